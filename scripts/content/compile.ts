@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { parseTextBlocks } from '../../src/domain/textBlocks';
+import {
+  CONTENT_PACK_FORMAT,
+  contentPackSchema,
+  courseSourceSchema,
+  lessonSourceSchema,
+  quizSourceSchema,
+  type ContentPack,
+  type Course,
+  type Lesson,
+  type LocalizedText,
+} from '../../src/protocol';
+
+/** A content file that cannot be compiled; the message names the file and the field. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+export interface CompiledPack {
+  pack: ContentPack;
+  json: string;
+  hash: string;
+}
+
+function readYaml(file: string, root: string): unknown {
+  const where = relative(root, file);
+  if (!existsSync(file)) throw new ContentError(`${where}: file is missing`);
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(`${where}: not valid YAML: ${(error as Error).message}`);
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `${where}: ${issue.path.map(String).join('.') || '(file)'}: ${issue.message}`,
+  );
+  throw new ContentError(lines.join('\n'));
+}
+
+const UNSAFE_SVG = /<script|<foreignObject|\bon[a-z]+\s*=|(?:href|src)\s*=\s*["'](?!#)/i;
+
+function inlineSvg(file: string, root: string): string {
+  const where = relative(root, file);
+  if (!existsSync(file)) throw new ContentError(`${where}: image file is missing`);
+  const svg = readFileSync(file, 'utf8').trim();
+  if (!svg.includes('<svg') || UNSAFE_SVG.test(svg)) {
+    throw new ContentError(`${where}: not a plain SVG (scripts, handlers and links are not allowed)`);
+  }
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function blocks(text: LocalizedText) {
+  return { vi: parseTextBlocks(text.vi), en: parseTextBlocks(text.en) };
+}
+
+function compileLesson(courseDir: string, lessonId: string, root: string): Lesson {
+  const file = join(courseDir, 'lessons', `${lessonId}.yaml`);
+  const where = relative(root, file);
+  const source = validate(lessonSourceSchema, readYaml(file, root), where);
+  if (source.id !== lessonId) {
+    throw new ContentError(`${where}: id: is "${source.id}" but course.yaml lists "${lessonId}"`);
+  }
+  const stepIds = source.steps.map((step) => step.id);
+  const repeated = stepIds.find((id, i) => stepIds.indexOf(id) !== i);
+  if (repeated) throw new ContentError(`${where}: steps: id "${repeated}" is used twice`);
+  return {
+    id: source.id,
+    title: source.title,
+    minutes: source.minutes,
+    steps: source.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      body: blocks(step.body),
+      ...(step.image && step.imageAlt
+        ? { image: { src: inlineSvg(join(courseDir, step.image), root), alt: step.imageAlt } }
+        : {}),
+    })),
+  };
+}
+
+function compileCourse(courseDir: string, root: string): Course {
+  const file = join(courseDir, 'course.yaml');
+  const source = validate(courseSourceSchema, readYaml(file, root), relative(root, file));
+  const quizFile = join(courseDir, `${source.quiz}.yaml`);
+  const quiz = validate(quizSourceSchema, readYaml(quizFile, root), relative(root, quizFile));
+  const questionIds = quiz.questions.map((q) => q.id);
+  const repeated = questionIds.find((id, i) => questionIds.indexOf(id) !== i);
+  if (repeated) {
+    throw new ContentError(`${relative(root, quizFile)}: questions: id "${repeated}" is used twice`);
+  }
+  return {
+    id: source.id,
+    version: source.version,
+    title: source.title,
+    summary: source.summary,
+    minutes: source.minutes,
+    mastery: source.mastery,
+    lessons: source.lessons.map((lessonId) => compileLesson(courseDir, lessonId, root)),
+    quiz,
+  };
+}
+
+/**
+ * Compiles every course under `<contentDir>/courses` into one content pack per course,
+ * validated against the protocol's schemas. Throws a ContentError naming file and field.
+ */
+export function compileContent(contentDir: string): CompiledPack[] {
+  const root = join(contentDir, '..');
+  const coursesDir = join(contentDir, 'courses');
+  const folders = existsSync(coursesDir)
+    ? readdirSync(coursesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())
+    : [];
+  if (folders.length === 0) throw new ContentError(`${relative(root, coursesDir)}: no course found`);
+  return folders
+    .map((folder) => folder.name)
+    .sort()
+    .map((name) => {
+      const course = compileCourse(join(coursesDir, name), root);
+      if (course.id !== name) {
+        throw new ContentError(
+          `${relative(root, join(coursesDir, name, 'course.yaml'))}: id: is "${course.id}" but the folder is "${name}"`,
+        );
+      }
+      const pack = contentPackSchema.parse({
+        format: CONTENT_PACK_FORMAT,
+        id: course.id,
+        version: course.version,
+        courses: [course],
+      });
+      const json = JSON.stringify(pack);
+      return { pack, json, hash: createHash('sha256').update(json).digest('hex') };
+    });
+}

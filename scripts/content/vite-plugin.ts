@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { CONTENT_PACK_FORMAT, type ContentManifest } from '../../src/protocol';
+import { compileContent, type CompiledPack } from './compile';
+
+export const MANIFEST_PATH = 'content/manifest.json';
+
+function packPath(compiled: CompiledPack): string {
+  return `content/packs/${compiled.pack.id}.${compiled.hash.slice(0, 12)}.json`;
+}
+
+function manifestOf(packs: CompiledPack[]): ContentManifest {
+  return {
+    format: CONTENT_PACK_FORMAT,
+    packs: packs.map((compiled) => ({
+      id: compiled.pack.id,
+      version: compiled.pack.version,
+      hash: compiled.hash,
+      url: `/${packPath(compiled)}`,
+      bytes: Buffer.byteLength(compiled.json),
+    })),
+  };
+}
+
+/**
+ * Compiles content/ into content packs at build time (a broken file fails the build, naming
+ * the file and field) and serves the same files in development.
+ */
+export function contentPacks(contentDir = join(process.cwd(), 'content')): Plugin {
+  let packs: CompiledPack[] = [];
+  return {
+    name: 'hoc-so-content-packs',
+    buildStart() {
+      packs = compileContent(contentDir);
+      this.addWatchFile(contentDir);
+    },
+    generateBundle() {
+      for (const compiled of packs) {
+        this.emitFile({ type: 'asset', fileName: packPath(compiled), source: compiled.json });
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: MANIFEST_PATH,
+        source: JSON.stringify(manifestOf(packs)),
+      });
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const url = request.url?.split('?')[0] ?? '';
+        if (!url.startsWith('/content/')) return next();
+        try {
+          const fresh = compileContent(contentDir);
+          const body =
+            url === `/${MANIFEST_PATH}`
+              ? JSON.stringify(manifestOf(fresh))
+              : fresh.find((compiled) => `/${packPath(compiled)}` === url)?.json;
+          if (!body) return next();
+          response.setHeader('content-type', 'application/json');
+          response.end(body);
+        } catch (error) {
+          response.statusCode = 500;
+          response.end((error as Error).message);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from './db/database';
+import { deviceRoutes } from './routes/devices';
+import { sendError } from './routes/errors';
+import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+import { secureHeaders, serveApp } from './static';
+
+export interface ServerOptions {
+  db: Database;
+  /** Serve the built app from this folder (production); API only when absent. */
+  distDir?: string;
+  logLevel?: string;
+}
+
+/** The whole server: API routes, typed errors, and in production the built app on the same port. */
+export async function buildServer({ db, distDir, logLevel = 'silent' }: ServerOptions) {
+  const app: FastifyInstance = Fastify({
+    logger:
+      logLevel === 'silent'
+        ? false
+        : {
+            level: logLevel,
+            // Requests are logged without query strings, headers or bodies: they may carry
+            // personal data or tokens.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: req.url.split('?')[0],
+              }),
+            },
+          },
+    bodyLimit: 256 * 1024,
+  });
+
+  secureHeaders(app);
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 'payload_too_large', 'The body is larger than this route accepts');
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Unparseable JSON, wrong content type, and the like: the body is refused, nothing stored.
+      return sendError(reply, 'invalid_body', error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, 'server_error', 'Something went wrong on the server');
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (distDir && wantsPage) {
+      // Deep links (/courses/…) are the app's own routes: answer with its shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 'not_found', `No route ${request.method} ${request.url}`);
+  });
+
+  healthRoutes(app, db);
+  deviceRoutes(app, db);
+  syncRoutes(app, db);
+  if (distDir) await serveApp(app, distDir);
+  return app;
+}

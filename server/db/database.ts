@@ -1,0 +1,74 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Queryable {
+  /** One statement with $1… parameters. */
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * The server's one door to PostgreSQL, the same for embedded PGlite and a real server: the
+ * same SQL and the same migrations run on both.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Several statements without parameters (migrations); returns the last one's rows. */
+  exec<Row>(sql: string): Promise<Row[]>;
+  /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Embedded PostgreSQL in a folder (or in memory when `dataDir` is undefined). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const db = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    query: async <Row>(sql: string, params?: unknown[]) =>
+      (await db.query<Row>(sql, params)).rows,
+    exec: async <Row>(sql: string) => ((await db.exec(sql)).at(-1)?.rows ?? []) as Row[],
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({ query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows }),
+      ),
+    close: () => db.close(),
+  };
+}
+
+/** A PostgreSQL server over the network, through a connection pool. */
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Fail at start, with the server's own message, rather than on the first request.
+  await pool.query('SELECT 1');
+  return {
+    kind: 'postgres',
+    query: async <Row>(sql: string, params?: unknown[]) =>
+      (await pool.query(sql, params)).rows as Row[],
+    exec: async <Row>(sql: string) => {
+      const result = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[];
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          query: async <Row>(sql: string, params?: unknown[]) =>
+            (await client.query(sql, params)).rows as Row[],
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import Postgrator from 'postgrator';
+import type { Database } from './database';
+
+const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Applies every migration in db/migrations not yet applied, in order. Returns the versions run. */
+export async function migrate(db: Database): Promise<string[]> {
+  const postgrator = new Postgrator({
+    migrationPattern: `${migrationsDir}/*.sql`,
+    driver: 'pg',
+    schemaTable: 'schema_version',
+    execQuery: async (sql) => ({ rows: await db.exec(sql) }),
+  });
+  const applied = await postgrator.migrate();
+  return applied.map((migration) => migration.version.toString());
+}

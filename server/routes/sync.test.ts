@@ -1,0 +1,272 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newRandomId } from '../../src/lib/ids';
+import { MAX_PUSH_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION, type LearningEvent } from '../../src/protocol';
+import { eventBatch, lessonEvent } from '../../src/test/events';
+import type { Database } from '../db/database';
+import { testBackends, testServer } from '../testing';
+
+const backends = await testBackends();
+
+describe.each(backends)('sync API on %s', (backend) => {
+  let app: FastifyInstance;
+  let db: Database;
+
+  beforeAll(async () => {
+    ({ app, db } = await testServer(backend));
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  async function register(deviceId = newRandomId()) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      payload: { protocolVersion: PROTOCOL_VERSION, deviceId },
+    });
+    expect(response.statusCode).toBe(201);
+    return { deviceId, token: response.json<{ deviceToken: string }>().deviceToken };
+  }
+
+  function push(token: string, body: unknown) {
+    return app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { authorization: `Bearer ${token}` },
+      payload: body as object,
+    });
+  }
+
+  function pushEvents(device: { deviceId: string; token: string }, events: LearningEvent[]) {
+    return push(device.token, { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, events });
+  }
+
+  function pull(token: string, since: number, limit = 100) {
+    return app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?since=${since}&limit=${limit}`,
+      headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+    });
+  }
+
+  async function countEvents(): Promise<number> {
+    const rows = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM events');
+    return Number(rows[0]?.n);
+  }
+
+  it('reports health and the database kind', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.json()).toEqual({ status: 'ok', protocolVersion: PROTOCOL_VERSION, database: backend });
+  });
+
+  it('never hands a registered device id to a second registrant', async () => {
+    const { deviceId } = await register();
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      payload: { protocolVersion: PROTOCOL_VERSION, deviceId },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('conflict');
+  });
+
+  it('stores a batch once, however often and in whatever order it is pushed', async () => {
+    const device = await register();
+    const events = eventBatch(device.deviceId, 30);
+    const before = await countEvents();
+
+    const first = await pushEvents(device, events);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().accepted).toHaveLength(30);
+
+    const reordered = [...events].reverse();
+    const duplicate = await pushEvents(device, [...reordered, ...events.slice(0, 5)]);
+    expect(duplicate.statusCode).toBe(200);
+    expect(new Set(duplicate.json().accepted)).toEqual(new Set(events.map((e) => e.id)));
+    expect(duplicate.json().refused).toEqual([]);
+
+    const more = eventBatch(device.deviceId, 10);
+    const mixed = await pushEvents(device, [...more.slice(5), ...events.slice(10, 20), ...more.slice(0, 5)]);
+    expect(mixed.json().accepted).toHaveLength(20);
+    expect(await countEvents()).toBe(before + 40);
+  });
+
+  it('refuses a stale protocol version with a typed answer and writes nothing', async () => {
+    const device = await register();
+    const before = await countEvents();
+    const response = await push(device.token, {
+      protocolVersion: PROTOCOL_VERSION - 1,
+      deviceId: device.deviceId,
+      events: [lessonEvent(device.deviceId, newRandomId())],
+    });
+    expect(response.statusCode).toBe(426);
+    expect(response.json().error).toMatchObject({
+      code: 'protocol_outdated',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    });
+    const stalePull = await app.inject({
+      method: 'GET',
+      url: '/api/sync/pull?since=0',
+      headers: { authorization: `Bearer ${device.token}`, [PROTOCOL_HEADER]: '0' },
+    });
+    expect(stalePull.statusCode).toBe(426);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('answers malformed bodies with a clear 4xx and writes nothing', async () => {
+    const device = await register();
+    const good = lessonEvent(device.deviceId, newRandomId());
+    const cases: { name: string; body: string; contentType?: string; status: number }[] = [
+      { name: 'broken JSON', body: '{"protocolVersion": 1, "events": [', status: 400 },
+      { name: 'an array', body: '[]', status: 400 },
+      { name: 'a string', body: '"push"', status: 400 },
+      { name: 'no version', body: JSON.stringify({ deviceId: device.deviceId, events: [good] }), status: 400 },
+      { name: 'version as text', body: JSON.stringify({ protocolVersion: '1', deviceId: device.deviceId, events: [good] }), status: 400 },
+      { name: 'events not a list', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: {} }), status: 400 },
+      { name: 'no events', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [] }), status: 400 },
+      { name: 'an event without id', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [good, { type: 'x' }] }), status: 400 },
+      { name: 'extra field', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [good], admin: true }), status: 400 },
+      {
+        name: 'too many events',
+        body: JSON.stringify({
+          protocolVersion: 1,
+          deviceId: device.deviceId,
+          events: eventBatch(device.deviceId, MAX_PUSH_BATCH + 1),
+        }),
+        status: 400,
+      },
+      { name: 'wrong content type', body: 'protocolVersion=1', contentType: 'text/plain', status: 400 },
+      { name: 'huge body', body: JSON.stringify({ protocolVersion: 1, pad: 'x'.repeat(3 * 1024 * 1024) }), status: 413 },
+    ];
+    const before = await countEvents();
+    for (const testCase of cases) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: {
+          authorization: `Bearer ${device.token}`,
+          'content-type': testCase.contentType ?? 'application/json',
+        },
+        payload: testCase.body,
+      });
+      expect(response.statusCode, testCase.name).toBe(testCase.status);
+      const error = response.json().error;
+      expect(error.message.length, testCase.name).toBeGreaterThan(0);
+      expect(['invalid_body', 'payload_too_large'], testCase.name).toContain(error.code);
+    }
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses bad events one by one, with a reason, and stores the rest', async () => {
+    const device = await register();
+    const profileId = newRandomId();
+    const good = lessonEvent(device.deviceId, profileId);
+    const badPayload = { ...lessonEvent(device.deviceId, profileId), payload: { courseId: 'X Y' } };
+    const otherDevice = lessonEvent(newRandomId(), profileId);
+    const response = await push(device.token, {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: device.deviceId,
+      events: [good, badPayload, otherDevice],
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().accepted).toEqual([good.id]);
+    expect(response.json().refused).toEqual([
+      expect.objectContaining({ id: badPayload.id, reason: 'invalid_event' }),
+      expect.objectContaining({ id: otherDevice.id, reason: 'wrong_device' }),
+    ]);
+  });
+
+  it('refuses pushes without a valid token, or for another device', async () => {
+    const device = await register();
+    const events = [lessonEvent(device.deviceId, newRandomId())];
+    const body = { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, events };
+    expect((await push('not-a-token', body)).statusCode).toBe(401);
+    expect((await pull('not-a-token', 0)).statusCode).toBe(401);
+    const other = await register();
+    const forbidden = await push(other.token, body);
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().error.code).toBe('forbidden');
+  });
+
+  it('never lets one owner overwrite or read another owner’s event', async () => {
+    const a = await register();
+    const b = await register();
+    const event = lessonEvent(a.deviceId, newRandomId());
+    await pushEvents(a, [event]);
+    const stolen = await pushEvents(b, [{ ...event, deviceId: b.deviceId }]);
+    expect(stolen.json().refused).toEqual([expect.objectContaining({ id: event.id, reason: 'id_conflict' })]);
+    const pulled = (await pull(b.token, 0)).json();
+    expect(pulled.events).toEqual([]);
+  });
+
+  it('pulls every event exactly once across pages, even with pushes in between', async () => {
+    const device = await register();
+    const profileId = newRandomId();
+    const all: LearningEvent[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const batch = eventBatch(device.deviceId, 250, profileId);
+      all.push(...batch);
+      await pushEvents(device, batch);
+    }
+    const seen: string[] = [];
+    let cursor = 0;
+    let pages = 0;
+    for (;;) {
+      const page = (await pull(device.token, cursor, 97)).json();
+      pages += 1;
+      seen.push(...page.events.map((e: LearningEvent) => e.id));
+      for (const [i, e] of page.events.entries()) {
+        if (i > 0) expect(e.serverSeq).toBeGreaterThan(page.events[i - 1].serverSeq);
+      }
+      cursor = page.nextCursor;
+      if (pages === 3) {
+        const late = eventBatch(device.deviceId, 40, profileId);
+        all.push(...late);
+        await pushEvents(device, late);
+      }
+      if (!page.hasMore) break;
+    }
+    expect(seen).toHaveLength(all.length);
+    expect(new Set(seen)).toEqual(new Set(all.map((e) => e.id)));
+    const empty = (await pull(device.token, cursor)).json();
+    expect(empty).toEqual({ events: [], nextCursor: cursor, hasMore: false });
+  });
+
+  it('keeps pull gap-free when devices push at the same time', async () => {
+    const devices = await Promise.all(Array.from({ length: 6 }, () => register()));
+    const reader = devices[0]!;
+    const batches = devices.map((d) => eventBatch(d.deviceId, 60));
+    let cursor = (await pull(reader.token, 0, 1000)).json().nextCursor as number;
+    const seen: string[] = [];
+    const pushes = Promise.all(
+      devices.flatMap((d, i) => [
+        pushEvents(d, batches[i]!.slice(0, 30)),
+        pushEvents(d, batches[i]!.slice(30)),
+      ]),
+    );
+    const reading = (async () => {
+      for (let i = 0; i < 20; i += 1) {
+        const page = (await pull(reader.token, cursor, 7)).json();
+        seen.push(...page.events.map((e: LearningEvent) => e.id));
+        cursor = page.nextCursor;
+      }
+    })();
+    await Promise.all([pushes, reading]);
+    for (;;) {
+      const page = (await pull(reader.token, cursor, 50)).json();
+      seen.push(...page.events.map((e: LearningEvent) => e.id));
+      cursor = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen)).toEqual(new Set(batches[0]!.map((e) => e.id)));
+  });
+
+  it('answers unknown API routes with a typed 404', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/nothing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+  });
+});

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * No inline scripts or styles anywhere: the app is built so that this policy holds.
+ * `data:` images are the SVG illustrations inlined in content packs.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Files that must be revalidated on every load, so an update is seen at once. */
+const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '/']);
+
+/** Serves the built app from `distDir`: hashed assets for a year, the shell revalidated. */
+export async function serveApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const root = resolve(distDir);
+  if (!existsSync(resolve(root, 'index.html'))) {
+    throw new Error(`No built app in ${root}: run "npm run build" first`);
+  }
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: true,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders(res, path) {
+      const url = path.slice(root.length);
+      const immutable = url.startsWith('/assets/') || url.startsWith('/content/packs/');
+      res.setHeader(
+        'cache-control',
+        ALWAYS_REVALIDATE.has(url) || !immutable ? 'no-cache' : 'public, max-age=31536000, immutable',
+      );
+    },
+  });
+}
+
+/** Security headers for every answer. */
+export function secureHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
+  });
+}

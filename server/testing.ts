@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { buildServer } from './app';
+import { openPglite, openPostgres, type Database } from './db/database';
+import { migrate } from './db/migrate';
+
+/** The PostgreSQL server tests use when it is up (CI starts it); PGlite runs everywhere. */
+export const TEST_POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let postgresReachable: Promise<boolean> | undefined;
+
+export function isPostgresReachable(): Promise<boolean> {
+  postgresReachable ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.end();
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  return postgresReachable;
+}
+
+export type Backend = 'pglite' | 'postgres';
+
+/**
+ * The databases the server tests run on: always PGlite, and PostgreSQL when it answers.
+ * With REQUIRE_POSTGRES=1 (as in CI) a missing PostgreSQL is an error, not a quiet skip.
+ */
+export async function testBackends(): Promise<Backend[]> {
+  if (await isPostgresReachable()) return ['pglite', 'postgres'];
+  if (process.env.REQUIRE_POSTGRES === '1') {
+    throw new Error('REQUIRE_POSTGRES=1 but PostgreSQL is not reachable');
+  }
+  console.warn('PostgreSQL is not reachable: server tests run on PGlite only');
+  return ['pglite'];
+}
+
+
+/**
+ * A fresh, migrated database of the given kind. On PostgreSQL each call gets its own schema,
+ * dropped by `close`, so test files never see each other's rows.
+ */
+export async function freshDatabase(backend: Backend): Promise<Database> {
+  if (backend === 'pglite') {
+    const db = await openPglite();
+    await migrate(db);
+    return db;
+  }
+  const schema = `test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const db = await openPostgres(url.toString());
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    },
+  };
+}
+
+export async function testServer(backend: Backend) {
+  const db = await freshDatabase(backend);
+  const app = await buildServer({ db });
+  return { db, app };
+}

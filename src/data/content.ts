@@ -1,0 +1,29 @@
+import type { ContentPack } from '../protocol';
+import { database } from './db';
+import { guardStorage } from './errors';
+import type { PackRow } from './rows';
+
+export async function installedPacks(): Promise<PackRow[]> {
+  return database().packs.toArray();
+}
+
+/**
+ * Installs (or replaces) a content pack: its courses and its row in one transaction, so a
+ * pack is either fully there or not at all. Courses the new version dropped are removed;
+ * progress is kept, since it belongs to the person, not to the pack.
+ */
+export async function installPack(pack: ContentPack, hash: string): Promise<void> {
+  const db = database();
+  await guardStorage(() =>
+    db.transaction('rw', db.packs, db.courses, async () => {
+      await db.courses.where('packId').equals(pack.id).delete();
+      await db.courses.bulkPut(pack.courses.map((course) => ({ ...course, packId: pack.id })));
+      await db.packs.put({
+        id: pack.id,
+        version: pack.version,
+        hash,
+        installedAt: new Date().toISOString(),
+      });
+    }),
+  );
+}

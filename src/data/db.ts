@@ -1,0 +1,34 @@
+import { Dexie, type EntityTable } from 'dexie';
+import { DATABASE_NAME, declareSchema } from './schema';
+import type {
+  CourseRow,
+  EventRow,
+  MetaRow,
+  OutboxRow,
+  PackRow,
+  ProfileRow,
+  ProgressRow,
+} from './rows';
+
+export class HocSoDatabase extends Dexie {
+  meta!: EntityTable<MetaRow, 'key'>;
+  profiles!: EntityTable<ProfileRow, 'id'>;
+  packs!: EntityTable<PackRow, 'id'>;
+  courses!: EntityTable<CourseRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  courseProgress!: Dexie.Table<ProgressRow, [string, string]>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    declareSchema(this);
+  }
+}
+
+let instance: HocSoDatabase | undefined;
+
+/** The app's one database connection, opened on first use. */
+export function database(): HocSoDatabase {
+  instance ??= new HocSoDatabase();
+  return instance;
+}

@@ -1,0 +1,52 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { database } from './db';
+import type { CourseRow, ProgressRow } from './rows';
+import { readMeta } from './meta';
+
+/** Installed courses, or undefined while loading. */
+export function useCourses(): CourseRow[] | undefined {
+  return useLiveQuery(() => database().courses.toArray(), []);
+}
+
+/** One course, null if it is not installed, undefined while loading. */
+export function useCourse(courseId: string): CourseRow | null | undefined {
+  return useLiveQuery(async () => (await database().courses.get(courseId)) ?? null, [courseId]);
+}
+
+/** A profile's progress in every course, by course id. */
+export function useProfileProgress(profileId: string): Map<string, ProgressRow> | undefined {
+  return useLiveQuery(async () => {
+    const rows = await database().courseProgress.where('profileId').equals(profileId).toArray();
+    return new Map(rows.map((row) => [row.courseId, row]));
+  }, [profileId]);
+}
+
+/** A profile's progress in one course; null when they have not started it. */
+export function useCourseProgress(
+  profileId: string,
+  courseId: string,
+): ProgressRow | null | undefined {
+  return useLiveQuery(
+    async () => (await database().courseProgress.get([profileId, courseId])) ?? null,
+    [profileId, courseId],
+  );
+}
+
+export interface SyncCounts {
+  pending: number;
+  refused: number;
+  lastSyncedAt: string | null;
+}
+
+/** What is waiting to reach the server and when the device last synced. */
+export function useSyncCounts(): SyncCounts | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const [pending, refused, lastSyncedAt] = await Promise.all([
+      db.outbox.where('state').equals('pending').count(),
+      db.outbox.where('state').equals('refused').count(),
+      readMeta('lastSyncedAt'),
+    ]);
+    return { pending, refused, lastSyncedAt: typeof lastSyncedAt === 'string' ? lastSyncedAt : null };
+  }, []);
+}

@@ -1,0 +1,64 @@
+import type { Dexie, Transaction } from 'dexie';
+
+/**
+ * The device database. Every version ever shipped stays here, with its upgrade, forever.
+ * DO NOT CHANGE A SHIPPED VERSION OR A PRIMARY KEY: add a version and migrate by copying.
+ */
+export const DATABASE_NAME = 'hoc-so';
+
+/** Version 1: one learner per device. */
+export const VERSION_1 = {
+  meta: 'key',
+  packs: 'id',
+  courses: 'id',
+  events: 'id, type',
+  progress: 'courseId',
+  outbox: '++seq, &eventId',
+};
+
+/**
+ * Version 2: several people share one phone, so progress is keyed by profile. The old
+ * `progress` table (keyed by course alone) is copied into `courseProgress` and dropped; events
+ * of version 1 belong to the default profile created here; outbox rows get a state so a
+ * refused event is kept and shown instead of retried forever; courses are indexed by pack.
+ */
+export const VERSION_2 = {
+  profiles: 'id',
+  courses: 'id, packId',
+  events: 'id, type, profileId',
+  progress: null,
+  courseProgress: '[profileId+courseId], profileId',
+  outbox: '++seq, &eventId, state',
+};
+
+export const CURRENT_VERSION = 2;
+
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  const meta = tx.table('meta');
+  const existing = (await meta.get('defaultProfileId')) as { value: string } | undefined;
+  const profileId = existing?.value ?? crypto.randomUUID();
+  if (!existing) {
+    await tx.table('profiles').add({ id: profileId, name: '', createdAt: new Date().toISOString() });
+    await meta.put({ key: 'defaultProfileId', value: profileId });
+  }
+  await tx
+    .table('events')
+    .toCollection()
+    .modify((event: { profileId?: string }) => {
+      event.profileId ??= profileId;
+    });
+  const oldProgress = (await tx.table('progress').toArray()) as object[];
+  await tx.table('courseProgress').bulkAdd(oldProgress.map((row) => ({ ...row, profileId })));
+  await tx
+    .table('outbox')
+    .toCollection()
+    .modify((row: { state?: string }) => {
+      row.state = 'pending';
+    });
+}
+
+/** Declares every version on a Dexie instance, oldest first. */
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores(VERSION_1);
+  db.version(2).stores(VERSION_2).upgrade(upgradeToVersion2);
+}

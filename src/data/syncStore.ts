@@ -1,0 +1,77 @@
+import { applyEvent, courseOf, emptyProgress } from '../domain/progress';
+import type { LearningEvent, PushResponse, StoredEvent } from '../protocol';
+import type { SyncStore } from '../sync/store';
+import { database } from './db';
+import { guardStorage } from './errors';
+import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
+
+/** The Dexie side of sync: every change it makes happens in one transaction or not at all. */
+export const dexieSyncStore: SyncStore = {
+  getDeviceId,
+
+  async getDeviceToken() {
+    const token = await readMeta('deviceToken');
+    return typeof token === 'string' ? token : null;
+  },
+
+  async setDeviceToken(token) {
+    if (token) await writeMeta('deviceToken', token);
+    else await deleteMeta('deviceToken');
+  },
+
+  async pendingEvents(limit) {
+    const db = database();
+    return db.transaction('r', db.outbox, db.events, async () => {
+      const entries = await db.outbox.where('state').equals('pending').limit(limit).toArray();
+      const events = await db.events.bulkGet(entries.map((entry) => entry.eventId));
+      return events.filter((event): event is LearningEvent => event !== undefined).map(stripSeq);
+    });
+  },
+
+  async settlePush({ accepted, refused }: PushResponse) {
+    const db = database();
+    await guardStorage(() =>
+      db.transaction('rw', db.outbox, async () => {
+        await db.outbox.where('eventId').anyOf(accepted).delete();
+        for (const { id, reason, message } of refused) {
+          await db.outbox
+            .where('eventId')
+            .equals(id)
+            .modify({ state: 'refused', refusal: { reason, message } });
+        }
+      }),
+    );
+  },
+
+  async getPullCursor() {
+    const cursor = await readMeta('pullCursor');
+    return typeof cursor === 'number' ? cursor : 0;
+  },
+
+  async applyPulled(events: StoredEvent[], nextCursor: number) {
+    const db = database();
+    await guardStorage(() =>
+      db.transaction('rw', db.events, db.courseProgress, db.meta, async () => {
+        for (const event of events) {
+          const known = await db.events.get(event.id);
+          await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
+          if (known) continue;
+          const courseId = courseOf(event);
+          const key: [string, string] = [event.profileId, courseId];
+          const before = (await db.courseProgress.get(key)) ?? emptyProgress(...key);
+          await db.courseProgress.put(applyEvent(before, stripSeq(event)));
+        }
+        await db.meta.put({ key: 'pullCursor', value: nextCursor });
+      }),
+    );
+  },
+
+  async setLastSyncedAt(iso) {
+    await writeMeta('lastSyncedAt', iso);
+  },
+};
+
+function stripSeq(event: LearningEvent & { serverSeq?: number }): LearningEvent {
+  const { serverSeq: _serverSeq, ...rest } = event;
+  return rest as LearningEvent;
+}

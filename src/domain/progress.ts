@@ -1,0 +1,108 @@
+import type { LearningEvent } from '../protocol/events';
+
+/** One answer in the current quiz attempt. `eventId` breaks ties so merging is order-free. */
+export interface RecordedAnswer {
+  chosen: string[];
+  correct: boolean;
+  eventId: string;
+}
+
+/**
+ * What a person has done in one course, derived from their events only.
+ * It can always be rebuilt by folding the events with `applyEvent`, in any order.
+ */
+export interface CourseProgress {
+  profileId: string;
+  courseId: string;
+  /** Sorted, without repeats. */
+  completedLessons: string[];
+  quiz: {
+    /** The newest attempt seen (UUIDv7 ids sort by time); its answers are kept. */
+    attemptId: string | null;
+    answers: Record<string, RecordedAnswer>;
+    /** Attempts that reached the end, sorted. */
+    completedAttempts: string[];
+    bestScore: number;
+    total: number;
+    passed: boolean;
+  };
+  /** The latest `occurredAt` among the events folded in. */
+  updatedAt: string;
+}
+
+export function emptyProgress(profileId: string, courseId: string): CourseProgress {
+  return {
+    profileId,
+    courseId,
+    completedLessons: [],
+    quiz: {
+      attemptId: null,
+      answers: {},
+      completedAttempts: [],
+      bestScore: 0,
+      total: 0,
+      passed: false,
+    },
+    updatedAt: '',
+  };
+}
+
+function insertSorted(list: string[], value: string): string[] {
+  return list.includes(value) ? list : [...list, value].sort();
+}
+
+/**
+ * Folds one event into a course's progress. Pure, idempotent and commutative: the same events
+ * in any order, any number of times, give the same progress on every device and on the server.
+ * Progress only grows — lessons are never uncompleted and the best score never drops.
+ */
+export function applyEvent(progress: CourseProgress, event: LearningEvent): CourseProgress {
+  const updatedAt = event.occurredAt > progress.updatedAt ? event.occurredAt : progress.updatedAt;
+  switch (event.type) {
+    case 'lesson.completed':
+      return {
+        ...progress,
+        updatedAt,
+        completedLessons: insertSorted(progress.completedLessons, event.payload.lessonId),
+      };
+    case 'quiz.answered': {
+      const { attemptId, questionId, chosen, correct } = event.payload;
+      const current = progress.quiz.attemptId;
+      if (current !== null && attemptId < current) return { ...progress, updatedAt };
+      const answers = attemptId === current ? progress.quiz.answers : {};
+      const previous = answers[questionId];
+      if (previous && previous.eventId >= event.id) {
+        return { ...progress, updatedAt, quiz: { ...progress.quiz, attemptId, answers } };
+      }
+      return {
+        ...progress,
+        updatedAt,
+        quiz: {
+          ...progress.quiz,
+          attemptId,
+          answers: { ...answers, [questionId]: { chosen: [...chosen], correct, eventId: event.id } },
+        },
+      };
+    }
+    case 'quiz.completed': {
+      const { attemptId, score, total, passed } = event.payload;
+      const better = score > progress.quiz.bestScore;
+      return {
+        ...progress,
+        updatedAt,
+        quiz: {
+          ...progress.quiz,
+          completedAttempts: insertSorted(progress.quiz.completedAttempts, attemptId),
+          bestScore: better ? score : progress.quiz.bestScore,
+          total: Math.max(total, progress.quiz.total),
+          passed: progress.quiz.passed || passed,
+        },
+      };
+    }
+  }
+}
+
+/** The course an event belongs to: every learning event names one. */
+export function courseOf(event: LearningEvent): string {
+  return event.payload.courseId;
+}

@@ -1,0 +1,38 @@
+import type { Question, Quiz } from '../protocol/content';
+import type { CourseProgress } from './progress';
+
+/** A choice is right when it picks exactly the answer's options, in any order. */
+export function isCorrectChoice(question: Question, chosen: readonly string[]): boolean {
+  const picked = new Set(chosen);
+  return picked.size === question.answer.length && question.answer.every((id) => picked.has(id));
+}
+
+export interface AttemptState {
+  answered: number;
+  score: number;
+  total: number;
+  finished: boolean;
+  /** The first question of the quiz not yet answered in this attempt, if any. */
+  nextQuestionIndex: number | null;
+}
+
+/** Where the current attempt stands, from the recorded answers alone. */
+export function attemptState(quiz: Quiz, progress: CourseProgress | undefined): AttemptState {
+  const answers = progress?.quiz.answers ?? {};
+  const total = quiz.questions.length;
+  const answered = quiz.questions.filter((q) => answers[q.id]).length;
+  const score = quiz.questions.filter((q) => answers[q.id]?.correct).length;
+  const next = quiz.questions.findIndex((q) => !answers[q.id]);
+  return {
+    answered,
+    score,
+    total,
+    finished: answered === total,
+    nextQuestionIndex: next === -1 ? null : next,
+  };
+}
+
+/** Mastery: the share of questions right reaches the course's threshold. */
+export function meetsMastery(score: number, total: number, mastery: number): boolean {
+  return total > 0 && score / total >= mastery - 1e-9;
+}

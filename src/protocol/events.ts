@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Everything a person does is an immutable event. These shapes are a contract:
+ * DO NOT CHANGE THEM WITHOUT A MIGRATION — add a new type instead of changing an old one.
+ */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id');
+
+const envelope = {
+  id: z.uuid({ version: 'v7' }),
+  deviceId: z.uuid(),
+  profileId: z.uuid(),
+  occurredAt: z.iso.datetime({ offset: true }),
+};
+
+const payloads = {
+  'lesson.completed': z.strictObject({ courseId: slugSchema, lessonId: slugSchema }),
+  'quiz.answered': z.strictObject({
+    courseId: slugSchema,
+    /** One attempt at the quiz; a later attempt (UUIDv7, so it sorts by time) replaces the answers. */
+    attemptId: z.uuid({ version: 'v7' }),
+    questionId: slugSchema,
+    chosen: z.array(slugSchema).min(1).max(20),
+    correct: z.boolean(),
+  }),
+  'quiz.completed': z
+    .strictObject({
+      courseId: slugSchema,
+      attemptId: z.uuid({ version: 'v7' }),
+      score: z.int().min(0),
+      total: z.int().min(1).max(500),
+      passed: z.boolean(),
+    })
+    .refine((p) => p.score <= p.total, { message: 'score must not exceed total', path: ['score'] }),
+};
+
+export type EventType = keyof typeof payloads;
+export const EVENT_TYPES = Object.keys(payloads) as EventType[];
+
+function variant<T extends EventType>(type: T) {
+  return z.strictObject({ ...envelope, type: z.literal(type), payload: payloads[type] });
+}
+
+const lessonCompleted = variant('lesson.completed');
+const quizAnswered = variant('quiz.answered');
+const quizCompleted = variant('quiz.completed');
+
+/** An event as the device writes it and pushes it. */
+export const learningEventSchema = z.discriminatedUnion('type', [
+  lessonCompleted,
+  quizAnswered,
+  quizCompleted,
+]);
+export type LearningEvent = z.infer<typeof learningEventSchema>;
+export type EventOf<T extends EventType> = Extract<LearningEvent, { type: T }>;
+export type EventPayload<T extends EventType> = EventOf<T>['payload'];
+
+/** An event as the server stores it and returns it on pull: `serverSeq` is the only cursor. */
+const serverSeq = { serverSeq: z.int().positive() };
+export const storedEventSchema = z.discriminatedUnion('type', [
+  lessonCompleted.extend(serverSeq),
+  quizAnswered.extend(serverSeq),
+  quizCompleted.extend(serverSeq),
+]);
+export type StoredEvent = z.infer<typeof storedEventSchema>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { learningEventSchema, storedEventSchema } from './events';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './version';
+
+/** Every refusal the server can give, as a closed list the app can translate. */
+export const ERROR_CODES = [
+  'invalid_body',
+  'protocol_outdated',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'server_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Present with `protocol_outdated`: the version this server speaks. */
+    serverProtocolVersion: z.int().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const registerDeviceRequestSchema = z.strictObject({
+  protocolVersion: z.int(),
+  deviceId: z.uuid(),
+});
+export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequestSchema>;
+
+export const registerDeviceResponseSchema = z.object({ deviceToken: z.string().min(32) });
+export type RegisterDeviceResponse = z.infer<typeof registerDeviceResponseSchema>;
+
+/**
+ * The envelope of a push. Events are checked one by one after the envelope, so that one bad
+ * event is refused with its reason while the rest of the batch is stored.
+ */
+export const pushRequestSchema = z.strictObject({
+  protocolVersion: z.int(),
+  deviceId: z.uuid(),
+  events: z
+    .array(z.object({ id: z.uuid({ version: 'v7' }) }).loose())
+    .min(1)
+    .max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const REFUSAL_REASONS = [
+  /** The event does not match its schema: it will never be accepted as it is. */
+  'invalid_event',
+  /** The event says it comes from another device than the one pushing it. */
+  'wrong_device',
+  /** Another owner already stored an event with this id. */
+  'id_conflict',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export const pushResponseSchema = z.object({
+  accepted: z.array(z.uuid()),
+  refused: z.array(z.object({ id: z.uuid(), reason: z.enum(REFUSAL_REASONS), message: z.string() })),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Query of `GET /api/sync/pull`. */
+export const pullQuerySchema = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pullResponseSchema = z.object({
+  events: z.array(storedEventSchema),
+  /** Pass back as `since` next time. Equals the last event's serverSeq, or `since` if none. */
+  nextCursor: z.int().min(0),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  protocolVersion: z.int(),
+  database: z.enum(['pglite', 'postgres']),
+});
+

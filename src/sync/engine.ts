@@ -1,0 +1,181 @@
+import { MAX_PUSH_BATCH } from '../protocol';
+import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
+import type { SyncStore } from './store';
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'outdated' | 'refused';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** When a retry is planned after a failure (epoch ms). */
+  retryAt?: number;
+  /** The server's own words when it refused the whole request. */
+  detail?: string;
+}
+
+export interface SyncEngineOptions {
+  api: SyncApi;
+  store: SyncStore;
+  onStatus: (status: SyncStatus) => void;
+  batchSize?: number;
+  pullLimit?: number;
+  /** First retry delay after a failure; it doubles up to `maxRetryMs`, with jitter. */
+  baseRetryMs?: number;
+  maxRetryMs?: number;
+  /** Periodic sync while the app is open. */
+  intervalMs?: number;
+  random?: () => number;
+  isOnline?: () => boolean;
+}
+
+export interface SyncEngine {
+  /** Runs one full sync (push everything pending, then pull); joins a sync already running. */
+  syncNow(): Promise<void>;
+  /** Asks for a sync shortly, e.g. after something was recorded. */
+  requestSoon(): void;
+  /** Syncs now, on `online`, when the page becomes visible and on a timer. Returns `stop`. */
+  start(): () => void;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { api, store, onStatus } = options;
+  const batchSize = options.batchSize ?? MAX_PUSH_BATCH;
+  const pullLimit = options.pullLimit ?? 500;
+  const baseRetryMs = options.baseRetryMs ?? 2_000;
+  const maxRetryMs = options.maxRetryMs ?? 5 * 60_000;
+  const random = options.random ?? Math.random;
+  const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
+
+  let running: Promise<void> | null = null;
+  let runAgain = false;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let soonTimer: ReturnType<typeof setTimeout> | undefined;
+  let outdated = false;
+
+  async function token(): Promise<string> {
+    const saved = await store.getDeviceToken();
+    if (saved) return saved;
+    const fresh = await api.registerDevice(await store.getDeviceId());
+    await store.setDeviceToken(fresh);
+    return fresh;
+  }
+
+  async function pushAll(deviceId: string): Promise<void> {
+    for (;;) {
+      const events = await store.pendingEvents(batchSize);
+      if (events.length === 0) return;
+      const result = await api.push(await token(), deviceId, events);
+      await store.settlePush(result);
+      const settled = result.accepted.length + result.refused.length;
+      if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');
+    }
+  }
+
+  async function pullAll(): Promise<void> {
+    for (;;) {
+      const page = await api.pull(await token(), await store.getPullCursor(), pullLimit);
+      await store.applyPulled(page.events, page.nextCursor);
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function once(): Promise<void> {
+    const deviceId = await store.getDeviceId();
+    try {
+      await pushAll(deviceId);
+      await pullAll();
+    } catch (error) {
+      if (error instanceof ServerRefusal && error.code === 'unauthorized') {
+        // The server forgot this device (or its token): register again, once.
+        await store.setDeviceToken(null);
+        await pushAll(deviceId);
+        await pullAll();
+      } else {
+        throw error;
+      }
+    }
+    await store.setLastSyncedAt(new Date().toISOString());
+  }
+
+  function scheduleRetry(): number {
+    failures += 1;
+    const ceiling = Math.min(maxRetryMs, baseRetryMs * 2 ** (failures - 1));
+    const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void syncNow(), delay);
+    return Date.now() + delay;
+  }
+
+  async function run(): Promise<void> {
+    if (outdated) return;
+    if (!isOnline()) {
+      onStatus({ phase: 'offline' });
+      return;
+    }
+    onStatus({ phase: 'syncing' });
+    try {
+      await once();
+      failures = 0;
+      clearTimeout(retryTimer);
+      onStatus({ phase: 'idle' });
+    } catch (error) {
+      if (error instanceof ServerRefusal && error.code === 'protocol_outdated') {
+        outdated = true;
+        onStatus({ phase: 'outdated', detail: error.message });
+      } else if (error instanceof ServerRefusal) {
+        onStatus({ phase: 'refused', detail: error.message, retryAt: scheduleRetry() });
+      } else if (error instanceof TransientSyncError) {
+        onStatus({ phase: 'retrying', detail: error.message, retryAt: scheduleRetry() });
+      } else {
+        onStatus({ phase: 'retrying', detail: String(error), retryAt: scheduleRetry() });
+      }
+    }
+  }
+
+  function syncNow(): Promise<void> {
+    if (running) {
+      runAgain = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        runAgain = false;
+        await run();
+      } while (runAgain);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function requestSoon(): void {
+    clearTimeout(soonTimer);
+    soonTimer = setTimeout(() => void syncNow(), 1_500);
+  }
+
+  function start(): () => void {
+    const onOnline = () => {
+      failures = 0;
+      void syncNow();
+    };
+    const onOffline = () => onStatus({ phase: 'offline' });
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void syncNow();
+    };
+    addEventListener('online', onOnline);
+    addEventListener('offline', onOffline);
+    document.addEventListener('visibilitychange', onVisible);
+    const interval = setInterval(() => void syncNow(), options.intervalMs ?? 5 * 60_000);
+    void syncNow();
+    return () => {
+      removeEventListener('online', onOnline);
+      removeEventListener('offline', onOffline);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(interval);
+      clearTimeout(retryTimer);
+      clearTimeout(soonTimer);
+    };
+  }
+
+  return { syncNow, requestSoon, start };
+}

@@ -1,0 +1,109 @@
+import {
+  errorResponseSchema,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+  registerDeviceResponseSchema,
+  type ErrorCode,
+  type LearningEvent,
+  type PullResponse,
+  type PushResponse,
+} from '../protocol';
+
+/** A refusal the server stated with a typed code. */
+export class ServerRefusal extends Error {
+  override name = 'ServerRefusal';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** No answer, or an answer we could not read: worth trying again later. */
+export class TransientSyncError extends Error {
+  override name = 'TransientSyncError';
+}
+
+export interface SyncApi {
+  registerDevice(deviceId: string): Promise<string>;
+  push(token: string, deviceId: string, events: LearningEvent[]): Promise<PushResponse>;
+  pull(token: string, since: number, limit: number): Promise<PullResponse>;
+}
+
+type Fetch = typeof fetch;
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw new TransientSyncError(`Unreadable answer (${response.status})`, { cause });
+  }
+}
+
+async function call<T>(
+  doFetch: Fetch,
+  url: string,
+  init: RequestInit,
+  parse: (body: unknown) => T,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await doFetch(url, init);
+  } catch (cause) {
+    throw new TransientSyncError('No connection to the server', { cause });
+  }
+  const body = await readJson(response);
+  if (response.ok) {
+    try {
+      return parse(body);
+    } catch (cause) {
+      throw new TransientSyncError('Unexpected answer from the server', { cause });
+    }
+  }
+  const refusal = errorResponseSchema.safeParse(body);
+  if (response.status >= 500 || !refusal.success) {
+    throw new TransientSyncError(`Server error ${response.status}`);
+  }
+  throw new ServerRefusal(refusal.data.error.code, refusal.data.error.message, response.status);
+}
+
+/** The HTTP side of sync, speaking the contract in src/protocol. */
+export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi {
+  const json = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+  const auth = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
+  return {
+    registerDevice: (deviceId) =>
+      call(
+        doFetch,
+        `${baseUrl}/api/devices`,
+        {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
+        },
+        (body) => registerDeviceResponseSchema.parse(body).deviceToken,
+      ),
+    push: (token, deviceId, events) =>
+      call(
+        doFetch,
+        `${baseUrl}/api/sync/push`,
+        {
+          method: 'POST',
+          headers: auth(token),
+          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events }),
+        },
+        (body) => pushResponseSchema.parse(body),
+      ),
+    pull: (token, since, limit) =>
+      call(
+        doFetch,
+        `${baseUrl}/api/sync/pull?since=${since}&limit=${limit}`,
+        { method: 'GET', headers: auth(token) },
+        (body) => pullResponseSchema.parse(body),
+      ),
+  };
+}
