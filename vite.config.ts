@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentPacks } from './scripts/content/vite-plugin';
+import { contentPacks } from './scripts/content/vite-plugin.ts';
 
 const THEME = '#0b5d3b';
 

@@ -40,7 +40,9 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<v
       const immutable = url.startsWith('/assets/') || url.startsWith('/content/packs/');
       res.setHeader(
         'cache-control',
-        ALWAYS_REVALIDATE.has(url) || !immutable ? 'no-cache' : 'public, max-age=31536000, immutable',
+        ALWAYS_REVALIDATE.has(url) || !immutable
+          ? 'no-cache'
+          : 'public, max-age=31536000, immutable',
       );
     },
   });

@@ -12,7 +12,10 @@ let postgresReachable: Promise<boolean> | undefined;
 
 export function isPostgresReachable(): Promise<boolean> {
   postgresReachable ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+    const client = new pg.Client({
+      connectionString: TEST_POSTGRES_URL,
+      connectionTimeoutMillis: 2000,
+    });
     try {
       await client.connect();
       await client.end();
@@ -38,7 +41,6 @@ export async function testBackends(): Promise<Backend[]> {
   console.warn('PostgreSQL is not reachable: server tests run on PGlite only');
   return ['pglite'];
 }
-
 
 /**
  * A fresh, migrated database of the given kind. On PostgreSQL each call gets its own schema,

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { parseTextBlocks } from '../../src/domain/textBlocks';
+import { parseTextBlocks } from '../../src/domain/textBlocks.ts';
 import {
   CONTENT_PACK_FORMAT,
   contentPackSchema,
@@ -14,7 +14,7 @@ import {
   type Course,
   type Lesson,
   type LocalizedText,
-} from '../../src/protocol';
+} from '../../src/protocol/index.ts';
 
 /** A content file that cannot be compiled; the message names the file and the field. */
 export class ContentError extends Error {
@@ -53,7 +53,9 @@ function inlineSvg(file: string, root: string): string {
   if (!existsSync(file)) throw new ContentError(`${where}: image file is missing`);
   const svg = readFileSync(file, 'utf8').trim();
   if (!svg.includes('<svg') || UNSAFE_SVG.test(svg)) {
-    throw new ContentError(`${where}: not a plain SVG (scripts, handlers and links are not allowed)`);
+    throw new ContentError(
+      `${where}: not a plain SVG (scripts, handlers and links are not allowed)`,
+    );
   }
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
@@ -95,7 +97,9 @@ function compileCourse(courseDir: string, root: string): Course {
   const questionIds = quiz.questions.map((q) => q.id);
   const repeated = questionIds.find((id, i) => questionIds.indexOf(id) !== i);
   if (repeated) {
-    throw new ContentError(`${relative(root, quizFile)}: questions: id "${repeated}" is used twice`);
+    throw new ContentError(
+      `${relative(root, quizFile)}: questions: id "${repeated}" is used twice`,
+    );
   }
   return {
     id: source.id,
@@ -119,7 +123,8 @@ export function compileContent(contentDir: string): CompiledPack[] {
   const folders = existsSync(coursesDir)
     ? readdirSync(coursesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())
     : [];
-  if (folders.length === 0) throw new ContentError(`${relative(root, coursesDir)}: no course found`);
+  if (folders.length === 0)
+    throw new ContentError(`${relative(root, coursesDir)}: no course found`);
   return folders
     .map((folder) => folder.name)
     .sort()

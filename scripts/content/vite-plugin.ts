@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { CONTENT_PACK_FORMAT, type ContentManifest } from '../../src/protocol';
-import { compileContent, type CompiledPack } from './compile';
+import { CONTENT_PACK_FORMAT, type ContentManifest } from '../../src/protocol/index.ts';
+import { compileContent, type CompiledPack } from './compile.ts';
 
 export const MANIFEST_PATH = 'content/manifest.json';
 

@@ -24,12 +24,14 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const db = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
-    query: async <Row>(sql: string, params?: unknown[]) =>
-      (await db.query<Row>(sql, params)).rows,
+    query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
     exec: async <Row>(sql: string) => ((await db.exec(sql)).at(-1)?.rows ?? []) as Row[],
     transaction: (work) =>
       db.transaction((tx) =>
-        work({ query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows }),
+        work({
+          query: async <Row>(sql: string, params?: unknown[]) =>
+            (await tx.query<Row>(sql, params)).rows,
+        }),
       ),
     close: () => db.close(),
   };
@@ -69,6 +71,9 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   };
 }
 
-export function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+export function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string;
+}): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../../src/lib/ids';
-import { MAX_PUSH_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION, type LearningEvent } from '../../src/protocol';
+import {
+  MAX_PUSH_BATCH,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type LearningEvent,
+} from '../../src/protocol';
 import { eventBatch, lessonEvent } from '../../src/test/events';
 import type { Database } from '../db/database';
 import { testBackends, testServer } from '../testing';
@@ -40,7 +45,11 @@ describe.each(backends)('sync API on %s', (backend) => {
   }
 
   function pushEvents(device: { deviceId: string; token: string }, events: LearningEvent[]) {
-    return push(device.token, { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, events });
+    return push(device.token, {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: device.deviceId,
+      events,
+    });
   }
 
   function pull(token: string, since: number, limit = 100) {
@@ -58,7 +67,11 @@ describe.each(backends)('sync API on %s', (backend) => {
 
   it('reports health and the database kind', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.json()).toEqual({ status: 'ok', protocolVersion: PROTOCOL_VERSION, database: backend });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      protocolVersion: PROTOCOL_VERSION,
+      database: backend,
+    });
   });
 
   it('never hands a registered device id to a second registrant', async () => {
@@ -88,7 +101,11 @@ describe.each(backends)('sync API on %s', (backend) => {
     expect(duplicate.json().refused).toEqual([]);
 
     const more = eventBatch(device.deviceId, 10);
-    const mixed = await pushEvents(device, [...more.slice(5), ...events.slice(10, 20), ...more.slice(0, 5)]);
+    const mixed = await pushEvents(device, [
+      ...more.slice(5),
+      ...events.slice(10, 20),
+      ...more.slice(0, 5),
+    ]);
     expect(mixed.json().accepted).toHaveLength(20);
     expect(await countEvents()).toBe(before + 40);
   });
@@ -122,12 +139,45 @@ describe.each(backends)('sync API on %s', (backend) => {
       { name: 'broken JSON', body: '{"protocolVersion": 1, "events": [', status: 400 },
       { name: 'an array', body: '[]', status: 400 },
       { name: 'a string', body: '"push"', status: 400 },
-      { name: 'no version', body: JSON.stringify({ deviceId: device.deviceId, events: [good] }), status: 400 },
-      { name: 'version as text', body: JSON.stringify({ protocolVersion: '1', deviceId: device.deviceId, events: [good] }), status: 400 },
-      { name: 'events not a list', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: {} }), status: 400 },
-      { name: 'no events', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [] }), status: 400 },
-      { name: 'an event without id', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [good, { type: 'x' }] }), status: 400 },
-      { name: 'extra field', body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [good], admin: true }), status: 400 },
+      {
+        name: 'no version',
+        body: JSON.stringify({ deviceId: device.deviceId, events: [good] }),
+        status: 400,
+      },
+      {
+        name: 'version as text',
+        body: JSON.stringify({ protocolVersion: '1', deviceId: device.deviceId, events: [good] }),
+        status: 400,
+      },
+      {
+        name: 'events not a list',
+        body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: {} }),
+        status: 400,
+      },
+      {
+        name: 'no events',
+        body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [] }),
+        status: 400,
+      },
+      {
+        name: 'an event without id',
+        body: JSON.stringify({
+          protocolVersion: 1,
+          deviceId: device.deviceId,
+          events: [good, { type: 'x' }],
+        }),
+        status: 400,
+      },
+      {
+        name: 'extra field',
+        body: JSON.stringify({
+          protocolVersion: 1,
+          deviceId: device.deviceId,
+          events: [good],
+          admin: true,
+        }),
+        status: 400,
+      },
       {
         name: 'too many events',
         body: JSON.stringify({
@@ -137,8 +187,17 @@ describe.each(backends)('sync API on %s', (backend) => {
         }),
         status: 400,
       },
-      { name: 'wrong content type', body: 'protocolVersion=1', contentType: 'text/plain', status: 400 },
-      { name: 'huge body', body: JSON.stringify({ protocolVersion: 1, pad: 'x'.repeat(3 * 1024 * 1024) }), status: 413 },
+      {
+        name: 'wrong content type',
+        body: 'protocolVersion=1',
+        contentType: 'text/plain',
+        status: 400,
+      },
+      {
+        name: 'huge body',
+        body: JSON.stringify({ protocolVersion: 1, pad: 'x'.repeat(3 * 1024 * 1024) }),
+        status: 413,
+      },
     ];
     const before = await countEvents();
     for (const testCase of cases) {
@@ -196,7 +255,9 @@ describe.each(backends)('sync API on %s', (backend) => {
     const event = lessonEvent(a.deviceId, newRandomId());
     await pushEvents(a, [event]);
     const stolen = await pushEvents(b, [{ ...event, deviceId: b.deviceId }]);
-    expect(stolen.json().refused).toEqual([expect.objectContaining({ id: event.id, reason: 'id_conflict' })]);
+    expect(stolen.json().refused).toEqual([
+      expect.objectContaining({ id: event.id, reason: 'id_conflict' }),
+    ]);
     const pulled = (await pull(b.token, 0)).json();
     expect(pulled.events).toEqual([]);
   });

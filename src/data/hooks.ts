@@ -47,6 +47,10 @@ export function useSyncCounts(): SyncCounts | undefined {
       db.outbox.where('state').equals('refused').count(),
       readMeta('lastSyncedAt'),
     ]);
-    return { pending, refused, lastSyncedAt: typeof lastSyncedAt === 'string' ? lastSyncedAt : null };
+    return {
+      pending,
+      refused,
+      lastSyncedAt: typeof lastSyncedAt === 'string' ? lastSyncedAt : null,
+    };
   }, []);
 }

@@ -1,6 +1,11 @@
 import { applyEvent, courseOf, emptyProgress } from '../domain/progress';
 import { newEventId } from '../lib/ids';
-import { learningEventSchema, type EventPayload, type EventType, type LearningEvent } from '../protocol';
+import {
+  learningEventSchema,
+  type EventPayload,
+  type EventType,
+  type LearningEvent,
+} from '../protocol';
 import { database } from './db';
 import { guardStorage } from './errors';
 import { getDeviceId } from './meta';

@@ -37,9 +37,4 @@ export interface MetaRow {
 
 /** Keys of the `meta` table; their meaning is a contract like the schema itself. */
 export type MetaKey =
-  | 'deviceId'
-  | 'deviceToken'
-  | 'pullCursor'
-  | 'lastSyncedAt'
-  | 'defaultProfileId'
-  | 'language';
+  'deviceId' | 'deviceToken' | 'pullCursor' | 'lastSyncedAt' | 'defaultProfileId' | 'language';

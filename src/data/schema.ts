@@ -38,7 +38,9 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const existing = (await meta.get('defaultProfileId')) as { value: string } | undefined;
   const profileId = existing?.value ?? crypto.randomUUID();
   if (!existing) {
-    await tx.table('profiles').add({ id: profileId, name: '', createdAt: new Date().toISOString() });
+    await tx
+      .table('profiles')
+      .add({ id: profileId, name: '', createdAt: new Date().toISOString() });
     await meta.put({ key: 'defaultProfileId', value: profileId });
   }
   await tx

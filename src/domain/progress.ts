@@ -80,7 +80,10 @@ export function applyEvent(progress: CourseProgress, event: LearningEvent): Cour
         quiz: {
           ...progress.quiz,
           attemptId,
-          answers: { ...answers, [questionId]: { chosen: [...chosen], correct, eventId: event.id } },
+          answers: {
+            ...answers,
+            [questionId]: { chosen: [...chosen], correct, eventId: event.id },
+          },
         },
       };
     }

@@ -1,4 +1,4 @@
-import type { TextBlock } from '../protocol/content';
+import type { TextBlock } from '../protocol/content.ts';
 
 /**
  * Turns authored lesson text into blocks: paragraphs are separated by blank lines and a run of

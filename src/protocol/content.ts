@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { slugSchema } from './events';
-import { localizedTextSchema } from './localized';
+import { slugSchema } from './events.ts';
+import { localizedTextSchema } from './localized.ts';
 
 /**
  * Authored content (YAML files in content/) and the compiled content pack the app installs.
@@ -40,7 +40,10 @@ export const questionSchema = z
     id: slugSchema,
     kind: z.enum(QUESTION_KINDS),
     prompt: localizedTextSchema,
-    options: z.array(z.strictObject({ id: slugSchema, text: localizedTextSchema })).min(2).max(8),
+    options: z
+      .array(z.strictObject({ id: slugSchema, text: localizedTextSchema }))
+      .min(2)
+      .max(8),
     answer: z.array(slugSchema).min(1),
     explanation: localizedTextSchema,
   })

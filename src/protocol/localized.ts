@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-/** Languages the app ships. Vietnamese is the source language; every string has an English twin. */
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES } from './languages.ts';
 
 export const languageSchema = z.enum(LANGUAGES);
 

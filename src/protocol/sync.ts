@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { learningEventSchema, storedEventSchema } from './events';
-import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './version';
+import { storedEventSchema } from './events.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './version.ts';
 
 /** Every refusal the server can give, as a closed list the app can translate. */
 export const ERROR_CODES = [
@@ -62,7 +62,9 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export const pushResponseSchema = z.object({
   accepted: z.array(z.uuid()),
-  refused: z.array(z.object({ id: z.uuid(), reason: z.enum(REFUSAL_REASONS), message: z.string() })),
+  refused: z.array(
+    z.object({ id: z.uuid(), reason: z.enum(REFUSAL_REASONS), message: z.string() }),
+  ),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -86,4 +88,3 @@ export const healthResponseSchema = z.object({
   protocolVersion: z.int(),
   database: z.enum(['pglite', 'postgres']),
 });
-

@@ -29,7 +29,11 @@ export function eventBatch(deviceId: string, count: number, profileId = newRando
       occurredAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
     };
     if (i % 3 === 0) {
-      return { ...base, type: 'lesson.completed', payload: { courseId: 'c-1', lessonId: `l-${i}` } };
+      return {
+        ...base,
+        type: 'lesson.completed',
+        payload: { courseId: 'c-1', lessonId: `l-${i}` },
+      };
     }
     if (i % 3 === 1) {
       return {

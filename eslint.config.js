@@ -1,0 +1,85 @@
+import js from '@eslint/js';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** One owner folder per library (see CONVENTIONS.md): everyone else goes through it. */
+const owned = (name, owner) => ({
+  name,
+  message: `Only ${owner} imports ${name}; use what it exports.`,
+});
+
+const OWNERS = {
+  'src/data': ['dexie', 'dexie-react-hooks'],
+  'src/state': ['zustand'],
+  'src/i18n': ['i18next', 'react-i18next'],
+};
+
+/** Every src file may import a guarded library only if it lives in that library's owner folder. */
+function ownerFolders() {
+  const rule = (except) => {
+    const paths = Object.entries(OWNERS)
+      .filter(([owner]) => owner !== except)
+      .flatMap(([owner, names]) => names.map((name) => owned(name, owner)));
+    return { 'no-restricted-imports': ['error', { paths }] };
+  };
+  return [
+    {
+      files: ['src/**/*.{ts,tsx}'],
+      ignores: Object.keys(OWNERS).map((owner) => `${owner}/**`),
+      rules: rule(null),
+    },
+    ...Object.keys(OWNERS).map((owner) => ({ files: [`${owner}/**`], rules: rule(owner) })),
+  ];
+}
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', '.data', 'tests/artifacts', 'bench/out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  { files: ['vite.config.ts', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
+  ...ownerFolders(),
+  {
+    files: ['src/domain/**', 'src/protocol/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|\\.\\./(lib|protocol|domain)/).*',
+              message: 'domain and protocol import only lib, each other and zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { react, 'react-hooks': reactHooks },
+    settings: { react: { version: 'detect' } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react/jsx-key': 'error',
+    },
+  },
+  {
+    files: ['src/features/**/*.tsx', 'src/ui/**/*.tsx', 'src/app/**/*.tsx'],
+    rules: { 'react/jsx-no-literals': ['error', { noStrings: false, ignoreProps: true }] },
+  },
+);

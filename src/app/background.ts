@@ -1,0 +1,11 @@
+import { installContent } from './installContent';
+import { startSync } from './startSync';
+
+/**
+ * The work that starts after the first screen is on: installing content packs and syncing.
+ * Loaded lazily, so the schemas and the sync engine do not weigh on the first screen.
+ */
+export async function startBackgroundWork(): Promise<void> {
+  await installContent();
+  startSync();
+}

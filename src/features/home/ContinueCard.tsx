@@ -1,0 +1,26 @@
+import { Link } from 'react-router';
+import { nextActivity } from '../../domain/course';
+import type { CourseProgress } from '../../domain/progress';
+import { useLanguage, useTranslation } from '../../i18n';
+import type { Course } from '../../protocol/content';
+import { activityPath } from '../learn/paths';
+
+export interface ContinueCardProps {
+  course: Course;
+  progress: CourseProgress | undefined;
+}
+
+/** "Continue": one tap back to where the person left off. */
+export function ContinueCard({ course, progress }: ContinueCardProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const next = nextActivity(course, progress);
+  const lesson = next.kind === 'lesson' ? course.lessons.find((l) => l.id === next.lessonId) : null;
+  return (
+    <Link to={activityPath(course.id, next)} className="card continue-card">
+      <span className="card-kicker">{t('learn.home.continue')}</span>
+      <span className="card-title">{course.title[language]}</span>
+      <span className="card-text">{lesson ? lesson.title[language] : t('learn.course.quiz')}</span>
+    </Link>
+  );
+}

@@ -1,0 +1,84 @@
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useCourse } from '../../data/hooks';
+import { useLanguage, useTranslation } from '../../i18n';
+import { Button } from '../../ui/Button';
+import { ButtonLink } from '../../ui/ButtonLink';
+import { Notice } from '../../ui/Notice';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { TextBlocks } from '../../ui/TextBlocks';
+import { coursePath, lessonPath, quizPath } from './paths';
+import { useRecorder } from './useRecorder';
+
+/** One lesson, one step at a time; the step is in the URL so a reload keeps the place. */
+export function LessonScreen() {
+  const { courseId = '', lessonId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const course = useCourse(courseId);
+  const { record, error } = useRecorder();
+  if (course === undefined) return <main className="screen" aria-busy="true" />;
+  const index = course?.lessons.findIndex((l) => l.id === lessonId) ?? -1;
+  const lesson = course?.lessons[index];
+  if (!course || !lesson) {
+    return (
+      <main className="screen">
+        <p>{t('learn.lesson.notFound')}</p>
+        <ButtonLink to={course ? coursePath(courseId) : '/'}>{t('app.back')}</ButtonLink>
+      </main>
+    );
+  }
+  const total = lesson.steps.length;
+  const stepNumber = Math.min(Math.max(Number(search.get('step')) || 1, 1), total);
+  const step = lesson.steps[stepNumber - 1]!;
+  const nextLesson = course.lessons[index + 1];
+  const goToStep = (n: number) => setSearch({ step: String(n) });
+
+  const finish = async () => {
+    if (!(await record('lesson.completed', { courseId, lessonId }))) return;
+    void navigate(nextLesson ? lessonPath(courseId, nextLesson.id) : quizPath(courseId));
+  };
+
+  return (
+    <main className="screen lesson">
+      <p className="kicker">
+        <ButtonLink to={coursePath(courseId)} variant="quiet" className="crumb">
+          {course.title[language]}
+        </ButtonLink>
+      </p>
+      <h1>{lesson.title[language]}</h1>
+      <ProgressBar
+        value={stepNumber}
+        max={total}
+        label={t('learn.lesson.stepOf', { current: stepNumber, total })}
+      />
+      <p className="muted">{t('learn.lesson.stepOf', { current: stepNumber, total })}</p>
+      <article className="step" key={step.id}>
+        <h2>{step.title[language]}</h2>
+        {step.image && (
+          <img className="step-image" src={step.image.src} alt={step.image.alt[language]} />
+        )}
+        <TextBlocks blocks={step.body[language]} />
+      </article>
+      {error && <Notice tone="error">{error}</Notice>}
+      <nav
+        className="step-nav"
+        aria-label={t('learn.lesson.stepOf', { current: stepNumber, total })}
+      >
+        <Button
+          variant="secondary"
+          disabled={stepNumber === 1}
+          onClick={() => goToStep(stepNumber - 1)}
+        >
+          {t('learn.lesson.previous')}
+        </Button>
+        {stepNumber < total ? (
+          <Button onClick={() => goToStep(stepNumber + 1)}>{t('learn.lesson.next')}</Button>
+        ) : (
+          <Button onClick={() => void finish()}>{t('learn.lesson.finish')}</Button>
+        )}
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { passMark } from '../../domain/course';
+import { attemptState, isCorrectChoice, meetsMastery } from '../../domain/quiz';
+import { useCourse, useCourseProgress } from '../../data/hooks';
+import { newEventId } from '../../lib/ids';
+import { useLanguage, useTranslation } from '../../i18n';
+import { useSession } from '../../state/session';
+import { ButtonLink } from '../../ui/ButtonLink';
+import { Notice } from '../../ui/Notice';
+import { coursePath } from './paths';
+import { QuestionCard } from './QuestionCard';
+import { QuizResult } from './QuizResult';
+import { useRecorder } from './useRecorder';
+
+/**
+ * The course quiz. Every answer is recorded the moment it is checked, so an attempt survives
+ * a reload, a closed browser or an update and resumes at the first unanswered question.
+ */
+export function QuizScreen() {
+  const { courseId = '' } = useParams();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const profileId = useSession((s) => s.profileId);
+  const course = useCourse(courseId);
+  const progress = useCourseProgress(profileId, courseId);
+  const { record, error } = useRecorder();
+  const [newAttemptId, setNewAttemptId] = useState(newEventId);
+  const [retrying, setRetrying] = useState(false);
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const completing = useRef(new Set<string>());
+
+  const current = progress?.quiz.attemptId ?? null;
+  const completedAttempts = progress?.quiz.completedAttempts ?? [];
+  const currentCompleted = current !== null && completedAttempts.includes(current);
+  const attemptId = current === null || (currentCompleted && retrying) ? newAttemptId : current;
+  const answers = progress && attemptId === current ? progress.quiz.answers : {};
+  const quiz = course?.quiz;
+  const state = quiz
+    ? attemptState(quiz, progress && attemptId === current ? progress : undefined)
+    : null;
+  const completed = completedAttempts.includes(attemptId);
+
+  // Close the attempt once every question has an answer (also repairs an attempt whose
+  // completion was interrupted, e.g. by the phone switching off).
+  useEffect(() => {
+    if (!course || !state?.finished || completed || completing.current.has(attemptId)) return;
+    completing.current.add(attemptId);
+    void record('quiz.completed', {
+      courseId,
+      attemptId,
+      score: state.score,
+      total: state.total,
+      passed: meetsMastery(state.score, state.total, course.mastery),
+    });
+  }, [course, state, completed, attemptId, courseId, record]);
+
+  if (course === undefined || progress === undefined)
+    return <main className="screen" aria-busy="true" />;
+  if (!course || !quiz || !state) {
+    return (
+      <main className="screen">
+        <p>{t('learn.course.notFound')}</p>
+        <ButtonLink to="/">{t('app.home')}</ButtonLink>
+      </main>
+    );
+  }
+
+  const check = async (questionId: string, chosen: string[]) => {
+    const question = quiz.questions.find((q) => q.id === questionId)!;
+    setBusy(true);
+    const saved = await record('quiz.answered', {
+      courseId,
+      attemptId,
+      questionId,
+      chosen,
+      correct: isCorrectChoice(question, chosen),
+    });
+    setBusy(false);
+    if (saved) setReviewing(questionId);
+  };
+
+  const retry = () => {
+    setNewAttemptId(newEventId());
+    setRetrying(true);
+    setReviewing(null);
+  };
+
+  const shownId =
+    reviewing ??
+    (state.nextQuestionIndex !== null ? quiz.questions[state.nextQuestionIndex]!.id : null);
+  const shownIndex = quiz.questions.findIndex((q) => q.id === shownId);
+  const shown = quiz.questions[shownIndex];
+
+  return (
+    <main className="screen quiz">
+      <p className="kicker">
+        <ButtonLink to={coursePath(courseId)} variant="quiet" className="crumb">
+          {course.title[language]}
+        </ButtonLink>
+      </p>
+      <h1>{quiz.title[language]}</h1>
+      {error && <Notice tone="error">{error}</Notice>}
+      {shown ? (
+        <QuestionCard
+          key={`${attemptId}:${shown.id}`}
+          question={shown}
+          number={shownIndex + 1}
+          total={state.total}
+          answer={answers[shown.id]}
+          busy={busy}
+          onCheck={(chosen) => void check(shown.id, chosen)}
+          onNext={() => setReviewing(null)}
+          nextLabel={state.finished ? t('learn.quiz.seeResult') : t('learn.quiz.next')}
+        />
+      ) : (
+        <QuizResult
+          score={state.score}
+          total={state.total}
+          needed={passMark(course)}
+          passed={meetsMastery(state.score, state.total, course.mastery)}
+          courseId={courseId}
+          onRetry={retry}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Language } from '../protocol/languages';
+import { rememberLanguage, savedLanguage } from './language';
+import { vi } from './resources';
+import './types';
+
+async function loadResources(language: Language) {
+  return language === 'vi' ? vi : (await import('./en')).en;
+}
+
+/** Sets up i18next once, in the remembered language. */
+export async function initI18n(): Promise<void> {
+  const language = savedLanguage();
+  await i18next.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'vi',
+    resources: { vi: { translation: vi } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  if (language !== 'vi') await changeLanguage(language);
+}
+
+/** Switches the language, loading its strings first, and remembers the choice. */
+export async function changeLanguage(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await loadResources(language));
+  }
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  rememberLanguage(language);
+}
+
+/** The current language, as the content's `LocalizedText` keys. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
+}
+
+export { useTranslation };

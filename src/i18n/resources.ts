@@ -1,0 +1,10 @@
+import app from '../../locales/vi/app.json';
+import learn from '../../locales/vi/learn.json';
+import sync from '../../locales/vi/sync.json';
+
+/** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
+export const vi = { app, learn, sync };
+export type Resources = typeof vi;
+
+/** Each area is one file per language in locales/<lang>/<area>.json. */
+export const AREAS = Object.keys(vi) as (keyof Resources)[];

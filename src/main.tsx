@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { registerServiceWorker } from './app/serviceWorker';
+import { getDefaultProfileId } from './data/meta';
+import { initI18n } from './i18n';
+import { setSession } from './state/session';
+import './ui/styles.css';
+
+async function boot(): Promise<void> {
+  const [profileId] = await Promise.all([getDefaultProfileId(), initI18n()]);
+  setSession({ profileId });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  registerServiceWorker();
+  // Ask the browser not to evict what people did when the phone runs short of space.
+  void navigator.storage?.persist?.();
+  const { startBackgroundWork } = await import('./app/background');
+  await startBackgroundWork();
+}
+
+void boot();

@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { SyncStatus } from '../sync/engine';
+
+export type ContentInstall =
+  | { phase: 'checking' }
+  | { phase: 'installing'; loadedBytes: number; totalBytes: number }
+  | { phase: 'ready' }
+  | { phase: 'failed' };
+
+/** UI and session state only: what people did lives in IndexedDB, never here. */
+interface SessionState {
+  /** The profile whose data the screens show. */
+  profileId: string;
+  online: boolean;
+  sync: SyncStatus;
+  content: ContentInstall;
+  /** Set when a new version of the app is waiting: calling it reloads into that version. */
+  applyUpdate: (() => void) | null;
+  /** Sync now (the sync button). */
+  syncNow: () => void;
+  /** Sync shortly, after something was recorded. */
+  syncSoon: () => void;
+}
+
+export const useSession = create<SessionState>(() => ({
+  profileId: '',
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  sync: { phase: 'idle' },
+  content: { phase: 'checking' },
+  applyUpdate: null,
+  syncNow: () => undefined,
+  syncSoon: () => undefined,
+}));
+
+export const setSession = (patch: Partial<SessionState>) => useSession.setState(patch);
