@@ -16,7 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <button
           type="button"
           className="button button-quiet language-switch"
-          aria-label={t('app.language.switchLabel')}
+          lang={language === 'vi' ? 'en' : 'vi'}
           onClick={() => void changeLanguage(language === 'vi' ? 'en' : 'vi')}
         >
           {t('app.language.switch')}

@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+
+export const COURSE_TITLE = 'Làm quen với điện thoại thông minh';
+export const COURSE_PATH = '/courses/smartphone-basics';
+
+/** Reads every step of the open lesson and finishes it; resolves once it is recorded. */
+export async function finishLesson(page: Page): Promise<void> {
+  const lessonUrl = page.url().split('?')[0]!;
+  for (;;) {
+    const finish = page.getByRole('button', { name: 'Học xong bài này' });
+    if (await finish.isVisible()) {
+      await finish.click();
+      // The app moves on only after the event, progress and outbox entry are committed.
+      await page.waitForURL((url) => url.href.split('?')[0] !== lessonUrl);
+      return;
+    }
+    await page.getByRole('button', { name: 'Tiếp theo' }).click();
+  }
+}
+
+/** Answers the quiz question on screen with its first option and moves on. */
+export async function answerWithFirstOption(page: Page): Promise<void> {
+  await page.locator('.option').first().click();
+  await page.getByRole('button', { name: 'Kiểm tra' }).click();
+  await page.locator('.feedback').waitFor();
+  await page.getByRole('button', { name: /Câu tiếp theo|Xem kết quả/ }).click();
+}
+
+/** The "Câu N/M" line of the quiz. */
+export async function questionCounter(page: Page): Promise<string> {
+  return (await page.getByText(/^Câu \d+\/\d+$/).textContent()) ?? '';
+}
+
+/** Events stored in the device's IndexedDB, read with the raw API (not through the app). */
+export function deviceEventIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('hoc-so');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('events').objectStore('events').getAllKeys();
+          request.onsuccess = () => {
+            resolve((request.result as string[]).sort());
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** What the sync bar says right now. */
+export async function syncBarText(page: Page): Promise<string> {
+  return (await page.locator('.sync-bar').textContent()) ?? '';
+}
