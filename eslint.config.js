@@ -55,13 +55,14 @@ export default tseslint.config(
   ...ownerFolders(),
   {
     files: ['src/domain/**', 'src/protocol/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!zod$|\\./|\\.\\./(lib|protocol|domain)/).*',
+              regex: '^(?!zod$|\\./|\\.\\./(lib|protocol|domain)(/|$)).*',
               message: 'domain and protocol import only lib, each other and zod.',
             },
           ],

@@ -8,7 +8,10 @@ function useSyncMessage(): string {
   const sync = useSession((s) => s.sync);
   if (sync.phase === 'outdated') return t('sync.outdated');
   if (sync.phase === 'syncing') return t('sync.syncing');
-  if (counts && counts.pending > 0) return t('sync.pending', { count: counts.pending });
+  if (counts && counts.pending > 0) {
+    const pending = t('sync.pending', { count: counts.pending });
+    return sync.phase === 'retrying' ? `${pending} · ${t('sync.retrying')}` : pending;
+  }
   if (sync.phase === 'refused') return t('sync.refusedBatch');
   if (counts?.lastSyncedAt) {
     const time = new Date(counts.lastSyncedAt).toLocaleTimeString(i18n.resolvedLanguage, {
@@ -30,17 +33,19 @@ export function SyncBar() {
   const message = useSyncMessage();
   return (
     <div className="sync-bar" data-online={online}>
-      <span className="connectivity">
-        <span className="dot" aria-hidden="true" />
-        {online ? t('sync.online') : t('sync.offline')}
-      </span>
-      <span className="sync-message" role="status" aria-live="polite">
-        {message}
-        {counts && counts.refused > 0 ? ` · ${t('sync.refused', { count: counts.refused })}` : ''}
-      </span>
+      <div className="sync-text">
+        <span className="connectivity">
+          <span className="dot" aria-hidden="true" />
+          {online ? t('sync.online') : t('sync.offline')}
+        </span>
+        <span className="sync-message" role="status" aria-live="polite">
+          {message}
+          {counts && counts.refused > 0 ? ` · ${t('sync.refused', { count: counts.refused })}` : ''}
+        </span>
+      </div>
       <button
         type="button"
-        className="button button-quiet sync-button"
+        className="button button-secondary sync-button"
         onClick={syncNow}
         disabled={!online || syncing}
       >

@@ -26,12 +26,9 @@ async function readOrCreate(key: MetaKey, create: () => Promise<string>): Promis
   });
 }
 
-let deviceId: Promise<string> | undefined;
-
 /** This device's id: created once, on first start, and never changed. */
 export function getDeviceId(): Promise<string> {
-  deviceId ??= readOrCreate('deviceId', () => Promise.resolve(newRandomId()));
-  return deviceId;
+  return readOrCreate('deviceId', () => Promise.resolve(newRandomId()));
 }
 
 /** The profile used until people add their own; created on first start. */

@@ -1,4 +1,4 @@
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCourse } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
@@ -43,9 +43,9 @@ export function LessonScreen() {
   return (
     <main className="screen lesson">
       <p className="kicker">
-        <ButtonLink to={coursePath(courseId)} variant="quiet" className="crumb">
+        <Link to={coursePath(courseId)} className="crumb">
           {course.title[language]}
-        </ButtonLink>
+        </Link>
       </p>
       <h1>{lesson.title[language]}</h1>
       <ProgressBar

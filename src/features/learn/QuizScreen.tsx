@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { passMark } from '../../domain/course';
 import { attemptState, isCorrectChoice, meetsMastery } from '../../domain/quiz';
 import { useCourse, useCourseProgress } from '../../data/hooks';
@@ -96,9 +96,9 @@ export function QuizScreen() {
   return (
     <main className="screen quiz">
       <p className="kicker">
-        <ButtonLink to={coursePath(courseId)} variant="quiet" className="crumb">
+        <Link to={coursePath(courseId)} className="crumb">
           {course.title[language]}
-        </ButtonLink>
+        </Link>
       </p>
       <h1>{quiz.title[language]}</h1>
       {error && <Notice tone="error">{error}</Notice>}

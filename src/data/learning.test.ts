@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { newRandomId } from '../lib/ids';
+import { database } from './db';
+import { StorageFullError } from './errors';
+import { recordEvent } from './learning';
+import { dexieSyncStore } from './syncStore';
+
+const profileId = newRandomId();
+const course = { courseId: 'smartphone-basics', lessonId: 'phone-parts' };
+
+async function counts() {
+  const db = database();
+  return {
+    events: await db.events.count(),
+    progress: await db.courseProgress.count(),
+    outbox: await db.outbox.count(),
+  };
+}
+
+describe('recording what a person did', () => {
+  beforeEach(async () => {
+    await database().delete({ disableAutoOpen: false });
+  });
+
+  it('writes the event, its progress and its outbox entry together', async () => {
+    const event = await recordEvent(profileId, 'lesson.completed', course);
+    const db = database();
+    expect(await db.events.get(event.id)).toEqual(event);
+    expect((await db.courseProgress.get([profileId, course.courseId]))?.completedLessons).toEqual([
+      'phone-parts',
+    ]);
+    expect(await db.outbox.where('eventId').equals(event.id).first()).toMatchObject({
+      state: 'pending',
+    });
+  });
+
+  it('keeps the device id once created', async () => {
+    const a = await recordEvent(profileId, 'lesson.completed', course);
+    const b = await recordEvent(profileId, 'lesson.completed', course);
+    expect(a.deviceId).toBe(b.deviceId);
+    expect(await database().meta.get('deviceId')).toEqual({ key: 'deviceId', value: a.deviceId });
+  });
+
+  it('writes nothing at all when the disk is full, and says so', async () => {
+    const db = database();
+    const failOnFull = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.outbox.hook('creating', failOnFull);
+    await expect(recordEvent(profileId, 'lesson.completed', course)).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    db.outbox.hook('creating').unsubscribe(failOnFull);
+    expect(await counts()).toEqual({ events: 0, progress: 0, outbox: 0 });
+  });
+
+  it('rejects an event that breaks the contract before writing anything', async () => {
+    await expect(
+      recordEvent(profileId, 'lesson.completed', { courseId: 'Not A Slug', lessonId: 'x' }),
+    ).rejects.toThrow();
+    expect(await counts()).toEqual({ events: 0, progress: 0, outbox: 0 });
+  });
+});
+
+describe('the Dexie sync store', () => {
+  beforeEach(async () => {
+    await database().delete({ disableAutoOpen: false });
+  });
+
+  it('deletes accepted outbox entries and keeps refused ones with their reason', async () => {
+    const kept = await recordEvent(profileId, 'lesson.completed', course);
+    const sent = await recordEvent(profileId, 'lesson.completed', { ...course, lessonId: 'b' });
+    expect((await dexieSyncStore.pendingEvents(10)).map((e) => e.id)).toEqual([kept.id, sent.id]);
+    await dexieSyncStore.settlePush({
+      accepted: [sent.id],
+      refused: [{ id: kept.id, reason: 'invalid_event', message: 'bad' }],
+    });
+    expect(await dexieSyncStore.pendingEvents(10)).toEqual([]);
+    const refused = await database().outbox.toArray();
+    expect(refused).toEqual([
+      expect.objectContaining({
+        eventId: kept.id,
+        state: 'refused',
+        refusal: { reason: 'invalid_event', message: 'bad' },
+      }),
+    ]);
+  });
+
+  it('folds pulled events into progress once, however often they arrive', async () => {
+    const other = newRandomId();
+    const pulled = {
+      id: '019a9c2e-7f00-7000-8000-0000000000aa',
+      deviceId: newRandomId(),
+      profileId: other,
+      occurredAt: '2026-11-01T08:00:00.000Z',
+      type: 'quiz.completed' as const,
+      payload: {
+        courseId: 'smartphone-basics',
+        attemptId: '019a9c2e-7f00-7000-8000-0000000000ab',
+        score: 8,
+        total: 8,
+        passed: true,
+      },
+      serverSeq: 41,
+    };
+    await dexieSyncStore.applyPulled([pulled], 41);
+    await dexieSyncStore.applyPulled([pulled], 41);
+    const progress = await database().courseProgress.get([other, 'smartphone-basics']);
+    expect(progress?.quiz).toMatchObject({
+      bestScore: 8,
+      passed: true,
+      completedAttempts: [pulled.payload.attemptId],
+    });
+    expect(await dexieSyncStore.getPullCursor()).toBe(41);
+    expect(await database().events.get(pulled.id)).toMatchObject({ serverSeq: 41 });
+    expect(await database().outbox.count()).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HocSoDatabase } from './db';
+import { CURRENT_VERSION, DATABASE_NAME, VERSION_1 } from './schema';
+
+const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
+const eventId = '019a9c2e-7f00-7000-8000-000000000001';
+
+describe('device database upgrades', () => {
+  afterEach(async () => {
+    await Dexie.delete(DATABASE_NAME);
+  });
+
+  it('upgrades a version 1 database with data in it without losing anything', async () => {
+    const v1 = new Dexie(DATABASE_NAME);
+    v1.version(1).stores(VERSION_1);
+    await v1.table('meta').put({ key: 'deviceId', value: deviceId });
+    await v1.table('events').add({
+      id: eventId,
+      deviceId,
+      occurredAt: '2026-11-01T08:00:00.000Z',
+      type: 'lesson.completed',
+      payload: { courseId: 'smartphone-basics', lessonId: 'phone-parts' },
+    });
+    await v1.table('progress').add({
+      courseId: 'smartphone-basics',
+      completedLessons: ['phone-parts'],
+      quiz: {
+        attemptId: null,
+        answers: {},
+        completedAttempts: [],
+        bestScore: 0,
+        total: 0,
+        passed: false,
+      },
+      updatedAt: '2026-11-01T08:00:00.000Z',
+    });
+    await v1.table('outbox').add({ eventId, createdAt: '2026-11-01T08:00:00.000Z' });
+    v1.close();
+
+    const db = new HocSoDatabase();
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+
+    const profileId = (await db.meta.get('defaultProfileId'))?.value as string;
+    expect(await db.profiles.get(profileId)).toMatchObject({ id: profileId });
+    expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: deviceId });
+
+    const event = await db.events.get(eventId);
+    expect(event).toMatchObject({ id: eventId, profileId, type: 'lesson.completed' });
+    expect(await db.events.where('profileId').equals(profileId).count()).toBe(1);
+
+    expect(await db.courseProgress.get([profileId, 'smartphone-basics'])).toMatchObject({
+      profileId,
+      completedLessons: ['phone-parts'],
+    });
+    expect(db.tables.map((t) => t.name)).not.toContain('progress');
+
+    expect(await db.outbox.where('state').equals('pending').toArray()).toEqual([
+      expect.objectContaining({ eventId, state: 'pending' }),
+    ]);
+    db.close();
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LearningEvent, PushResponse, StoredEvent } from '../protocol';
+import { eventBatch } from '../test/events';
+import { createSyncEngine, type SyncStatus } from './engine';
+import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
+import type { SyncStore } from './store';
+
+const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
+
+function memoryStore(events: LearningEvent[]) {
+  const outbox = new Map(events.map((e) => [e.id, { event: e, refused: false }]));
+  const state = {
+    token: null as string | null,
+    cursor: 0,
+    pulled: [] as StoredEvent[],
+    syncedAt: '',
+  };
+  const store: SyncStore = {
+    getDeviceId: async () => deviceId,
+    getDeviceToken: async () => state.token,
+    setDeviceToken: async (token) => {
+      state.token = token;
+    },
+    pendingEvents: async (limit) =>
+      [...outbox.values()]
+        .filter((e) => !e.refused)
+        .slice(0, limit)
+        .map((e) => e.event),
+    settlePush: async ({ accepted, refused }: PushResponse) => {
+      for (const id of accepted) outbox.delete(id);
+      for (const { id } of refused) outbox.get(id)!.refused = true;
+    },
+    getPullCursor: async () => state.cursor,
+    applyPulled: async (pulled, next) => {
+      state.pulled.push(...pulled);
+      state.cursor = next;
+    },
+    setLastSyncedAt: async (iso) => {
+      state.syncedAt = iso;
+    },
+  };
+  return { store, outbox, state };
+}
+
+function acceptingApi(overrides: Partial<SyncApi> = {}): SyncApi & { pushes: LearningEvent[][] } {
+  const pushes: LearningEvent[][] = [];
+  return {
+    pushes,
+    registerDevice: async () => 'token-'.padEnd(40, 'x'),
+    push: async (_token, _device, events) => {
+      pushes.push(events);
+      return { accepted: events.map((e) => e.id), refused: [] };
+    },
+    pull: async (_token, since) => ({ events: [], nextCursor: since, hasMore: false }),
+    ...overrides,
+  };
+}
+
+function engineWith(api: SyncApi, store: SyncStore) {
+  const statuses: SyncStatus[] = [];
+  const engine = createSyncEngine({
+    api,
+    store,
+    onStatus: (s) => statuses.push(s),
+    batchSize: 4,
+    isOnline: () => true,
+    random: () => 0.5,
+  });
+  return { engine, statuses };
+}
+
+describe('sync engine', () => {
+  it('pushes the whole outbox in batches, then records when it synced', async () => {
+    const { store, outbox, state } = memoryStore(eventBatch(deviceId, 10));
+    const api = acceptingApi();
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    expect(api.pushes.map((b) => b.length)).toEqual([4, 4, 2]);
+    expect(outbox.size).toBe(0);
+    expect(state.syncedAt).not.toBe('');
+    expect(statuses.at(-1)).toEqual({ phase: 'idle' });
+  });
+
+  it('keeps refused events, with their reason, and does not send them again', async () => {
+    const events = eventBatch(deviceId, 3);
+    const { store, outbox } = memoryStore(events);
+    const api = acceptingApi({
+      push: async (_t, _d, batch) => ({
+        accepted: batch.slice(1).map((e) => e.id),
+        refused: [{ id: batch[0]!.id, reason: 'invalid_event', message: 'no' }],
+      }),
+    });
+    const { engine } = engineWith(api, store);
+    await engine.syncNow();
+    await engine.syncNow();
+    expect([...outbox.values()]).toEqual([{ event: events[0], refused: true }]);
+  });
+
+  it('keeps everything and retries later when the connection fails', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, outbox } = memoryStore(eventBatch(deviceId, 2));
+      let fail = true;
+      const api = acceptingApi();
+      const push = api.push;
+      api.push = async (...args) => {
+        if (fail) throw new TransientSyncError('No connection to the server');
+        return push(...args);
+      };
+      const { engine, statuses } = engineWith(api, store);
+      await engine.syncNow();
+      expect(statuses.at(-1)?.phase).toBe('retrying');
+      expect(outbox.size).toBe(2);
+      fail = false;
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(outbox.size).toBe(0);
+      expect(statuses.at(-1)).toEqual({ phase: 'idle' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops and asks for an update when the server speaks a newer protocol', async () => {
+    const { store, outbox } = memoryStore(eventBatch(deviceId, 2));
+    const refusal = new ServerRefusal('protocol_outdated', 'Update the app', 426);
+    const api = acceptingApi({ push: async () => Promise.reject(refusal) });
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    await engine.syncNow();
+    expect(statuses.filter((s) => s.phase === 'outdated')).toHaveLength(1);
+    expect(outbox.size).toBe(2);
+  });
+
+  it('registers again when the server no longer knows the device token', async () => {
+    const { store, state } = memoryStore(eventBatch(deviceId, 1));
+    state.token = 'stale-token';
+    const api = acceptingApi();
+    const push = api.push;
+    api.push = async (token, ...rest) => {
+      if (token === 'stale-token') throw new ServerRefusal('unauthorized', 'unknown token', 401);
+      return push(token, ...rest);
+    };
+    const { engine } = engineWith(api, store);
+    await engine.syncNow();
+    expect(state.token).not.toBe('stale-token');
+    expect(api.pushes).toHaveLength(1);
+  });
+
+  it('pulls page after page, moving the cursor', async () => {
+    const { store, state } = memoryStore([]);
+    const api = acceptingApi({
+      pull: async (_t, since) => ({ events: [], nextCursor: since + 10, hasMore: since < 20 }),
+    });
+    const { engine } = engineWith(api, store);
+    await engine.syncNow();
+    expect(state.cursor).toBe(30);
+  });
+});
