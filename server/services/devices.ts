@@ -30,11 +30,15 @@ export async function registerDevice(db: Database, deviceId: string): Promise<st
   return rows.length === 1 ? token : null;
 }
 
+/** Finds the device a token belongs to; notes when it was last seen, at most every 10 minutes. */
 export async function authenticateDevice(db: Database, token: string): Promise<Device | null> {
-  const rows = await db.query<{ id: string }>(
-    `UPDATE devices SET last_seen_at = now() WHERE token_hash = $1 RETURNING id`,
+  const rows = await db.query<{ id: string; stale: boolean }>(
+    `SELECT id, coalesce(last_seen_at < now() - interval '10 minutes', true) AS stale
+     FROM devices WHERE token_hash = $1`,
     [hashToken(token)],
   );
-  const id = rows[0]?.id;
-  return id ? { id, ownerId: ownerOfDevice(id) } : null;
+  const row = rows[0];
+  if (!row) return null;
+  if (row.stale) await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.id]);
+  return { id: row.id, ownerId: ownerOfDevice(row.id) };
 }

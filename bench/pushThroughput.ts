@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+import { buildServer } from '../server/app';
+import { openPglite, openPostgres, type Database } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { isPostgresReachable, TEST_POSTGRES_URL } from '../server/testing';
+import { newRandomId } from '../src/lib/ids';
+import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
+import { eventBatch } from '../src/test/events';
+
+const BATCH = 500;
+const DEVICES = 4;
+const EVENTS_PER_DEVICE = 10_000;
+
+export interface PushFigures {
+  database: string;
+  events: number;
+  httpEventsPerSecond: number;
+  rawEventsPerSecond: number;
+}
+
+async function openBenchDatabase(): Promise<Database> {
+  if (!(await isPostgresReachable())) return openPglite();
+  const db = await openPostgres(TEST_POSTGRES_URL);
+  await db.exec('DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench');
+  await db.close();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set('options', '-c search_path=bench');
+  return openPostgres(url.toString());
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+}
+
+/** Raw multi-row INSERT … VALUES of the same events: the database's own limit for this work. */
+async function rawInsert(db: Database, batches: LearningEvent[][]): Promise<void> {
+  for (const batch of batches) {
+    const params: unknown[] = [];
+    const rows = batch.map((e) => {
+      params.push(
+        e.id,
+        `device:${e.deviceId}`,
+        e.deviceId,
+        e.profileId,
+        e.type,
+        JSON.stringify(e.payload),
+        e.occurredAt,
+      );
+      const n = params.length;
+      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
+    });
+    await db.query(
+      `INSERT INTO events_raw (id, owner_id, device_id, profile_id, type, payload, occurred_at)
+       VALUES ${rows.join(', ')}`,
+      params,
+    );
+  }
+}
+
+/**
+ * Push throughput through HTTP (Fastify, validation, idempotent insert) next to raw multi-row
+ * inserts of the same events into a twin table, on the same database, in one run.
+ */
+export async function measurePush(): Promise<PushFigures> {
+  const db = await openBenchDatabase();
+  await migrate(db);
+  await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
+  const app = await buildServer({ db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const devices = await Promise.all(
+    Array.from({ length: DEVICES }, async () => {
+      const deviceId = newRandomId();
+      const response = await fetch(`${origin}/api/devices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
+      });
+      const { deviceToken } = (await response.json()) as { deviceToken: string };
+      return { deviceId, deviceToken, events: eventBatch(deviceId, EVENTS_PER_DEVICE) };
+    }),
+  );
+  const total = DEVICES * EVENTS_PER_DEVICE;
+
+  const httpStart = performance.now();
+  await Promise.all(
+    devices.map(async (device) => {
+      for (const events of chunks(device.events, BATCH)) {
+        const response = await fetch(`${origin}/api/sync/push`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${device.deviceToken}`,
+          },
+          body: JSON.stringify({
+            protocolVersion: PROTOCOL_VERSION,
+            deviceId: device.deviceId,
+            events,
+          }),
+        });
+        const body = (await response.json()) as { accepted: string[] };
+        if (body.accepted.length !== events.length) throw new Error('push refused events');
+      }
+    }),
+  );
+  const httpSeconds = (performance.now() - httpStart) / 1000;
+
+  const rawStart = performance.now();
+  await Promise.all(devices.map((device) => rawInsert(db, chunks(device.events, BATCH))));
+  const rawSeconds = (performance.now() - rawStart) / 1000;
+
+  await app.close();
+  if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench CASCADE');
+  await db.close();
+  return {
+    database: db.kind,
+    events: total,
+    httpEventsPerSecond: total / httpSeconds,
+    rawEventsPerSecond: total / rawSeconds,
+  };
+}
