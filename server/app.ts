@@ -49,7 +49,8 @@ export async function buildServer({ db, distDir, logLevel = 'silent' }: ServerOp
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
     if (distDir && wantsPage) {
       // Deep links (/courses/…) are the app's own routes: answer with its shell.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -21,10 +21,10 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Files that must be revalidated on every load, so an update is seen at once. */
-const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '/']);
-
-/** Serves the built app from `distDir`: hashed assets for a year, the shell revalidated. */
+/**
+ * Serves the built app from `distDir`: content-hashed files are cached for a year; everything
+ * else (index.html, sw.js, the manifests) is revalidated on every load, so updates are seen.
+ */
 export async function serveApp(app: FastifyInstance, distDir: string): Promise<void> {
   const root = resolve(distDir);
   if (!existsSync(resolve(root, 'index.html'))) {
@@ -40,9 +40,7 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<v
       const immutable = url.startsWith('/assets/') || url.startsWith('/content/packs/');
       res.setHeader(
         'cache-control',
-        ALWAYS_REVALIDATE.has(url) || !immutable
-          ? 'no-cache'
-          : 'public, max-age=31536000, immutable',
+        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
   });

@@ -61,5 +61,23 @@ describe('screens at 360 × 740', () => {
     await page.goto(stack.origin);
     await page.getByText('Không có mạng').waitFor();
     await capture('offline');
+
+    // English is complete and, like every locale, works offline once switched to.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Courses' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Courses' }).waitFor();
+    await capture('home-english-offline');
+  });
+
+  it('is installable: manifest, icons (with a maskable one) and a service worker', async () => {
+    await context.setOffline(false);
+    await page.goto(stack.origin);
+    const devtools = await context.newCDPSession(page);
+    const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await (await fetch(`${stack.origin}/manifest.webmanifest`)).json();
+    expect(manifest.icons).toContainEqual(expect.objectContaining({ purpose: 'maskable' }));
+    expect(manifest.theme_color).toBe('#0b5d3b');
   });
 });

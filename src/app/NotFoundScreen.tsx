@@ -1,12 +1,13 @@
 import { useTranslation } from '../i18n';
-import { ButtonLink } from '../ui/ButtonLink';
+import { ScreenMessage } from '../ui/ScreenMessage';
 
 export function NotFoundScreen() {
   const { t } = useTranslation();
   return (
-    <main className="screen">
-      <p>{t('app.errors.pageNotFound')}</p>
-      <ButtonLink to="/">{t('app.home')}</ButtonLink>
-    </main>
+    <ScreenMessage
+      message={t('app.errors.pageNotFound')}
+      actionLabel={t('app.home')}
+      actionTo="/"
+    />
   );
 }

@@ -1,27 +1,25 @@
 import { Link, useParams } from 'react-router';
 import { lessonsDone, nextActivity, passMark } from '../../domain/course';
-import { useCourse, useCourseProgress } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
-import { useSession } from '../../state/session';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
 import { activityPath, lessonPath, quizPath } from './paths';
+import { useCourseWithProgress } from './useCourseWithProgress';
 
 export function CourseScreen() {
   const { courseId = '' } = useParams();
   const { t } = useTranslation();
   const language = useLanguage();
-  const profileId = useSession((s) => s.profileId);
-  const course = useCourse(courseId);
-  const progress = useCourseProgress(profileId, courseId);
-  if (course === undefined || progress === undefined)
-    return <main className="screen" aria-busy="true" />;
-  if (course === null) {
+  const { course, progress, loading } = useCourseWithProgress(courseId);
+  if (loading) return <LoadingScreen />;
+  if (!course) {
     return (
-      <main className="screen">
-        <p>{t('learn.course.notFound')}</p>
-        <ButtonLink to="/">{t('app.home')}</ButtonLink>
-      </main>
+      <ScreenMessage
+        message={t('learn.course.notFound')}
+        actionLabel={t('app.home')}
+        actionTo="/"
+      />
     );
   }
   const done = new Set(progress?.completedLessons ?? []);

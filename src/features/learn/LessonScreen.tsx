@@ -1,11 +1,12 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCourse } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
-import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
 import { TextBlocks } from '../../ui/TextBlocks';
+import { CourseCrumb } from './CourseCrumb';
 import { coursePath, lessonPath, quizPath } from './paths';
 import { useRecorder } from './useRecorder';
 
@@ -18,15 +19,16 @@ export function LessonScreen() {
   const language = useLanguage();
   const course = useCourse(courseId);
   const { record, error } = useRecorder();
-  if (course === undefined) return <main className="screen" aria-busy="true" />;
+  if (course === undefined) return <LoadingScreen />;
   const index = course?.lessons.findIndex((l) => l.id === lessonId) ?? -1;
   const lesson = course?.lessons[index];
   if (!course || !lesson) {
     return (
-      <main className="screen">
-        <p>{t('learn.lesson.notFound')}</p>
-        <ButtonLink to={course ? coursePath(courseId) : '/'}>{t('app.back')}</ButtonLink>
-      </main>
+      <ScreenMessage
+        message={t('learn.lesson.notFound')}
+        actionLabel={t('app.back')}
+        actionTo={course ? coursePath(courseId) : '/'}
+      />
     );
   }
   const total = lesson.steps.length;
@@ -42,11 +44,7 @@ export function LessonScreen() {
 
   return (
     <main className="screen lesson">
-      <p className="kicker">
-        <Link to={coursePath(courseId)} className="crumb">
-          {course.title[language]}
-        </Link>
-      </p>
+      <CourseCrumb course={course} />
       <h1>{lesson.title[language]}</h1>
       <ProgressBar
         value={stepNumber}

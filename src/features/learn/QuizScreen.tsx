@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { passMark } from '../../domain/course';
 import { attemptState, isCorrectChoice, meetsMastery } from '../../domain/quiz';
-import { useCourse, useCourseProgress } from '../../data/hooks';
 import { newEventId } from '../../lib/ids';
 import { useLanguage, useTranslation } from '../../i18n';
-import { useSession } from '../../state/session';
-import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
-import { coursePath } from './paths';
+import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
+import { CourseCrumb } from './CourseCrumb';
 import { QuestionCard } from './QuestionCard';
 import { QuizResult } from './QuizResult';
+import { useCourseWithProgress } from './useCourseWithProgress';
 import { useRecorder } from './useRecorder';
 
 /**
@@ -21,9 +20,7 @@ export function QuizScreen() {
   const { courseId = '' } = useParams();
   const { t } = useTranslation();
   const language = useLanguage();
-  const profileId = useSession((s) => s.profileId);
-  const course = useCourse(courseId);
-  const progress = useCourseProgress(profileId, courseId);
+  const { course, progress, loading } = useCourseWithProgress(courseId);
   const { record, error } = useRecorder();
   const [newAttemptId, setNewAttemptId] = useState(newEventId);
   const [retrying, setRetrying] = useState(false);
@@ -56,14 +53,14 @@ export function QuizScreen() {
     });
   }, [course, state, completed, attemptId, courseId, record]);
 
-  if (course === undefined || progress === undefined)
-    return <main className="screen" aria-busy="true" />;
+  if (loading) return <LoadingScreen />;
   if (!course || !quiz || !state) {
     return (
-      <main className="screen">
-        <p>{t('learn.course.notFound')}</p>
-        <ButtonLink to="/">{t('app.home')}</ButtonLink>
-      </main>
+      <ScreenMessage
+        message={t('learn.course.notFound')}
+        actionLabel={t('app.home')}
+        actionTo="/"
+      />
     );
   }
 
@@ -95,11 +92,7 @@ export function QuizScreen() {
 
   return (
     <main className="screen quiz">
-      <p className="kicker">
-        <Link to={coursePath(courseId)} className="crumb">
-          {course.title[language]}
-        </Link>
-      </p>
+      <CourseCrumb course={course} />
       <h1>{quiz.title[language]}</h1>
       {error && <Notice tone="error">{error}</Notice>}
       {shown ? (
