@@ -40,7 +40,7 @@ export default defineConfig({
       },
       injectManifest: {
         // The shell, every locale chunk and every content pack: all of it works offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,mp3,ogg,wav}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
     }),
@@ -52,7 +52,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

@@ -2,14 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { registerServiceWorker } from './app/serviceWorker';
-import { getDefaultProfileId } from './data/meta';
+import { openProfile, startProfileId } from './features/profiles/openProfile';
 import { initI18n } from './i18n';
-import { setSession } from './state/session';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
-  const [profileId] = await Promise.all([getDefaultProfileId(), initI18n()]);
-  setSession({ profileId });
+  const [profileId] = await Promise.all([startProfileId(), initI18n()]);
+  if (profileId) await openProfile(profileId);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseTextBlocks } from '../../src/domain/textBlocks.ts';
@@ -21,10 +21,17 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
+/** A recording copied into the build beside the packs, named by its hash. */
+export interface AudioAsset {
+  fileName: string;
+  source: Buffer;
+}
+
 export interface CompiledPack {
   pack: ContentPack;
   json: string;
   hash: string;
+  audio: AudioAsset[];
 }
 
 function readYaml(file: string, root: string): unknown {
@@ -60,11 +67,29 @@ function inlineSvg(file: string, root: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
+/** Copies a recording into the build and returns its URL there. */
+function addAudio(file: string, root: string, courseId: string, audio: AudioAsset[]): string {
+  const where = relative(root, file);
+  if (!existsSync(file)) throw new ContentError(`${where}: audio file is missing`);
+  const source = readFileSync(file);
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  const name = basename(file).replace(/\.(\w+)$/, `.${hash}.$1`);
+  const fileName = `content/audio/${courseId}/${name}`;
+  if (!audio.some((asset) => asset.fileName === fileName)) audio.push({ fileName, source });
+  return `/${fileName}`;
+}
+
 function blocks(text: LocalizedText) {
   return { vi: parseTextBlocks(text.vi), en: parseTextBlocks(text.en) };
 }
 
-function compileLesson(courseDir: string, lessonId: string, root: string): Lesson {
+function compileLesson(
+  courseDir: string,
+  lessonId: string,
+  root: string,
+  audio: AudioAsset[],
+): Lesson {
+  const courseId = basename(courseDir);
   const file = join(courseDir, 'lessons', `${lessonId}.yaml`);
   const where = relative(root, file);
   const source = validate(lessonSourceSchema, readYaml(file, root), where);
@@ -85,11 +110,21 @@ function compileLesson(courseDir: string, lessonId: string, root: string): Lesso
       ...(step.image && step.imageAlt
         ? { image: { src: inlineSvg(join(courseDir, step.image), root), alt: step.imageAlt } }
         : {}),
+      ...(step.audio
+        ? {
+            audio: {
+              vi: addAudio(join(courseDir, step.audio.vi), root, courseId, audio),
+              ...(step.audio.en
+                ? { en: addAudio(join(courseDir, step.audio.en), root, courseId, audio) }
+                : {}),
+            },
+          }
+        : {}),
     })),
   };
 }
 
-function compileCourse(courseDir: string, root: string): Course {
+function compileCourse(courseDir: string, root: string, audio: AudioAsset[]): Course {
   const file = join(courseDir, 'course.yaml');
   const source = validate(courseSourceSchema, readYaml(file, root), relative(root, file));
   const quizFile = join(courseDir, `${source.quiz}.yaml`);
@@ -108,8 +143,19 @@ function compileCourse(courseDir: string, root: string): Course {
     summary: source.summary,
     minutes: source.minutes,
     mastery: source.mastery,
-    lessons: source.lessons.map((lessonId) => compileLesson(courseDir, lessonId, root)),
-    quiz,
+    digcomp: source.digcomp,
+    lessons: source.lessons.map((lessonId) => compileLesson(courseDir, lessonId, root, audio)),
+    quiz: {
+      ...quiz,
+      questions: quiz.questions.map((question) => ({
+        ...question,
+        options: question.options.map((option) =>
+          option.image
+            ? { ...option, image: inlineSvg(join(courseDir, option.image), root) }
+            : option,
+        ),
+      })),
+    },
   };
 }
 
@@ -129,7 +175,8 @@ export function compileContent(contentDir: string): CompiledPack[] {
     .map((folder) => folder.name)
     .sort()
     .map((name) => {
-      const course = compileCourse(join(coursesDir, name), root);
+      const audio: AudioAsset[] = [];
+      const course = compileCourse(join(coursesDir, name), root, audio);
       if (course.id !== name) {
         throw new ContentError(
           `${relative(root, join(coursesDir, name, 'course.yaml'))}: id: is "${course.id}" but the folder is "${name}"`,
@@ -142,6 +189,6 @@ export function compileContent(contentDir: string): CompiledPack[] {
         courses: [course],
       });
       const json = JSON.stringify(pack);
-      return { pack, json, hash: createHash('sha256').update(json).digest('hex') };
+      return { pack, json, hash: createHash('sha256').update(json).digest('hex'), audio };
     });
 }

@@ -26,10 +26,13 @@ function manifestOf(packs: CompiledPack[]): ContentManifest {
  * Compiles content/ into content packs at build time (a broken file fails the build, naming
  * the file and field) and serves the same files in development.
  */
-export function contentPacks(contentDir = join(process.cwd(), 'content')): Plugin {
+export function contentPacks(
+  contentDir = process.env.CONTENT_DIR ?? join(process.cwd(), 'content'),
+): Plugin[] {
   let packs: CompiledPack[] = [];
-  return {
+  const build: Plugin = {
     name: 'hoc-so-content-packs',
+    apply: 'build',
     buildStart() {
       packs = compileContent(contentDir);
       this.addWatchFile(contentDir);
@@ -37,6 +40,9 @@ export function contentPacks(contentDir = join(process.cwd(), 'content')): Plugi
     generateBundle() {
       for (const compiled of packs) {
         this.emitFile({ type: 'asset', fileName: packPath(compiled), source: compiled.json });
+        for (const asset of compiled.audio) {
+          this.emitFile({ type: 'asset', fileName: asset.fileName, source: asset.source });
+        }
       }
       this.emitFile({
         type: 'asset',
@@ -44,12 +50,21 @@ export function contentPacks(contentDir = join(process.cwd(), 'content')): Plugi
         source: JSON.stringify(manifestOf(packs)),
       });
     },
+  };
+  const serve: Plugin = {
+    name: 'hoc-so-content-packs-dev',
+    apply: 'serve',
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
         const url = request.url?.split('?')[0] ?? '';
         if (!url.startsWith('/content/')) return next();
         try {
           const fresh = compileContent(contentDir);
+          const audio = fresh.flatMap((c) => c.audio).find((a) => `/${a.fileName}` === url);
+          if (audio) {
+            response.end(audio.source);
+            return;
+          }
           const body =
             url === `/${MANIFEST_PATH}`
               ? JSON.stringify(manifestOf(fresh))
@@ -64,4 +79,5 @@ export function contentPacks(contentDir = join(process.cwd(), 'content')): Plugi
       });
     },
   };
+  return [build, serve];
 }

@@ -1,31 +1,62 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomeScreen } from '../features/home/HomeScreen';
-import { NotFoundScreen } from './NotFoundScreen';
+import { ProfilePicker } from '../features/profiles/ProfilePicker';
+import { useSession } from '../state/session';
+import { LoadingScreen } from '../ui/ScreenMessage';
 import { Layout } from './Layout';
+import { NotFoundScreen } from './NotFoundScreen';
 
-const CourseScreen = lazy(() =>
-  import('../features/learn/CourseScreen').then((m) => ({ default: m.CourseScreen })),
+function lazyScreen<K extends string>(
+  load: () => Promise<Record<K, React.ComponentType>>,
+  name: K,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const CourseScreen = lazyScreen(() => import('../features/learn/CourseScreen'), 'CourseScreen');
+const LessonScreen = lazyScreen(() => import('../features/learn/LessonScreen'), 'LessonScreen');
+const QuizScreen = lazyScreen(() => import('../features/learn/QuizScreen'), 'QuizScreen');
+const SettingsScreen = lazyScreen(
+  () => import('../features/settings/SettingsScreen'),
+  'SettingsScreen',
 );
-const LessonScreen = lazy(() =>
-  import('../features/learn/LessonScreen').then((m) => ({ default: m.LessonScreen })),
+const NewProfileScreen = lazyScreen(
+  () => import('../features/profiles/NewProfileScreen'),
+  'NewProfileScreen',
 );
-const QuizScreen = lazy(() =>
-  import('../features/learn/QuizScreen').then((m) => ({ default: m.QuizScreen })),
-);
+
+/** Until someone picks their profile, only the picker (and adding a profile) can be reached. */
+function AppRoutes() {
+  const profileId = useSession((s) => s.profileId);
+  if (!profileId) {
+    return (
+      <Routes>
+        <Route path="/profiles/new" element={<NewProfileScreen />} />
+        <Route path="*" element={<ProfilePicker />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/" element={<HomeScreen />} />
+      <Route path="/profiles" element={<ProfilePicker />} />
+      <Route path="/profiles/new" element={<NewProfileScreen />} />
+      <Route path="/settings" element={<SettingsScreen />} />
+      <Route path="/courses/:courseId" element={<CourseScreen />} />
+      <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
+      <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />
+      <Route path="*" element={<NotFoundScreen />} />
+    </Routes>
+  );
+}
 
 export function App() {
   return (
     <BrowserRouter>
       <Layout>
-        <Suspense fallback={<div className="screen" aria-busy="true" />}>
-          <Routes>
-            <Route path="/" element={<HomeScreen />} />
-            <Route path="/courses/:courseId" element={<CourseScreen />} />
-            <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
-            <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />
-            <Route path="*" element={<NotFoundScreen />} />
-          </Routes>
+        <Suspense fallback={<LoadingScreen />}>
+          <AppRoutes />
         </Suspense>
       </Layout>
     </BrowserRouter>

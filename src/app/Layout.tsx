@@ -1,29 +1,70 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { changeLanguage, useLanguage, useTranslation } from '../i18n';
+import { useProfile } from '../data/hooks';
+import { Avatar } from '../features/profiles/avatars';
+import { useProfileName } from '../features/profiles/useProfileName';
+import { ReadAloudNotice } from '../features/readAloud/ReadAloudNotice';
+import { useApplySettings, useSettings } from '../features/settings/useSettings';
+import { useTranslation } from '../i18n';
+import { useSession } from '../state/session';
 import { SyncBar } from './SyncBar';
 import { UpdatePrompt } from './UpdatePrompt';
 
+function ProfileButton() {
+  const { t } = useTranslation();
+  const profileId = useSession((s) => s.profileId);
+  const profile = useProfile(profileId);
+  const nameOf = useProfileName();
+  if (!profile) return null;
+  return (
+    <Link
+      to="/settings"
+      className="profile-button"
+      aria-label={`${nameOf(profile)} — ${t('settings.open')}`}
+    >
+      <Avatar avatar={profile.avatar} label="" size={36} />
+      <span className="profile-button-name">{nameOf(profile)}</span>
+    </Link>
+  );
+}
+
+function LanguageButton() {
+  const [settings, update] = useSettings();
+  const other = settings.language === 'vi' ? 'en' : 'vi';
+  return (
+    <button
+      type="button"
+      className="button button-quiet language-switch"
+      lang={other}
+      onClick={() => void update({ language: other })}
+    >
+      {other === 'en' ? 'English' : 'Tiếng Việt'}
+    </button>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const profileId = useSession((s) => s.profileId);
+  useApplySettings();
   return (
     <div className="app">
       <header className="top-bar">
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <button
-          type="button"
-          className="button button-quiet language-switch"
-          lang={language === 'vi' ? 'en' : 'vi'}
-          onClick={() => void changeLanguage(language === 'vi' ? 'en' : 'vi')}
-        >
-          {t('app.language.switch')}
-        </button>
+        {profileId && (
+          <span className="top-actions">
+            <LanguageButton />
+            <ProfileButton />
+          </span>
+        )}
       </header>
       <SyncBar />
       <UpdatePrompt />
+      <div className="app-notices">
+        <ReadAloudNotice />
+      </div>
       {children}
     </div>
   );

@@ -8,6 +8,7 @@ import type {
   PackRow,
   ProfileRow,
   ProgressRow,
+  ResumeRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -18,6 +19,7 @@ export class HocSoDatabase extends Dexie {
   events!: EntityTable<EventRow, 'id'>;
   courseProgress!: Dexie.Table<ProgressRow, [string, string]>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  resume!: Dexie.Table<ResumeRow, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

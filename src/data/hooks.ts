@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './db';
-import type { CourseRow, ProgressRow } from './rows';
+import type { CourseRow, ProfileRow, ProgressRow, ResumeRow } from './rows';
 import { readMeta } from './meta';
 
 /** Installed courses, or undefined while loading. */
@@ -53,4 +53,29 @@ export function useSyncCounts(): SyncCounts | undefined {
       lastSyncedAt: typeof lastSyncedAt === 'string' ? lastSyncedAt : null,
     };
   }, []);
+}
+
+/** Every profile on this device, oldest first. */
+export function useProfiles(): ProfileRow[] | undefined {
+  return useLiveQuery(() => database().profiles.orderBy('createdAt').toArray(), []);
+}
+
+export function useProfile(profileId: string): ProfileRow | null | undefined {
+  return useLiveQuery(async () => (await database().profiles.get(profileId)) ?? null, [profileId]);
+}
+
+/** Where the profile stopped in a course; null if it never opened a lesson there. */
+export function useResume(profileId: string, courseId: string): ResumeRow | null | undefined {
+  return useLiveQuery(
+    async () => (await database().resume.get([profileId, courseId])) ?? null,
+    [profileId, courseId],
+  );
+}
+
+/** Where the profile stopped in each course, by course id. */
+export function useResumes(profileId: string): Map<string, ResumeRow> | undefined {
+  return useLiveQuery(async () => {
+    const rows = await database().resume.where('profileId').equals(profileId).toArray();
+    return new Map(rows.map((row) => [row.courseId, row]));
+  }, [profileId]);
 }

@@ -103,6 +103,7 @@ describe('the Dexie sync store', () => {
       },
       serverSeq: 41,
     };
+    await database().profiles.add({ id: other, name: 'B', createdAt: pulled.occurredAt });
     await dexieSyncStore.applyPulled([pulled], 41);
     await dexieSyncStore.applyPulled([pulled], 41);
     const progress = await database().courseProgress.get([other, 'smartphone-basics']);
@@ -114,5 +115,26 @@ describe('the Dexie sync store', () => {
     expect(await dexieSyncStore.getPullCursor()).toBe(41);
     expect(await database().events.get(pulled.id)).toMatchObject({ serverSeq: 41 });
     expect(await database().outbox.count()).toBe(0);
+  });
+
+  it('does not bring back the events of a profile deleted from this device', async () => {
+    const gone = newRandomId();
+    await dexieSyncStore.applyPulled(
+      [
+        {
+          id: '019a9c2e-7f00-7000-8000-0000000000ac',
+          deviceId: newRandomId(),
+          profileId: gone,
+          occurredAt: '2026-11-01T08:00:00.000Z',
+          type: 'lesson.completed',
+          payload: { courseId: 'smartphone-basics', lessonId: 'phone-parts' },
+          serverSeq: 7,
+        },
+      ],
+      7,
+    );
+    expect(await database().events.count()).toBe(0);
+    expect(await database().courseProgress.count()).toBe(0);
+    expect(await dexieSyncStore.getPullCursor()).toBe(7);
   });
 });

@@ -15,10 +15,36 @@ export interface OutboxRow {
   refusal?: { reason: RefusalReason; message: string };
 }
 
+export interface PinRecord {
+  /** PBKDF2-SHA-256 of the PIN; the PIN itself is never stored. */
+  hash: string;
+  salt: string;
+  iterations: number;
+}
+
 export interface ProfileRow {
   id: string;
+  /** Empty for the profile made on first start, shown as "Tôi" / "Me". */
   name: string;
+  /** One of the pictures in features/profiles/avatars, so no reading is needed to pick yours. */
+  avatar?: string;
   createdAt: string;
+  /** A guest's data is deleted when someone else takes the phone. */
+  guest?: boolean;
+  pin?: PinRecord;
+  failedPinAttempts?: number;
+  /** After too many wrong PINs, no attempt is taken before this time. */
+  pinLockedUntil?: string;
+  /** Read with `readSettings`, which falls back to defaults for anything unreadable. */
+  settings?: unknown;
+}
+
+export interface ResumeRow {
+  profileId: string;
+  courseId: string;
+  lessonId: string;
+  step: number;
+  at: string;
 }
 
 export interface PackRow {
@@ -37,4 +63,4 @@ export interface MetaRow {
 
 /** Keys of the `meta` table; their meaning is a contract like the schema itself. */
 export type MetaKey =
-  'deviceId' | 'deviceToken' | 'pullCursor' | 'lastSyncedAt' | 'defaultProfileId' | 'language';
+  'deviceId' | 'deviceToken' | 'pullCursor' | 'lastSyncedAt' | 'defaultProfileId';

@@ -31,7 +31,17 @@ export const VERSION_2 = {
   outbox: '++seq, &eventId, state',
 };
 
-export const CURRENT_VERSION = 2;
+/**
+ * Version 3: "resume where you left off" — the step each profile last had open in each course.
+ * It is a place on this device, not something the person did, so it is not an event.
+ * Profiles are indexed by creation time, to list them in a stable order.
+ */
+export const VERSION_3 = {
+  profiles: 'id, createdAt',
+  resume: '[profileId+courseId], profileId',
+};
+
+export const CURRENT_VERSION = 3;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -63,4 +73,5 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(VERSION_1);
   db.version(2).stores(VERSION_2).upgrade(upgradeToVersion2);
+  db.version(3).stores(VERSION_3);
 }

@@ -51,8 +51,11 @@ export const dexieSyncStore: SyncStore = {
   async applyPulled(events: StoredEvent[], nextCursor: number) {
     const db = database();
     await guardStorage(() =>
-      db.transaction('rw', db.events, db.courseProgress, db.meta, async () => {
+      db.transaction('rw', db.events, db.courseProgress, db.meta, db.profiles, async () => {
+        // A profile deleted from this device stays deleted: its events are not brought back.
+        const profiles = new Set(await db.profiles.toCollection().primaryKeys());
         for (const event of events) {
+          if (!profiles.has(event.profileId)) continue;
           const known = await db.events.get(event.id);
           await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
           if (known) continue;

@@ -31,14 +31,43 @@ export function passMark(course: Course): number {
   return total;
 }
 
-/** The course a person touched last and has not mastered, to offer "continue". */
+/** The course a person touched last (learned in or opened) and has not mastered. */
 export function courseToContinue<C extends Course>(
   courses: C[],
   progress: Map<string, CourseProgress>,
+  resumes: Map<string, ResumePoint & { at: string }>,
 ): C | undefined {
+  const lastTouched = (id: string) => {
+    const learned = progress.get(id)?.updatedAt ?? '';
+    const opened = resumes.get(id)?.at ?? '';
+    return learned > opened ? learned : opened;
+  };
   return courses
-    .filter((c) => progress.has(c.id) && nextActivity(c, progress.get(c.id)).kind !== 'mastered')
-    .sort((a, b) =>
-      (progress.get(b.id)?.updatedAt ?? '').localeCompare(progress.get(a.id)?.updatedAt ?? ''),
-    )[0];
+    .filter(
+      (c) => lastTouched(c.id) !== '' && nextActivity(c, progress.get(c.id)).kind !== 'mastered',
+    )
+    .sort((a, b) => lastTouched(b.id).localeCompare(lastTouched(a.id)))[0];
+}
+
+/** Where a lesson was left open: the place to send someone who taps "continue". */
+export interface ResumePoint {
+  lessonId: string;
+  step: number;
+}
+
+/**
+ * The exact place to continue a course: the step last open in a lesson not yet finished,
+ * otherwise the next activity.
+ */
+export function continuePoint(
+  course: Course,
+  progress: CourseProgress | null | undefined,
+  resume: ResumePoint | null | undefined,
+): NextActivity & { step?: number } {
+  const done = new Set(progress?.completedLessons ?? []);
+  const open = resume && course.lessons.some((l) => l.id === resume.lessonId);
+  if (open && !done.has(resume.lessonId) && !progress?.quiz.passed) {
+    return { kind: 'lesson', lessonId: resume.lessonId, step: resume.step };
+  }
+  return nextActivity(course, progress);
 }

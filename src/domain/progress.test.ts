@@ -98,6 +98,7 @@ describe('applyEvent', () => {
         expect(p.quiz.attemptId).toBe(second);
         expect(Object.keys(p.quiz.answers)).toEqual(['q1']);
         expect(p.quiz.answers.q1?.chosen).toEqual(['c']);
+        expect(p.quiz.missedQuestions).toEqual(['q1', 'q2']);
       },
     },
     {

@@ -20,6 +20,8 @@ export interface CourseProgress {
     /** The newest attempt seen (UUIDv7 ids sort by time); its answers are kept. */
     attemptId: string | null;
     answers: Record<string, RecordedAnswer>;
+    /** Questions ever answered wrong, sorted: the "difficult questions" of reports. */
+    missedQuestions: string[];
     /** Attempts that reached the end, sorted. */
     completedAttempts: string[];
     bestScore: number;
@@ -38,6 +40,7 @@ export function emptyProgress(profileId: string, courseId: string): CourseProgre
     quiz: {
       attemptId: null,
       answers: {},
+      missedQuestions: [],
       completedAttempts: [],
       bestScore: 0,
       total: 0,
@@ -68,11 +71,19 @@ export function applyEvent(progress: CourseProgress, event: LearningEvent): Cour
     case 'quiz.answered': {
       const { attemptId, questionId, chosen, correct } = event.payload;
       const current = progress.quiz.attemptId;
-      if (current !== null && attemptId < current) return { ...progress, updatedAt };
+      const missed = progress.quiz.missedQuestions ?? [];
+      const missedQuestions = correct ? missed : insertSorted(missed, questionId);
+      if (current !== null && attemptId < current) {
+        return { ...progress, updatedAt, quiz: { ...progress.quiz, missedQuestions } };
+      }
       const answers = attemptId === current ? progress.quiz.answers : {};
       const previous = answers[questionId];
       if (previous && previous.eventId >= event.id) {
-        return { ...progress, updatedAt, quiz: { ...progress.quiz, attemptId, answers } };
+        return {
+          ...progress,
+          updatedAt,
+          quiz: { ...progress.quiz, attemptId, answers, missedQuestions },
+        };
       }
       return {
         ...progress,
@@ -80,6 +91,7 @@ export function applyEvent(progress: CourseProgress, event: LearningEvent): Cour
         quiz: {
           ...progress.quiz,
           attemptId,
+          missedQuestions,
           answers: {
             ...answers,
             [questionId]: { chosen: [...chosen], correct, eventId: event.id },

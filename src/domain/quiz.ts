@@ -1,8 +1,16 @@
-import type { Question, Quiz } from '../protocol/content';
+import type { Question } from '../protocol/content';
 import type { CourseProgress } from './progress';
 
-/** A choice is right when it picks exactly the answer's options, in any order. */
+/**
+ * A choice is right when it picks exactly the answer's options — in any order, except for an
+ * "order" question, where the order is the answer.
+ */
 export function isCorrectChoice(question: Question, chosen: readonly string[]): boolean {
+  if (question.kind === 'order') {
+    return (
+      chosen.length === question.answer.length && question.answer.every((id, i) => chosen[i] === id)
+    );
+  }
   const picked = new Set(chosen);
   return picked.size === question.answer.length && question.answer.every((id) => picked.has(id));
 }
@@ -16,13 +24,16 @@ export interface AttemptState {
   nextQuestionIndex: number | null;
 }
 
-/** Where the current attempt stands, from the recorded answers alone. */
-export function attemptState(quiz: Quiz, progress: CourseProgress | undefined): AttemptState {
+/** Where the current attempt stands, from the recorded answers alone, in the attempt's order. */
+export function attemptState(
+  questions: readonly Question[],
+  progress: CourseProgress | undefined,
+): AttemptState {
   const answers = progress?.quiz.answers ?? {};
-  const total = quiz.questions.length;
-  const answered = quiz.questions.filter((q) => answers[q.id]).length;
-  const score = quiz.questions.filter((q) => answers[q.id]?.correct).length;
-  const next = quiz.questions.findIndex((q) => !answers[q.id]);
+  const total = questions.length;
+  const answered = questions.filter((q) => answers[q.id]).length;
+  const score = questions.filter((q) => answers[q.id]?.correct).length;
+  const next = questions.findIndex((q) => !answers[q.id]);
   return {
     answered,
     score,

@@ -1,6 +1,8 @@
 import app from '../../locales/en/app.json';
 import learn from '../../locales/en/learn.json';
+import profiles from '../../locales/en/profiles.json';
+import settings from '../../locales/en/settings.json';
 import sync from '../../locales/en/sync.json';
 
 /** English, complete: loaded only when chosen, and precached so it also works offline. */
-export const en = { app, learn, sync };
+export const en = { app, learn, profiles, settings, sync };

@@ -1,9 +1,11 @@
 import app from '../../locales/vi/app.json';
 import learn from '../../locales/vi/learn.json';
+import profiles from '../../locales/vi/profiles.json';
+import settings from '../../locales/vi/settings.json';
 import sync from '../../locales/vi/sync.json';
 
 /** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
-export const vi = { app, learn, sync };
+export const vi = { app, learn, profiles, settings, sync };
 export type Resources = typeof vi;
 
 /** Each area is one file per language in locales/<lang>/<area>.json. */

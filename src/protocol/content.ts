@@ -9,6 +9,21 @@ import { localizedTextSchema } from './localized.ts';
  */
 export const CONTENT_PACK_FORMAT = 1;
 
+/** A DigComp 2.2 competence: area 1–5, competence within it (5 areas, 21 competences). */
+export const digcompCompetenceSchema = z
+  .string()
+  .regex(
+    /^(1\.[1-3]|2\.[1-6]|3\.[1-4]|4\.[1-4]|5\.[1-4])$/,
+    'must be a DigComp 2.2 competence such as "4.2"',
+  );
+
+const relativeAudioPath = z
+  .string()
+  .regex(
+    /^audio\/[a-z0-9-]+\.(mp3|ogg|wav)$/,
+    'must be audio/<kebab-name>.mp3|ogg|wav inside the course folder',
+  );
+
 const relativeImagePath = z
   .string()
   .regex(/^images\/[a-z0-9-]+\.svg$/, 'must be images/<kebab-name>.svg inside the course folder');
@@ -20,6 +35,8 @@ export const lessonStepSourceSchema = z
     body: localizedTextSchema,
     image: relativeImagePath.optional(),
     imageAlt: localizedTextSchema.optional(),
+    /** A recording of the step in each language, played instead of the phone's voice. */
+    audio: z.strictObject({ vi: relativeAudioPath, en: relativeAudioPath.optional() }).optional(),
   })
   .refine((step) => !step.image || step.imageAlt, {
     message: 'an image needs imageAlt in every language',
@@ -33,54 +50,74 @@ export const lessonSourceSchema = z.strictObject({
   steps: z.array(lessonStepSourceSchema).min(1),
 });
 
-export const QUESTION_KINDS = ['single', 'multiple', 'true-false'] as const;
+/**
+ * single: one right option; multiple: every right option; true-false: options "true" and
+ * "false"; picture: single choice where every option is a picture; order: put the options in
+ * order — `answer` lists every option id in the right order, and the app shows them shuffled.
+ */
+export const QUESTION_KINDS = ['single', 'multiple', 'true-false', 'picture', 'order'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const questionSchema = z
-  .strictObject({
-    id: slugSchema,
-    kind: z.enum(QUESTION_KINDS),
-    prompt: localizedTextSchema,
-    options: z
-      .array(z.strictObject({ id: slugSchema, text: localizedTextSchema }))
-      .min(2)
-      .max(8),
-    answer: z.array(slugSchema).min(1),
-    explanation: localizedTextSchema,
-  })
-  .superRefine((q, ctx) => {
-    const ids = q.options.map((o) => o.id);
-    if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ code: 'custom', message: 'option ids must be unique', path: ['options'] });
-    }
-    for (const [i, id] of q.answer.entries()) {
-      if (!ids.includes(id)) {
-        ctx.addIssue({ code: 'custom', message: `"${id}" is not an option`, path: ['answer', i] });
+const svgDataUrl = z.string().startsWith('data:image/svg+xml,');
+
+function questionSchemaWith<Image extends z.ZodType>(image: Image) {
+  return z
+    .strictObject({
+      id: slugSchema,
+      kind: z.enum(QUESTION_KINDS),
+      prompt: localizedTextSchema,
+      options: z
+        .array(
+          z.strictObject({ id: slugSchema, text: localizedTextSchema, image: image.optional() }),
+        )
+        .min(2)
+        .max(8),
+      answer: z.array(slugSchema).min(1),
+      explanation: localizedTextSchema,
+    })
+    .superRefine((q, ctx) => {
+      const ids = q.options.map((o) => o.id);
+      const problem = (message: string, path: (string | number)[]) =>
+        ctx.addIssue({ code: 'custom', message, path });
+      if (new Set(ids).size !== ids.length) problem('option ids must be unique', ['options']);
+      for (const [i, id] of q.answer.entries()) {
+        if (!ids.includes(id)) problem(`"${id}" is not an option`, ['answer', i]);
       }
-    }
-    if (new Set(q.answer).size !== q.answer.length) {
-      ctx.addIssue({ code: 'custom', message: 'answer lists an option twice', path: ['answer'] });
-    }
-    if (q.kind !== 'multiple' && q.answer.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `a ${q.kind} question has exactly one answer`,
-        path: ['answer'],
-      });
-    }
-    if (q.kind === 'true-false' && ids.join(',') !== 'true,false') {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a true-false question has the options "true" then "false"',
-        path: ['options'],
-      });
-    }
-  });
+      if (new Set(q.answer).size !== q.answer.length) {
+        problem('answer lists an option twice', ['answer']);
+      }
+      const oneAnswer = q.kind === 'single' || q.kind === 'true-false' || q.kind === 'picture';
+      if (oneAnswer && q.answer.length !== 1) {
+        problem(`a ${q.kind} question has exactly one answer`, ['answer']);
+      }
+      if (q.kind === 'multiple' && q.answer.length < 2) {
+        problem('a multiple question has at least two right options', ['answer']);
+      }
+      if (q.kind === 'order' && q.answer.length !== ids.length) {
+        problem('an order question lists every option in its answer', ['answer']);
+      }
+      if (q.kind === 'true-false' && ids.join(',') !== 'true,false') {
+        problem('a true-false question has the options "true" then "false"', ['options']);
+      }
+      for (const [i, option] of q.options.entries()) {
+        if (q.kind === 'picture' && !option.image) {
+          problem('every option of a picture question has an image', ['options', i, 'image']);
+        }
+        if (q.kind !== 'picture' && option.image) {
+          problem('only picture questions have option images', ['options', i, 'image']);
+        }
+      }
+    });
+}
+
+export const questionSourceSchema = questionSchemaWith(relativeImagePath);
+export const questionSchema = questionSchemaWith(svgDataUrl);
 export type Question = z.infer<typeof questionSchema>;
 
 export const quizSourceSchema = z.strictObject({
   id: slugSchema,
   title: localizedTextSchema,
-  questions: z.array(questionSchema).min(1),
+  questions: z.array(questionSourceSchema).min(1),
 });
 
 export const courseSourceSchema = z.strictObject({
@@ -92,6 +129,8 @@ export const courseSourceSchema = z.strictObject({
   mastery: z.number().gt(0).max(1),
   lessons: z.array(slugSchema).min(1),
   quiz: slugSchema,
+  /** DigComp 2.2 competences the course builds, e.g. "4.2" (area 4, competence 2). */
+  digcomp: z.array(digcompCompetenceSchema).min(1),
 });
 
 /** A paragraph or a bulleted list: the only text blocks lessons use, so no HTML is ever injected. */
@@ -111,9 +150,9 @@ export const lessonStepSchema = z.strictObject({
   title: localizedTextSchema,
   body: localizedBlocksSchema,
   /** The SVG inlined as a data: URL, so the pack alone is enough offline. */
-  image: z
-    .strictObject({ src: z.string().startsWith('data:image/svg+xml,'), alt: localizedTextSchema })
-    .optional(),
+  image: z.strictObject({ src: svgDataUrl, alt: localizedTextSchema }).optional(),
+  /** URLs of recordings in the build, by language. */
+  audio: z.strictObject({ vi: z.string(), en: z.string().optional() }).optional(),
 });
 export type LessonStep = z.infer<typeof lessonStepSchema>;
 
@@ -125,7 +164,11 @@ export const lessonSchema = z.strictObject({
 });
 export type Lesson = z.infer<typeof lessonSchema>;
 
-export const quizSchema = quizSourceSchema;
+export const quizSchema = z.strictObject({
+  id: slugSchema,
+  title: localizedTextSchema,
+  questions: z.array(questionSchema).min(1),
+});
 export type Quiz = z.infer<typeof quizSchema>;
 
 export const courseSchema = z.strictObject({
@@ -135,6 +178,7 @@ export const courseSchema = z.strictObject({
   summary: localizedTextSchema,
   minutes: z.int(),
   mastery: z.number(),
+  digcomp: z.array(digcompCompetenceSchema),
   lessons: z.array(lessonSchema).min(1),
   quiz: quizSchema,
 });

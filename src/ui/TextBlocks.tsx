@@ -22,3 +22,8 @@ export function TextBlocks({ blocks }: TextBlocksProps) {
     </div>
   );
 }
+
+/** The blocks as plain lines, e.g. to read them aloud. */
+export function blocksText(blocks: TextBlock[]): string[] {
+  return blocks.flatMap((block) => (block.kind === 'p' ? [block.text] : block.items));
+}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { nextActivity } from '../../domain/course';
+import { continuePoint, type ResumePoint } from '../../domain/course';
 import type { CourseProgress } from '../../domain/progress';
 import { useLanguage, useTranslation } from '../../i18n';
 import type { Course } from '../../protocol/content';
@@ -8,13 +8,14 @@ import { activityPath } from '../learn/paths';
 export interface ContinueCardProps {
   course: Course;
   progress: CourseProgress | undefined;
+  resume: ResumePoint | undefined;
 }
 
 /** "Continue": one tap back to where the person left off. */
-export function ContinueCard({ course, progress }: ContinueCardProps) {
+export function ContinueCard({ course, progress, resume }: ContinueCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const next = nextActivity(course, progress);
+  const next = continuePoint(course, progress, resume);
   const lesson = next.kind === 'lesson' ? course.lessons.find((l) => l.id === next.lessonId) : null;
   return (
     <Link to={activityPath(course.id, next)} className="card continue-card">

@@ -1,5 +1,5 @@
 import { courseToContinue } from '../../domain/course';
-import { useCourses, useProfileProgress } from '../../data/hooks';
+import { useCourses, useProfileProgress, useResumes } from '../../data/hooks';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Notice } from '../../ui/Notice';
@@ -13,7 +13,9 @@ export function HomeScreen() {
   const content = useSession((s) => s.content);
   const courses = useCourses();
   const progress = useProfileProgress(profileId);
-  const toContinue = courses && progress ? courseToContinue(courses, progress) : undefined;
+  const resumes = useResumes(profileId);
+  const toContinue =
+    courses && progress && resumes ? courseToContinue(courses, progress, resumes) : undefined;
 
   return (
     <main className="screen">
@@ -30,7 +32,13 @@ export function HomeScreen() {
       {content.phase === 'failed' && (
         <Notice tone="warning">{t('learn.home.installFailed')}</Notice>
       )}
-      {toContinue && <ContinueCard course={toContinue} progress={progress?.get(toContinue.id)} />}
+      {toContinue && (
+        <ContinueCard
+          course={toContinue}
+          progress={progress?.get(toContinue.id)}
+          resume={resumes?.get(toContinue.id)}
+        />
+      )}
       <h1>{t('learn.home.title')}</h1>
       {courses?.length === 0 && content.phase === 'ready' && <p>{t('learn.home.empty')}</p>}
       <ul className="card-list">

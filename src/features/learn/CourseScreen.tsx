@@ -1,7 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { lessonsDone, nextActivity, passMark } from '../../domain/course';
+import { continuePoint, lessonsDone, passMark } from '../../domain/course';
+import { useResume } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
+import { useSession } from '../../state/session';
 import { ButtonLink } from '../../ui/ButtonLink';
+import { ReadAloudButton } from '../readAloud/ReadAloudButton';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
 import { activityPath, lessonPath, quizPath } from './paths';
@@ -12,6 +15,8 @@ export function CourseScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { course, progress, loading } = useCourseWithProgress(courseId);
+  const profileId = useSession((s) => s.profileId);
+  const resume = useResume(profileId, courseId);
   if (loading) return <LoadingScreen />;
   if (!course) {
     return (
@@ -24,7 +29,7 @@ export function CourseScreen() {
   }
   const done = new Set(progress?.completedLessons ?? []);
   const doneCount = lessonsDone(course, progress);
-  const next = nextActivity(course, progress);
+  const next = continuePoint(course, progress, resume);
   const quizStarted = progress?.quiz.attemptId && Object.keys(progress.quiz.answers).length > 0;
   return (
     <main className="screen">
@@ -40,9 +45,10 @@ export function CourseScreen() {
       </p>
       {next.kind !== 'mastered' && (
         <ButtonLink to={activityPath(course.id, next)} className="button-wide">
-          {progress ? t('learn.home.continue') : t('learn.home.start')}
+          {progress || resume ? t('learn.home.continue') : t('learn.home.start')}
         </ButtonLink>
       )}
+      <ReadAloudButton text={`${course.title[language]}. ${course.summary[language]}`} />
       <h2>{t('learn.course.lessons')}</h2>
       <ol className="lesson-list">
         {course.lessons.map((lesson) => (
@@ -67,6 +73,11 @@ export function CourseScreen() {
             needed: passMark(course),
           })}
         </p>
+        {(progress?.quiz.missedQuestions?.length ?? 0) > 0 && (
+          <p className="muted">
+            {t('learn.course.difficult', { count: progress?.quiz.missedQuestions.length })}
+          </p>
+        )}
         {progress && progress.quiz.completedAttempts.length > 0 && (
           <p className="muted">
             {progress.quiz.passed ? `${t('learn.course.mastered')} · ` : ''}

@@ -1,11 +1,15 @@
+import { useEffect } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCourse } from '../../data/hooks';
+import { saveResume } from '../../data/resume';
+import { useSession } from '../../state/session';
+import { ReadAloudButton } from '../readAloud/ReadAloudButton';
 import { useLanguage, useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
-import { TextBlocks } from '../../ui/TextBlocks';
+import { blocksText, TextBlocks } from '../../ui/TextBlocks';
 import { CourseCrumb } from './CourseCrumb';
 import { coursePath, lessonPath, quizPath } from './paths';
 import { useRecorder } from './useRecorder';
@@ -18,7 +22,17 @@ export function LessonScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const course = useCourse(courseId);
+  const profileId = useSession((s) => s.profileId);
   const { record, error } = useRecorder();
+  const requestedStep = Number(search.get('step')) || 1;
+
+  // Remember the open step, so "continue" brings the person back to exactly this place.
+  useEffect(() => {
+    if (course?.lessons.some((l) => l.id === lessonId)) {
+      void saveResume(profileId, courseId, lessonId, requestedStep);
+    }
+  }, [course, profileId, courseId, lessonId, requestedStep]);
+
   if (course === undefined) return <LoadingScreen />;
   const index = course?.lessons.findIndex((l) => l.id === lessonId) ?? -1;
   const lesson = course?.lessons[index];
@@ -32,7 +46,7 @@ export function LessonScreen() {
     );
   }
   const total = lesson.steps.length;
-  const stepNumber = Math.min(Math.max(Number(search.get('step')) || 1, 1), total);
+  const stepNumber = Math.min(Math.max(requestedStep, 1), total);
   const step = lesson.steps[stepNumber - 1]!;
   const nextLesson = course.lessons[index + 1];
   const goToStep = (n: number) => setSearch({ step: String(n) });
@@ -58,6 +72,10 @@ export function LessonScreen() {
           <img className="step-image" src={step.image.src} alt={step.image.alt[language]} />
         )}
         <TextBlocks blocks={step.body[language]} />
+        <ReadAloudButton
+          text={[step.title[language], ...blocksText(step.body[language])].join('\n')}
+          audio={step.audio?.[language]}
+        />
       </article>
       {error && <Notice tone="error">{error}</Notice>}
       <nav

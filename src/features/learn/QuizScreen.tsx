@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { passMark } from '../../domain/course';
 import { attemptState, isCorrectChoice, meetsMastery } from '../../domain/quiz';
+import { seededShuffle } from '../../domain/shuffle';
 import { newEventId } from '../../lib/ids';
 import { useLanguage, useTranslation } from '../../i18n';
 import { Notice } from '../../ui/Notice';
@@ -34,8 +35,10 @@ export function QuizScreen() {
   const attemptId = current === null || (currentCompleted && retrying) ? newAttemptId : current;
   const answers = progress && attemptId === current ? progress.quiz.answers : {};
   const quiz = course?.quiz;
+  // Each attempt asks the questions in its own order, the same after a reload.
+  const questions = quiz ? seededShuffle(quiz.questions, attemptId) : [];
   const state = quiz
-    ? attemptState(quiz, progress && attemptId === current ? progress : undefined)
+    ? attemptState(questions, progress && attemptId === current ? progress : undefined)
     : null;
   const completed = completedAttempts.includes(attemptId);
 
@@ -85,10 +88,9 @@ export function QuizScreen() {
   };
 
   const shownId =
-    reviewing ??
-    (state.nextQuestionIndex !== null ? quiz.questions[state.nextQuestionIndex]!.id : null);
-  const shownIndex = quiz.questions.findIndex((q) => q.id === shownId);
-  const shown = quiz.questions[shownIndex];
+    reviewing ?? (state.nextQuestionIndex !== null ? questions[state.nextQuestionIndex]!.id : null);
+  const shownIndex = questions.findIndex((q) => q.id === shownId);
+  const shown = questions[shownIndex];
 
   return (
     <main className="screen quiz">
@@ -99,6 +101,7 @@ export function QuizScreen() {
         <QuestionCard
           key={`${attemptId}:${shown.id}`}
           question={shown}
+          attemptId={attemptId}
           number={shownIndex + 1}
           total={state.total}
           answer={answers[shown.id]}
