@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   const push = await measurePush();
   console.log(
-    `Sync push throughput on ${push.database}, ${push.events} events, batches of 500, 4 devices at once`,
+    `Sync push throughput on ${push.database}, ${push.events} events, batches of 500, 4 devices at once, median of 3 rounds`,
   );
   console.log(`  HTTP push           : ${Math.round(push.httpEventsPerSecond)} events/s`);
   console.log(`  raw multi-row INSERT: ${Math.round(push.rawEventsPerSecond)} events/s`);

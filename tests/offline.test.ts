@@ -52,18 +52,18 @@ describe('offline first, in Chromium against the production build', () => {
     await finishLesson(page);
     await page.goto(`${stack.origin}${COURSE_PATH}/quiz`);
     for (let i = 0; i < 3; i += 1) await answerWithFirstOption(page);
-    expect(await questionCounter(page)).toBe('Câu 4/8');
+    expect(await questionCounter(page)).toBe('Câu 4/10');
     await expect.poll(() => syncBarText(page)).toContain('4 mục đang chờ đồng bộ');
 
     await page.reload();
-    expect(await questionCounter(page)).toBe('Câu 4/8');
+    expect(await questionCounter(page)).toBe('Câu 4/10');
 
     await context.close();
     context = await openBrowser(profileDir);
     await context.setOffline(true);
     page = await firstPage(context);
     await page.goto(`${stack.origin}${COURSE_PATH}/quiz`);
-    expect(await questionCounter(page)).toBe('Câu 4/8');
+    expect(await questionCounter(page)).toBe('Câu 4/10');
     await expect.poll(() => syncBarText(page)).toContain('4 mục đang chờ đồng bộ');
     expect(await deviceEventIds(page)).toHaveLength(4);
   });

@@ -32,7 +32,7 @@ describe('(d) a new version of the app', () => {
     // A returning visit: the page is now controlled by the installed version.
     await page.reload();
     await answerWithFirstOption(page);
-    expect(await questionCounter(page)).toBe('Câu 2/8');
+    expect(await questionCounter(page)).toBe('Câu 2/10');
 
     appendFileSync(join(distDir, 'sw.js'), '\n// next version\n');
     await page.evaluate(async () => {
@@ -45,7 +45,7 @@ describe('(d) a new version of the app', () => {
     await update.click();
     await reloaded;
 
-    expect(await questionCounter(page)).toBe('Câu 2/8');
+    expect(await questionCounter(page)).toBe('Câu 2/10');
     expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
     const scriptURL = await page.evaluate(
       async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL,
@@ -54,6 +54,6 @@ describe('(d) a new version of the app', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
     await answerWithFirstOption(page);
-    expect(await questionCounter(page)).toBe('Câu 3/8');
+    expect(await questionCounter(page)).toBe('Câu 3/10');
   });
 });

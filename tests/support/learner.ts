@@ -18,9 +18,11 @@ export async function finishLesson(page: Page): Promise<void> {
   }
 }
 
-/** Answers the quiz question on screen with its first option and moves on. */
+/** Answers the quiz question on screen with its first option (or its order as shown). */
 export async function answerWithFirstOption(page: Page): Promise<void> {
-  await page.locator('.option').first().click();
+  await page.locator('form.question').waitFor();
+  if ((await page.locator('.order-item').count()) === 0)
+    await page.locator('.option').first().click();
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await page.locator('.feedback').waitFor();
   await page.getByRole('button', { name: /Câu tiếp theo|Xem kết quả/ }).click();
