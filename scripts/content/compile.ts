@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { firstProblem, sampleValues } from '../../src/domain/practiceCheck.ts';
+import { unsafePracticeField } from '../../src/domain/practiceData.ts';
 import { parseTextBlocks } from '../../src/domain/textBlocks.ts';
 import {
   CONTENT_PACK_FORMAT,
@@ -14,6 +16,8 @@ import {
   type Course,
   type Lesson,
   type LocalizedText,
+  type Walkthrough,
+  walkthroughSchema,
 } from '../../src/protocol/index.ts';
 
 /** A content file that cannot be compiled; the message names the file and the field. */
@@ -159,6 +163,74 @@ function compileCourse(courseDir: string, root: string, audio: AudioAsset[]): Co
   };
 }
 
+function firstRepeat(ids: string[]): string | undefined {
+  return ids.find((id, i) => ids.indexOf(id) !== i);
+}
+
+/** A walkthrough file: its schema, unique ids, and practice screens that ask for fake data only. */
+function compileWalkthrough(file: string, root: string): Walkthrough {
+  const where = relative(root, file);
+  const walkthrough = validate(walkthroughSchema, readYaml(file, root), where);
+  const expectedId = basename(file, '.yaml');
+  if (walkthrough.id !== expectedId) {
+    throw new ContentError(`${where}: id: is "${walkthrough.id}" but the file is "${expectedId}"`);
+  }
+  const repeatedStep = firstRepeat(walkthrough.steps.map((s) => s.id));
+  if (repeatedStep) throw new ContentError(`${where}: steps: id "${repeatedStep}" is used twice`);
+  const repeatedItem = firstRepeat(walkthrough.checklist.map((c) => c.id));
+  if (repeatedItem)
+    throw new ContentError(`${where}: checklist: id "${repeatedItem}" is used twice`);
+  for (const [i, step] of walkthrough.steps.entries()) {
+    const repeatedField = firstRepeat(step.screen.fields.map((f) => f.id));
+    if (repeatedField) {
+      throw new ContentError(
+        `${where}: steps.${i}.screen.fields: id "${repeatedField}" is used twice`,
+      );
+    }
+    for (const [j, field] of step.screen.fields.entries()) {
+      const unsafe = unsafePracticeField(field);
+      if (unsafe) throw new ContentError(`${where}: steps.${i}.screen.fields.${j}: ${unsafe}`);
+    }
+    // "Show me" fills in the samples: they must pass the screen's own checks.
+    const failing = firstProblem(step.screen, sampleValues(step.screen));
+    if (failing) {
+      throw new ContentError(
+        `${where}: steps.${i}.screen.fields: "${failing.id}" has no sample that passes its check`,
+      );
+    }
+  }
+  return walkthrough;
+}
+
+function packOf(
+  id: string,
+  version: number,
+  content: Pick<ContentPack, 'courses' | 'walkthroughs'>,
+) {
+  const pack = contentPackSchema.parse({ format: CONTENT_PACK_FORMAT, id, version, ...content });
+  const json = JSON.stringify(pack);
+  return { pack, json, hash: createHash('sha256').update(json).digest('hex') };
+}
+
+/** One pack per walkthrough file in `<contentDir>/walkthroughs`. */
+function compileWalkthroughs(contentDir: string, root: string): CompiledPack[] {
+  const dir = join(contentDir, 'walkthroughs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const walkthrough = compileWalkthrough(join(dir, name), root);
+      return {
+        ...packOf(`walkthrough-${walkthrough.id}`, walkthrough.version, {
+          courses: [],
+          walkthroughs: [walkthrough],
+        }),
+        audio: [],
+      };
+    });
+}
+
 /**
  * Compiles every course under `<contentDir>/courses` into one content pack per course,
  * validated against the protocol's schemas. Throws a ContentError naming file and field.
@@ -182,13 +254,10 @@ export function compileContent(contentDir: string): CompiledPack[] {
           `${relative(root, join(coursesDir, name, 'course.yaml'))}: id: is "${course.id}" but the folder is "${name}"`,
         );
       }
-      const pack = contentPackSchema.parse({
-        format: CONTENT_PACK_FORMAT,
-        id: course.id,
-        version: course.version,
-        courses: [course],
-      });
-      const json = JSON.stringify(pack);
-      return { pack, json, hash: createHash('sha256').update(json).digest('hex'), audio };
-    });
+      return {
+        ...packOf(course.id, course.version, { courses: [course], walkthroughs: [] }),
+        audio,
+      };
+    })
+    .concat(compileWalkthroughs(contentDir, root));
 }

@@ -21,6 +21,14 @@ const SettingsScreen = lazyScreen(
   () => import('../features/settings/SettingsScreen'),
   'SettingsScreen',
 );
+const WalkthroughScreen = lazyScreen(
+  () => import('../features/walkthroughs/WalkthroughScreen'),
+  'WalkthroughScreen',
+);
+const PracticeScreen = lazyScreen(
+  () => import('../features/walkthroughs/PracticeScreen'),
+  'PracticeScreen',
+);
 const NewProfileScreen = lazyScreen(
   () => import('../features/profiles/NewProfileScreen'),
   'NewProfileScreen',
@@ -46,6 +54,8 @@ function AppRoutes() {
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />
+      <Route path="/walkthroughs/:walkthroughId" element={<WalkthroughScreen />} />
+      <Route path="/walkthroughs/:walkthroughId/practice" element={<PracticeScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

@@ -15,9 +15,11 @@ export async function installedPacks(): Promise<PackRow[]> {
 export async function installPack(pack: ContentPack, hash: string): Promise<void> {
   const db = database();
   await guardStorage(() =>
-    db.transaction('rw', db.packs, db.courses, async () => {
+    db.transaction('rw', db.packs, db.courses, db.walkthroughs, async () => {
       await db.courses.where('packId').equals(pack.id).delete();
+      await db.walkthroughs.where('packId').equals(pack.id).delete();
       await db.courses.bulkPut(pack.courses.map((course) => ({ ...course, packId: pack.id })));
+      await db.walkthroughs.bulkPut(pack.walkthroughs.map((w) => ({ ...w, packId: pack.id })));
       await db.packs.put({
         id: pack.id,
         version: pack.version,

@@ -9,6 +9,9 @@ import type {
   ProfileRow,
   ProgressRow,
   ResumeRow,
+  ChecklistRow,
+  WalkthroughProgressRow,
+  WalkthroughRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -20,6 +23,9 @@ export class HocSoDatabase extends Dexie {
   courseProgress!: Dexie.Table<ProgressRow, [string, string]>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   resume!: Dexie.Table<ResumeRow, [string, string]>;
+  walkthroughs!: EntityTable<WalkthroughRow, 'id'>;
+  walkthroughProgress!: Dexie.Table<WalkthroughProgressRow, [string, string]>;
+  checklists!: Dexie.Table<ChecklistRow, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -1,6 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './db';
-import type { CourseRow, ProfileRow, ProgressRow, ResumeRow } from './rows';
+import type {
+  ChecklistRow,
+  CourseRow,
+  ProfileRow,
+  ProgressRow,
+  ResumeRow,
+  WalkthroughProgressRow,
+  WalkthroughRow,
+} from './rows';
 import { readMeta } from './meta';
 
 /** Installed courses, or undefined while loading. */
@@ -78,4 +86,46 @@ export function useResumes(profileId: string): Map<string, ResumeRow> | undefine
     const rows = await database().resume.where('profileId').equals(profileId).toArray();
     return new Map(rows.map((row) => [row.courseId, row]));
   }, [profileId]);
+}
+
+/** Installed walkthroughs, or undefined while loading. */
+export function useWalkthroughs(): WalkthroughRow[] | undefined {
+  return useLiveQuery(() => database().walkthroughs.toArray(), []);
+}
+
+export function useWalkthrough(id: string): WalkthroughRow | null | undefined {
+  return useLiveQuery(async () => (await database().walkthroughs.get(id)) ?? null, [id]);
+}
+
+/** A profile's progress with every walkthrough, by walkthrough id. */
+export function useWalkthroughProgressAll(
+  profileId: string,
+): Map<string, WalkthroughProgressRow> | undefined {
+  return useLiveQuery(async () => {
+    const rows = await database()
+      .walkthroughProgress.where('profileId')
+      .equals(profileId)
+      .toArray();
+    return new Map(rows.map((row) => [row.walkthroughId, row]));
+  }, [profileId]);
+}
+
+export function useWalkthroughProgress(
+  profileId: string,
+  walkthroughId: string,
+): WalkthroughProgressRow | null | undefined {
+  return useLiveQuery(
+    async () => (await database().walkthroughProgress.get([profileId, walkthroughId])) ?? null,
+    [profileId, walkthroughId],
+  );
+}
+
+export function useChecklist(
+  profileId: string,
+  walkthroughId: string,
+): ChecklistRow | null | undefined {
+  return useLiveQuery(
+    async () => (await database().checklists.get([profileId, walkthroughId])) ?? null,
+    [profileId, walkthroughId],
+  );
 }

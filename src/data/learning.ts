@@ -1,4 +1,3 @@
-import { applyEvent, courseOf, emptyProgress } from '../domain/progress';
 import { newEventId } from '../lib/ids';
 import {
   learningEventSchema,
@@ -7,6 +6,7 @@ import {
   type LearningEvent,
 } from '../protocol';
 import { database } from './db';
+import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { getDeviceId } from './meta';
 
@@ -29,12 +29,9 @@ export async function recordEvent<T extends EventType>(
   });
   const db = database();
   await guardStorage(() =>
-    db.transaction('rw', db.events, db.courseProgress, db.outbox, async () => {
+    db.transaction('rw', [db.events, db.outbox, ...derivedTables()], async () => {
       await db.events.add(event);
-      const courseId = courseOf(event);
-      const before =
-        (await db.courseProgress.get([profileId, courseId])) ?? emptyProgress(profileId, courseId);
-      await db.courseProgress.put(applyEvent(before, event));
+      await foldIntoDerived(event);
       await db.outbox.add({
         eventId: event.id,
         createdAt: event.occurredAt,

@@ -101,13 +101,24 @@ export async function deleteProfile(profileId: string): Promise<void> {
   const db = database();
   await db.transaction(
     'rw',
-    [db.profiles, db.events, db.courseProgress, db.outbox, db.resume, db.meta],
+    [
+      db.profiles,
+      db.events,
+      db.courseProgress,
+      db.walkthroughProgress,
+      db.checklists,
+      db.outbox,
+      db.resume,
+      db.meta,
+    ],
     async () => {
       const eventIds = await db.events.where('profileId').equals(profileId).primaryKeys();
       await db.outbox.where('eventId').anyOf(eventIds).delete();
       await db.events.bulkDelete(eventIds);
       await db.courseProgress.where('profileId').equals(profileId).delete();
       await db.resume.where('profileId').equals(profileId).delete();
+      await db.walkthroughProgress.where('profileId').equals(profileId).delete();
+      await db.checklists.where('profileId').equals(profileId).delete();
       await db.profiles.delete(profileId);
       const defaultProfile = await db.meta.get('defaultProfileId');
       if (defaultProfile?.value === profileId) await db.meta.delete('defaultProfileId');

@@ -1,5 +1,6 @@
 import type { CourseProgress } from '../domain/progress';
-import type { Course, LearningEvent, RefusalReason } from '../protocol';
+import type { WalkthroughProgress } from '../domain/walkthroughProgress';
+import type { Course, LearningEvent, RefusalReason, Walkthrough } from '../protocol';
 
 /** An event on this device; `serverSeq` is set once the server has stored it. */
 export type EventRow = LearningEvent & { serverSeq?: number };
@@ -55,6 +56,17 @@ export interface PackRow {
 }
 
 export type CourseRow = Course & { packId: string };
+
+export type WalkthroughRow = Walkthrough & { packId: string };
+
+export type WalkthroughProgressRow = WalkthroughProgress;
+
+/** The papers a profile has ticked as ready on a walkthrough's checklist. */
+export interface ChecklistRow {
+  profileId: string;
+  walkthroughId: string;
+  ticked: string[];
+}
 
 export interface MetaRow {
   key: MetaKey;

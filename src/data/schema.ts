@@ -41,7 +41,17 @@ export const VERSION_3 = {
   resume: '[profileId+courseId], profileId',
 };
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4: walkthroughs of public e-services — their content, each profile's derived
+ * progress with them, and the papers each profile has ticked on a walkthrough's checklist.
+ */
+export const VERSION_4 = {
+  walkthroughs: 'id, packId',
+  walkthroughProgress: '[profileId+walkthroughId], profileId',
+  checklists: '[profileId+walkthroughId], profileId',
+};
+
+export const CURRENT_VERSION = 4;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -74,4 +84,5 @@ export function declareSchema(db: Dexie): void {
   db.version(1).stores(VERSION_1);
   db.version(2).stores(VERSION_2).upgrade(upgradeToVersion2);
   db.version(3).stores(VERSION_3);
+  db.version(4).stores(VERSION_4);
 }

@@ -1,7 +1,7 @@
-import { applyEvent, courseOf, emptyProgress } from '../domain/progress';
 import type { LearningEvent, PushResponse, StoredEvent } from '../protocol';
 import type { SyncStore } from '../sync/store';
 import { database } from './db';
+import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
 
@@ -51,18 +51,14 @@ export const dexieSyncStore: SyncStore = {
   async applyPulled(events: StoredEvent[], nextCursor: number) {
     const db = database();
     await guardStorage(() =>
-      db.transaction('rw', db.events, db.courseProgress, db.meta, db.profiles, async () => {
+      db.transaction('rw', [db.events, db.meta, db.profiles, ...derivedTables()], async () => {
         // A profile deleted from this device stays deleted: its events are not brought back.
         const profiles = new Set(await db.profiles.toCollection().primaryKeys());
         for (const event of events) {
           if (!profiles.has(event.profileId)) continue;
           const known = await db.events.get(event.id);
           await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
-          if (known) continue;
-          const courseId = courseOf(event);
-          const key: [string, string] = [event.profileId, courseId];
-          const before = (await db.courseProgress.get(key)) ?? emptyProgress(...key);
-          await db.courseProgress.put(applyEvent(before, stripSeq(event)));
+          if (!known) await foldIntoDerived(stripSeq(event));
         }
         await db.meta.put({ key: 'pullCursor', value: nextCursor });
       }),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { newEventId } from '../lib/ids';
-import type { LearningEvent } from '../protocol';
+import type { CourseEvent } from './progress';
 import { applyEvent, emptyProgress, type CourseProgress } from './progress';
 
 const profileId = '0b7f3c1e-4a59-4b8e-9d43-2f1a6f0c9e11';
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 let clock = Date.UTC(2026, 10, 1);
 
-function event(type: LearningEvent['type'], payload: object): LearningEvent {
+function event(type: CourseEvent['type'], payload: object): CourseEvent {
   clock += 1000;
   return {
     id: newEventId(),
@@ -16,10 +16,10 @@ function event(type: LearningEvent['type'], payload: object): LearningEvent {
     occurredAt: new Date(clock).toISOString(),
     type,
     payload,
-  } as LearningEvent;
+  } as CourseEvent;
 }
 
-const fold = (events: LearningEvent[]) => events.reduce(applyEvent, emptyProgress(profileId, 'c'));
+const fold = (events: CourseEvent[]) => events.reduce(applyEvent, emptyProgress(profileId, 'c'));
 
 function shuffled<T>(items: T[], seed: number): T[] {
   const copy = [...items];
@@ -35,7 +35,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 describe('applyEvent', () => {
   const first = newEventId();
   const second = newEventId();
-  const cases: { name: string; events: LearningEvent[]; expect: (p: CourseProgress) => void }[] = [
+  const cases: { name: string; events: CourseEvent[]; expect: (p: CourseProgress) => void }[] = [
     {
       name: 'completed lessons are a sorted union',
       events: [

@@ -1,4 +1,11 @@
-import type { LearningEvent } from '../protocol/events';
+import type { EventOf, LearningEvent } from '../protocol/events';
+
+/** The events that change a course's progress. */
+export type CourseEvent = EventOf<'lesson.completed' | 'quiz.answered' | 'quiz.completed'>;
+
+export function isCourseEvent(event: LearningEvent): event is CourseEvent {
+  return 'courseId' in event.payload;
+}
 
 /** One answer in the current quiz attempt. `eventId` breaks ties so merging is order-free. */
 export interface RecordedAnswer {
@@ -59,7 +66,7 @@ function insertSorted(list: string[], value: string): string[] {
  * in any order, any number of times, give the same progress on every device and on the server.
  * Progress only grows — lessons are never uncompleted and the best score never drops.
  */
-export function applyEvent(progress: CourseProgress, event: LearningEvent): CourseProgress {
+export function applyEvent(progress: CourseProgress, event: CourseEvent): CourseProgress {
   const updatedAt = event.occurredAt > progress.updatedAt ? event.occurredAt : progress.updatedAt;
   switch (event.type) {
     case 'lesson.completed':
@@ -115,9 +122,4 @@ export function applyEvent(progress: CourseProgress, event: LearningEvent): Cour
       };
     }
   }
-}
-
-/** The course an event belongs to: every learning event names one. */
-export function courseOf(event: LearningEvent): string {
-  return event.payload.courseId;
 }

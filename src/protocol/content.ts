@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slugSchema } from './events.ts';
 import { localizedTextSchema } from './localized.ts';
+import { walkthroughSchema } from './walkthrough.ts';
 
 /**
  * Authored content (YAML files in content/) and the compiled content pack the app installs.
@@ -184,12 +185,15 @@ export const courseSchema = z.strictObject({
 });
 export type Course = z.infer<typeof courseSchema>;
 
-export const contentPackSchema = z.strictObject({
-  format: z.literal(CONTENT_PACK_FORMAT),
-  id: slugSchema,
-  version: z.int(),
-  courses: z.array(courseSchema).min(1),
-});
+export const contentPackSchema = z
+  .strictObject({
+    format: z.literal(CONTENT_PACK_FORMAT),
+    id: slugSchema,
+    version: z.int(),
+    courses: z.array(courseSchema),
+    walkthroughs: z.array(walkthroughSchema).default([]),
+  })
+  .refine((pack) => pack.courses.length + pack.walkthroughs.length > 0, 'an empty pack');
 export type ContentPack = z.infer<typeof contentPackSchema>;
 
 /** `content/manifest.json`: what packs this build ships, with the hash that says if one changed. */

@@ -32,6 +32,19 @@ const payloads = {
       passed: z.boolean(),
     })
     .refine((p) => p.score <= p.total, { message: 'score must not exceed total', path: ['score'] }),
+  /** A practice run of a walkthrough went through every step. */
+  'walkthrough.practised': z.strictObject({
+    walkthroughId: slugSchema,
+    /** Times a check failed and its hint was shown. */
+    mistakes: z.int().min(0).max(1000),
+    /** Steps where the person asked to be shown what to do. */
+    revealed: z.int().min(0).max(1000),
+  }),
+  /** The person did the real service (perhaps with a volunteer beside them). */
+  'walkthrough.doneForReal': z.strictObject({
+    walkthroughId: slugSchema,
+    assisted: z.boolean(),
+  }),
 };
 
 export type EventType = keyof typeof payloads;
@@ -44,12 +57,16 @@ function variant<T extends EventType>(type: T) {
 const lessonCompleted = variant('lesson.completed');
 const quizAnswered = variant('quiz.answered');
 const quizCompleted = variant('quiz.completed');
+const walkthroughPractised = variant('walkthrough.practised');
+const walkthroughDone = variant('walkthrough.doneForReal');
 
 /** An event as the device writes it and pushes it. */
 export const learningEventSchema = z.discriminatedUnion('type', [
   lessonCompleted,
   quizAnswered,
   quizCompleted,
+  walkthroughPractised,
+  walkthroughDone,
 ]);
 export type LearningEvent = z.infer<typeof learningEventSchema>;
 export type EventOf<T extends EventType> = Extract<LearningEvent, { type: T }>;
@@ -61,5 +78,7 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   lessonCompleted.extend(serverSeq),
   quizAnswered.extend(serverSeq),
   quizCompleted.extend(serverSeq),
+  walkthroughPractised.extend(serverSeq),
+  walkthroughDone.extend(serverSeq),
 ]);
 export type StoredEvent = z.infer<typeof storedEventSchema>;

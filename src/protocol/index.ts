@@ -4,3 +4,4 @@ export * from './localized.ts';
 export * from './events.ts';
 export * from './sync.ts';
 export * from './content.ts';
+export * from './walkthrough.ts';

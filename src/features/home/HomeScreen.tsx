@@ -6,6 +6,7 @@ import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { CourseCard } from './CourseCard';
 import { ContinueCard } from './ContinueCard';
+import { WalkthroughCards } from '../walkthroughs/WalkthroughCards';
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function HomeScreen() {
           </li>
         ))}
       </ul>
+      <WalkthroughCards />
     </main>
   );
 }

@@ -12,7 +12,7 @@ import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
 import { blocksText, TextBlocks } from '../../ui/TextBlocks';
 import { CourseCrumb } from './CourseCrumb';
 import { coursePath, lessonPath, quizPath } from './paths';
-import { useRecorder } from './useRecorder';
+import { useRecorder } from '../common/useRecorder';
 
 /** One lesson, one step at a time; the step is in the URL so a reload keeps the place. */
 export function LessonScreen() {

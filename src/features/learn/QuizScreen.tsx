@@ -11,7 +11,7 @@ import { CourseCrumb } from './CourseCrumb';
 import { QuestionCard } from './QuestionCard';
 import { QuizResult } from './QuizResult';
 import { useCourseWithProgress } from './useCourseWithProgress';
-import { useRecorder } from './useRecorder';
+import { useRecorder } from '../common/useRecorder';
 
 /**
  * The course quiz. Every answer is recorded the moment it is checked, so an attempt survives
