@@ -13,7 +13,8 @@ export function Checklist({ walkthrough }: { walkthrough: Walkthrough }) {
   const ticked = new Set(saved?.ticked ?? []);
   const done = walkthrough.checklist.filter((item) => ticked.has(item.id)).length;
   return (
-    <fieldset className="settings-group checklist">
+    // Boxes change at once on tap; the saved list remounts them when it changes.
+    <fieldset className="settings-group checklist" key={saved?.ticked.join() ?? ''}>
       <legend>{t('walkthroughs.prepare')}</legend>
       <p className="muted">
         {t('walkthroughs.prepared', { done, total: walkthrough.checklist.length })}
@@ -22,7 +23,7 @@ export function Checklist({ walkthrough }: { walkthrough: Walkthrough }) {
         <label key={item.id} className="switch-row">
           <input
             type="checkbox"
-            checked={ticked.has(item.id)}
+            defaultChecked={ticked.has(item.id)}
             disabled={saved === undefined}
             onChange={(event) =>
               void setChecklistItem(profileId, walkthrough.id, item.id, event.target.checked)

@@ -1,0 +1,67 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { looksReal, unsafePracticeField } from '../../src/domain/practiceData.ts';
+import { compileContent, ContentError } from './compile.ts';
+
+const CONTENT = resolve('content');
+const walkthroughs = compileContent(CONTENT).flatMap((compiled) => compiled.pack.walkthroughs);
+
+describe('the shipped walkthroughs', () => {
+  it('are at least 8, each validated by the schema, with sources and the date they describe', () => {
+    expect(walkthroughs.length).toBeGreaterThanOrEqual(8);
+    for (const w of walkthroughs) {
+      expect(w.sources.length, w.id).toBeGreaterThan(0);
+      expect(w.asOf, w.id).toMatch(/^20\d\d-\d\d$/);
+      expect(w.realService.url, w.id).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('label and hint every practice field in both languages', () => {
+    for (const w of walkthroughs) {
+      for (const step of w.steps) {
+        for (const field of step.screen.fields) {
+          const where = `${w.id}/${step.id}/${field.id}`;
+          for (const text of [field.label, field.hint]) {
+            expect(text.vi.trim(), where).not.toBe('');
+            expect(text.en.trim(), where).not.toBe('');
+          }
+          expect(step.explain.en.trim(), where).not.toBe('');
+        }
+      }
+    }
+  });
+
+  it('never ask for data that looks real', () => {
+    for (const w of walkthroughs) {
+      for (const step of w.steps) {
+        for (const field of step.screen.fields) {
+          expect(unsafePracticeField(field), `${w.id}/${step.id}/${field.id}`).toBeNull();
+        }
+        const shown = [step.screen.intro?.vi ?? '', step.screen.intro?.en ?? ''];
+        expect(shown.some(looksReal), `${w.id}/${step.id} intro`).toBe(false);
+      }
+    }
+  });
+
+  it('fail the build when a screen asks for a real-looking citizen ID', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hoc-so-walkthrough-'));
+    cpSync(CONTENT, join(root, 'content'), { recursive: true });
+    const file = join(root, 'content', 'walkthroughs', 'residence-registration.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replaceAll('000 123 456 789', '079 123 456 789')
+        .replaceAll('000123456789', '079123456789'),
+    );
+    try {
+      expect(() => compileContent(join(root, 'content'))).toThrow(ContentError);
+      expect(() => compileContent(join(root, 'content'))).toThrow(
+        /residence-registration\.yaml: steps\.\d+\.screen\.fields\.\d+: a number of 9\+ digits must start with 000/,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
