@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
+import rateLimit from '@fastify/rate-limit';
+import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
+import { organisationRoutes } from './routes/organisations';
+import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
@@ -11,10 +15,17 @@ export interface ServerOptions {
   /** Serve the built app from this folder (production); API only when absent. */
   distDir?: string;
   logLevel?: string;
+  /** Sign-in, refresh and join-code attempts per minute and address (brute-force guard). */
+  attemptsPerMinute?: number;
 }
 
 /** The whole server: API routes, typed errors, and in production the built app on the same port. */
-export async function buildServer({ db, distDir, logLevel = 'silent' }: ServerOptions) {
+export async function buildServer({
+  db,
+  distDir,
+  logLevel = 'silent',
+  attemptsPerMinute = 10,
+}: ServerOptions) {
   const app: FastifyInstance = Fastify({
     logger:
       logLevel === 'silent'
@@ -58,9 +69,15 @@ export async function buildServer({ db, distDir, logLevel = 'silent' }: ServerOp
     return sendError(reply, 'not_found', `No route ${request.method} ${request.url}`);
   });
 
+  // Limits apply only to the routes that ask for them (sign-in, join codes).
+  await app.register(rateLimit, { global: false });
+
   healthRoutes(app, db);
   deviceRoutes(app, db);
   syncRoutes(app, db);
+  authRoutes(app, db, attemptsPerMinute);
+  organisationRoutes(app, db, attemptsPerMinute);
+  placeRoutes(app, db);
   if (distDir) await serveApp(app, distDir);
   return app;
 }

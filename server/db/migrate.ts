@@ -7,7 +7,7 @@ const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 /** Applies every migration in db/migrations not yet applied, in order. Returns the versions run. */
 export async function migrate(db: Database): Promise<string[]> {
   const postgrator = new Postgrator({
-    migrationPattern: `${migrationsDir}/*.sql`,
+    migrationPattern: `${migrationsDir}/*`,
     driver: 'pg',
     schemaTable: 'schema_version',
     execQuery: async (sql) => ({ rows: await db.exec(sql) }),

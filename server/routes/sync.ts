@@ -7,25 +7,41 @@ import {
   type PushResponse,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
-import { authenticateDevice, type Device } from '../services/devices';
+import { getOrganisation, manages } from '../services/organisations';
+import { ownerOfAccount, principalOf, type Principal } from '../services/principal';
 import { pullEvents, storeEvents } from '../services/events';
 import { invalidBody, issuesOf, sendError } from './errors';
 import { refuseOutdated } from './protocol';
 
-async function deviceOf(
+async function callerOf(
   db: Database,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<Device | null> {
-  const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-  const device = token ? await authenticateDevice(db, token) : null;
-  if (!device) sendError(reply, 'unauthorized', 'Missing or unknown device token');
-  return device;
+): Promise<Principal | null> {
+  const principal = await principalOf(db, request.headers.authorization);
+  if (!principal) sendError(reply, 'unauthorized', 'Missing or unknown token');
+  return principal;
+}
+
+/** The owners whose events a pull may return: the caller's, or an organisation's members'. */
+async function ownersInScope(
+  db: Database,
+  principal: Principal,
+  scope: string | undefined,
+): Promise<string[] | null> {
+  if (!scope) return [principal.ownerId];
+  if (principal.kind !== 'account') return null;
+  const org = await getOrganisation(db, scope.slice('org:'.length));
+  if (!org || !(await manages(db, principal.accountId, org))) return null;
+  const members = await db.query<{ account_id: string }>(
+    `SELECT account_id FROM memberships WHERE organisation_id = $1`,
+    [org.id],
+  );
+  return members.map((m) => ownerOfAccount(m.account_id));
 }
 
 /** Splits a batch into events to store and refusals, each with its typed reason. */
-function sortBatch(device: Device, raw: unknown[]) {
+function sortBatch(deviceId: string, raw: unknown[]) {
   const valid: LearningEvent[] = [];
   const refused: PushResponse['refused'] = [];
   const seen = new Set<string>();
@@ -35,7 +51,7 @@ function sortBatch(device: Device, raw: unknown[]) {
     if (!parsed.success) {
       const first = issuesOf(parsed.error)[0];
       refused.push({ id, reason: 'invalid_event', message: `${first?.path}: ${first?.message}` });
-    } else if (parsed.data.deviceId !== device.id) {
+    } else if (parsed.data.deviceId !== deviceId) {
       refused.push({ id, reason: 'wrong_device', message: 'The event names another device' });
     } else if (!seen.has(id)) {
       seen.add(id);
@@ -50,13 +66,13 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     if (refuseOutdated(request, reply)) return reply;
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
-    const device = await deviceOf(db, request, reply);
-    if (!device) return reply;
-    if (parsed.data.deviceId !== device.id) {
+    const caller = await callerOf(db, request, reply);
+    if (!caller) return reply;
+    if (caller.kind === 'device' && parsed.data.deviceId !== caller.deviceId) {
       return sendError(reply, 'forbidden', 'The batch names another device than the token');
     }
-    const { valid, refused } = sortBatch(device, parsed.data.events);
-    const stored = await storeEvents(db, device.ownerId, valid);
+    const { valid, refused } = sortBatch(parsed.data.deviceId, parsed.data.events);
+    const stored = await storeEvents(db, caller.ownerId, valid);
     for (const id of stored.conflicts) {
       refused.push({ id, reason: 'id_conflict', message: 'Another owner already used this id' });
     }
@@ -68,8 +84,10 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     if (refuseOutdated(request, reply)) return reply;
     const query = pullQuerySchema.safeParse(request.query);
     if (!query.success) return invalidBody(reply, query.error);
-    const device = await deviceOf(db, request, reply);
-    if (!device) return reply;
-    return reply.send(await pullEvents(db, device.ownerId, query.data.since, query.data.limit));
+    const caller = await callerOf(db, request, reply);
+    if (!caller) return reply;
+    const owners = await ownersInScope(db, caller, query.data.scope);
+    if (!owners) return sendError(reply, 'forbidden', 'Not allowed to read this scope');
+    return reply.send(await pullEvents(db, owners, query.data.since, query.data.limit));
   });
 }

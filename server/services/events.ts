@@ -75,18 +75,18 @@ export interface PullPage {
   hasMore: boolean;
 }
 
-/** The owner's events after `since`, in server_seq order, one page at a time. */
+/** The owners' events after `since`, in server_seq order, one page at a time. */
 export async function pullEvents(
   db: Database,
-  ownerId: string,
+  ownerIds: string[],
   since: number,
   limit: number,
 ): Promise<PullPage> {
   const rows = await db.query<EventRecord>(
     `SELECT server_seq, id, device_id, profile_id, type, payload, occurred_at
-     FROM events WHERE owner_id = $1 AND server_seq > $2
+     FROM events WHERE owner_id = ANY($1::text[]) AND server_seq > $2
      ORDER BY server_seq LIMIT $3`,
-    [ownerId, since, limit + 1],
+    [ownerIds, since, limit + 1],
   );
   const page = rows.slice(0, limit);
   const events = page.map(

@@ -5,3 +5,4 @@ export * from './events.ts';
 export * from './sync.ts';
 export * from './content.ts';
 export * from './walkthrough.ts';
+export * from './accounts.ts';

@@ -72,6 +72,11 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 export const pullQuerySchema = z.strictObject({
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
+  /** Omitted: the caller's own events. `org:<id>`: its members' events, for its manager. */
+  scope: z
+    .string()
+    .regex(/^org:[0-9a-f-]{36}$/, 'org:<organisation id>')
+    .optional(),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 

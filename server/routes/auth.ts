@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  claimRequestSchema,
+  refreshRequestSchema,
+  signInRequestSchema,
+  signUpRequestSchema,
+} from '../../src/protocol';
+import type { Database } from '../db/database';
+import { checkPassword, createAccount, getAccount } from '../services/accounts';
+import { audit } from '../services/audit';
+import { authenticateDevice } from '../services/devices';
+import { ownerOfAccount, principalOf, type Principal } from '../services/principal';
+import {
+  issueTokens,
+  revokeAllTokens,
+  revokeRefreshFamily,
+  rotateRefreshToken,
+} from '../services/tokens';
+import { invalidBody, sendError } from './errors';
+
+/** Sign-in and join codes are guessable by brute force: a few tries a minute per address. */
+export function strictRateLimit(max: number) {
+  return { rateLimit: { max, timeWindow: '1 minute' } };
+}
+
+/** The signed-in account calling, or a typed 401/403 already sent. */
+export async function requireAccount(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Extract<Principal, { kind: 'account' }> | null> {
+  const principal = await principalOf(db, request.headers.authorization);
+  if (!principal) {
+    sendError(reply, 'unauthorized', 'Sign in first');
+    return null;
+  }
+  if (principal.kind !== 'account') {
+    sendError(reply, 'forbidden', 'This needs an account, not only a device');
+    return null;
+  }
+  return principal;
+}
+
+export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute: number): void {
+  const config = strictRateLimit(attemptsPerMinute);
+  app.post('/api/auth/sign-up', { config }, async (request, reply) => {
+    const parsed = signUpRequestSchema.safeParse(request.body);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const account = await createAccount(db, parsed.data);
+    if (!account) return sendError(reply, 'conflict', 'This username or phone number is taken');
+    return reply.code(201).send({ account, ...(await issueTokens(db, account.id)) });
+  });
+
+  app.post('/api/auth/sign-in', { config }, async (request, reply) => {
+    const parsed = signInRequestSchema.safeParse(request.body);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const account = await checkPassword(db, parsed.data.login, parsed.data.password);
+    if (!account) return sendError(reply, 'unauthorized', 'Wrong login or password');
+    return reply.send({ account, ...(await issueTokens(db, account.id)) });
+  });
+
+  app.post('/api/auth/refresh', { config }, async (request, reply) => {
+    const parsed = refreshRequestSchema.safeParse(request.body);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const tokens = await rotateRefreshToken(db, parsed.data.refreshToken);
+    if (!tokens) return sendError(reply, 'unauthorized', 'Sign in again');
+    return reply.send(tokens);
+  });
+
+  app.post('/api/auth/sign-out', async (request, reply) => {
+    const parsed = refreshRequestSchema.safeParse(request.body);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    await revokeRefreshFamily(db, parsed.data.refreshToken);
+    return reply.code(204).send();
+  });
+
+  app.post('/api/auth/sign-out-everywhere', async (request, reply) => {
+    const principal = await requireAccount(db, request, reply);
+    if (!principal) return reply;
+    await revokeAllTokens(db, principal.accountId);
+    await audit(db, principal.accountId, 'sign_out_everywhere');
+    return reply.code(204).send();
+  });
+
+  app.get('/api/me', async (request, reply) => {
+    const principal = await requireAccount(db, request, reply);
+    if (!principal) return reply;
+    const account = await getAccount(db, principal.accountId);
+    const memberships = await db.query<{
+      organisation_id: string;
+      kind: string;
+      name: string;
+      role: string;
+    }>(
+      `SELECT m.organisation_id, o.kind, o.name, m.role FROM memberships m
+       JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name`,
+      [principal.accountId],
+    );
+    return reply.send({
+      account,
+      memberships: memberships.map((m) => ({
+        organisationId: m.organisation_id,
+        kind: m.kind,
+        name: m.name,
+        role: m.role,
+      })),
+    });
+  });
+
+  /**
+   * A profile that learned before signing in brings its past along: the events its device
+   * pushed for it become the account's. Only the holder of that device's token can do this.
+   */
+  app.post('/api/account/claim', async (request, reply) => {
+    const principal = await requireAccount(db, request, reply);
+    if (!principal) return reply;
+    const parsed = claimRequestSchema.safeParse(request.body);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const device = await authenticateDevice(db, parsed.data.deviceToken);
+    if (!device) return sendError(reply, 'forbidden', 'Unknown device token');
+    const moved = await db.transaction(async (tx) => {
+      await tx.query(`UPDATE devices SET account_id = $2 WHERE id = $1`, [
+        device.id,
+        principal.accountId,
+      ]);
+      return tx.query(
+        `UPDATE events SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2 RETURNING id`,
+        [device.ownerId, parsed.data.profileId, ownerOfAccount(principal.accountId)],
+      );
+    });
+    return reply.send({ claimed: moved.length });
+  });
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Database } from '../db/database';
+import { audit } from './audit';
+
+/** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Verified against when no account matches, so a wrong login costs the same time as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+
+export interface AccountSummary {
+  id: string;
+  displayName: string;
+  username: string | null;
+  phone: string | null;
+  isSystemAdmin: boolean;
+}
+
+interface AccountRow {
+  id: string;
+  display_name: string;
+  username: string | null;
+  phone: string | null;
+  is_system_admin: boolean;
+  password_hash: string;
+}
+
+function summary(row: AccountRow): AccountSummary {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    username: row.username,
+    phone: row.phone,
+    isSystemAdmin: row.is_system_admin,
+  };
+}
+
+/** A phone number as stored: digits only, a leading +84 written as 0. */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return digits.startsWith('+84') ? `0${digits.slice(3)}` : digits.replace(/\+/g, '');
+}
+
+export async function createAccount(
+  db: Database,
+  input: { username?: string; phone?: string; displayName: string; password: string },
+): Promise<AccountSummary | null> {
+  const id = randomUUID();
+  const rows = await db.query<AccountRow>(
+    `INSERT INTO accounts (id, username, phone, display_name, password_hash)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING
+     RETURNING *`,
+    [
+      id,
+      input.username?.toLowerCase() ?? null,
+      input.phone ? normalisePhone(input.phone) : null,
+      input.displayName,
+      await hash(input.password, ARGON2),
+    ],
+  );
+  return rows[0] ? summary(rows[0]) : null;
+}
+
+/** The account whose username or phone is `login`, if the password is right. */
+export async function checkPassword(
+  db: Database,
+  login: string,
+  password: string,
+): Promise<AccountSummary | null> {
+  const rows = await db.query<AccountRow>(
+    `SELECT * FROM accounts WHERE username = $1 OR phone = $2 LIMIT 1`,
+    [login.toLowerCase(), normalisePhone(login)],
+  );
+  const row = rows[0];
+  dummyHash ??= hash('no account has this password', ARGON2);
+  const ok = await verify(row?.password_hash ?? (await dummyHash), password);
+  await audit(db, row?.id ?? null, ok && row ? 'sign_in' : 'sign_in_failed');
+  return ok && row ? summary(row) : null;
+}
+
+export async function getAccount(db: Database, id: string): Promise<AccountSummary | null> {
+  const rows = await db.query<AccountRow>(`SELECT * FROM accounts WHERE id = $1`, [id]);
+  return rows[0] ? summary(rows[0]) : null;
+}

@@ -1,0 +1,24 @@
+import type { Queryable } from '../db/database';
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out_everywhere'
+  | 'role_changed'
+  | 'joined'
+  | 'commune_granted'
+  | 'export';
+
+/** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
+export async function audit(
+  db: Queryable,
+  actorId: string | null,
+  action: AuditAction,
+  target: string | null = null,
+  details: Record<string, string | number | boolean> = {},
+): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (actor_id, action, target, details) VALUES ($1, $2, $3, $4)`,
+    [actorId, action, target, JSON.stringify(details)],
+  );
+}

@@ -1,0 +1,68 @@
+import {
+  applyEvent,
+  emptyProgress,
+  isCourseEvent,
+  type CourseProgress,
+} from '../../src/domain/progress';
+import type { LearningEvent } from '../../src/protocol';
+import type { Database } from '../db/database';
+import { ownerOfAccount } from './principal';
+
+export interface CourseSummary {
+  courseId: string;
+  lessonsDone: number;
+  bestScore: number;
+  total: number;
+  passed: boolean;
+}
+
+/**
+ * Each account's course progress, folded on the server from its events with the same pure
+ * rules the app uses — so a teacher sees exactly what the learner's phones show.
+ */
+export async function accountProgress(
+  db: Database,
+  accountIds: string[],
+): Promise<Map<string, CourseProgress[]>> {
+  const rows = await db.query<{
+    owner_id: string;
+    id: string;
+    device_id: string;
+    profile_id: string;
+    type: LearningEvent['type'];
+    payload: LearningEvent['payload'];
+    occurred_at: Date;
+  }>(
+    `SELECT owner_id, id, device_id, profile_id, type, payload, occurred_at FROM events
+     WHERE owner_id = ANY($1::text[]) ORDER BY server_seq`,
+    [accountIds.map(ownerOfAccount)],
+  );
+  const byAccount = new Map<string, Map<string, CourseProgress>>(
+    accountIds.map((id) => [id, new Map()]),
+  );
+  for (const row of rows) {
+    const event = {
+      id: row.id,
+      deviceId: row.device_id,
+      profileId: row.profile_id,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      type: row.type,
+      payload: row.payload,
+    } as LearningEvent;
+    if (!isCourseEvent(event)) continue;
+    const courses = byAccount.get(row.owner_id.slice('account:'.length))!;
+    const courseId = event.payload.courseId;
+    courses.set(courseId, applyEvent(courses.get(courseId) ?? emptyProgress('', courseId), event));
+  }
+  return new Map([...byAccount].map(([id, courses]) => [id, [...courses.values()]]));
+}
+
+export function summarise(progress: CourseProgress): CourseSummary {
+  return {
+    courseId: progress.courseId,
+    lessonsDone: progress.completedLessons.length,
+    bestScore: progress.quiz.bestScore,
+    total: progress.quiz.total,
+    passed: progress.quiz.passed,
+  };
+}
