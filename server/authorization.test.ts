@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './db/database';
+import { testBackends, testServer } from './testing';
+import {
+  buildWorld,
+  COMMUNE_A,
+  COMMUNE_B,
+  request,
+  ROLES,
+  type Org,
+  type RoleName,
+  type World,
+} from './testkit/world';
+
+const backends = await testBackends();
+
+const MANAGER: Partial<Record<RoleName, Org['kind']>> = {
+  team_leader: 'team',
+  teacher: 'class',
+  agency_admin: 'agency',
+};
+
+/** Every organisation route, with who may use it on a given organisation. */
+const ORG_ROUTES: {
+  name: string;
+  call: (org: Org, world: World) => ['GET' | 'POST' | 'PUT', string, unknown?];
+  allowed: (role: RoleName, target: 'home' | 'other', org: Org) => boolean;
+  /** Status of a right refusal. */
+  refused: number;
+}[] = [
+  {
+    name: 'members',
+    call: (org) => ['GET', `/api/orgs/${org.id}/members`],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'progress',
+    call: (org) => ['GET', `/api/orgs/${org.id}/progress`],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'pull org scope',
+    call: (org) => ['GET', `/api/sync/pull?since=0&scope=org:${org.id}`],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'join code',
+    call: (org) => [
+      'POST',
+      `/api/orgs/${org.id}/join-codes`,
+      { role: org.kind === 'team' ? 'volunteer' : 'learner' },
+    ],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'role change',
+    call: (org, world) => [
+      'PUT',
+      `/api/orgs/${org.id}/members/${world.members.get(org.id)!.at(-1)}/role`,
+      { role: org.kind === 'team' ? 'volunteer' : 'learner' },
+    ],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'organisation',
+    call: (org) => ['GET', `/api/orgs/${org.id}`],
+    allowed: (role, target) => (target === 'home' && role !== 'device') || role === 'system_admin',
+    refused: 403,
+  },
+];
+
+describe.each(backends)('authorization matrix on %s', (backend) => {
+  let app: FastifyInstance;
+  let db: Database;
+  let world: World;
+
+  beforeAll(async () => {
+    ({ app, db } = await testServer(backend));
+    world = await buildWorld(app, db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it.each(ROLES)('%s pulls its own events and nobody else’s', async (role) => {
+    const actor = world.actors[role];
+    const response = await request(app)('GET', '/api/sync/pull?since=0&limit=1000', actor.token);
+    expect(response.statusCode).toBe(200);
+    const ids = response.json<{ events: { id: string }[] }>().events.map((e) => e.id);
+    expect(ids.sort()).toEqual([...actor.events].sort());
+  });
+
+  for (const route of ORG_ROUTES) {
+    for (const target of ['home', 'other'] as const) {
+      it.each(ROLES)(`${route.name} of ${target} organisation as %s`, async (role) => {
+        const org = world[target][role];
+        if (!org) return; // no home organisation for this role: covered by "other"
+        const [method, url, body] = route.call(org, world);
+        const response = await request(app)(method, url, world.actors[role].token, body);
+        if (route.allowed(role, target, org)) {
+          expect(response.statusCode, response.body).toBeLessThan(300);
+          const members = world.members.get(org.id)!;
+          if (route.name === 'members' || route.name === 'progress') {
+            const listed = response.json<{ accountId: string }[]>().map((m) => m.accountId);
+            expect(listed.sort()).toEqual([...members].sort());
+          }
+          if (route.name === 'pull org scope') {
+            const owners = new Set(
+              Object.values(world.actors)
+                .filter((a) => a.accountId && members.includes(a.accountId))
+                .flatMap((a) => a.events),
+            );
+            const ids = response.json<{ events: { id: string }[] }>().events.map((e) => e.id);
+            expect(ids.every((id) => owners.has(id))).toBe(true);
+          }
+        } else {
+          const expected = role === 'device' ? [401, 403] : [route.refused];
+          expect(expected, `${response.statusCode} ${response.body}`).toContain(
+            response.statusCode,
+          );
+          expect(response.body).not.toMatch(/display|"accountId"|"events":\[\{/);
+        }
+      });
+    }
+  }
+
+  it.each(ROLES)(
+    'commune summaries: %s reads only the communes it is given, as figures',
+    async (role) => {
+      for (const commune of [COMMUNE_A, COMMUNE_B]) {
+        const response = await request(app)(
+          'GET',
+          `/api/communes/${commune}/summary`,
+          world.actors[role].token,
+        );
+        const allowed =
+          role === 'system_admin' || (role === 'commune_official' && commune === COMMUNE_A);
+        if (allowed) {
+          expect(response.statusCode).toBe(200);
+          expect(response.body).not.toMatch(/displayName|username|phone|accountId/);
+        } else {
+          expect(response.statusCode).toBe(role === 'device' ? 403 : 403);
+        }
+      }
+    },
+  );
+
+  it.each(ROLES)(
+    'only a system administrator names commune officials or creates agencies (%s)',
+    async (role) => {
+      const call = request(app);
+      const grant = await call('POST', '/api/admin/commune-officials', world.actors[role].token, {
+        accountId: world.actors.learner.accountId,
+        communeCode: COMMUNE_B,
+      });
+      const agency = await call('POST', '/api/orgs', world.actors[role].token, {
+        kind: 'agency',
+        name: 'Sở mẫu',
+        communeCode: COMMUNE_A,
+      });
+      const allowed = role === 'system_admin';
+      expect(grant.statusCode).toBe(allowed ? 201 : 403);
+      expect(agency.statusCode).toBe(allowed ? 201 : 403);
+    },
+  );
+
+  it('refuses every account route without a token', async () => {
+    const call = request(app);
+    for (const [method, url] of [
+      ['GET', '/api/me'],
+      ['POST', '/api/orgs'],
+      ['POST', '/api/join'],
+      ['POST', '/api/auth/sign-out-everywhere'],
+      ['GET', `/api/communes/${COMMUNE_A}/summary`],
+      ['GET', '/api/sync/pull'],
+    ] as const) {
+      expect(
+        (await call(method, url, undefined, method === 'POST' ? {} : undefined)).statusCode,
+        url,
+      ).toBe(401);
+    }
+  });
+});
