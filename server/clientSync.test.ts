@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { database } from '../src/data/db';
 import { recordEvent } from '../src/data/learning';
 import { getDefaultProfileId } from '../src/data/meta';
-import { dexieSyncStore } from '../src/data/syncStore';
+import { createDexieSyncStore } from '../src/data/syncStore';
 import { createSyncEngine } from '../src/sync/engine';
 import { createSyncApi } from '../src/sync/http';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 
 const backends = await testBackends();
+const dexieSyncStore = createDexieSyncStore();
 
 /** fetch() answered by the server in-process, so the real client talks to the real server. */
 function injectFetch(app: FastifyInstance): typeof fetch {

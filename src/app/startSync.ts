@@ -1,4 +1,4 @@
-import { dexieSyncStore } from '../data/syncStore';
+import { createDexieSyncStore } from '../data/syncStore';
 import { setSession } from '../state/session';
 import { createSyncEngine } from '../sync/engine';
 import { createSyncApi } from '../sync/http';
@@ -7,7 +7,7 @@ import { createSyncApi } from '../sync/http';
 export function startSync(): void {
   const engine = createSyncEngine({
     api: createSyncApi(window.location.origin),
-    store: dexieSyncStore,
+    store: createDexieSyncStore(),
     onStatus: (sync) => setSession({ sync }),
   });
   setSession({ syncNow: () => void engine.syncNow(), syncSoon: engine.requestSoon });

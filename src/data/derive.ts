@@ -5,17 +5,18 @@ import {
   isWalkthroughEvent,
 } from '../domain/walkthroughProgress';
 import type { LearningEvent } from '../protocol';
-import { database } from './db';
+import { database, type HocSoDatabase } from './db';
 
 /** The derived tables an event can change; a transaction that folds events must include them. */
-export function derivedTables() {
-  const db = database();
+export function derivedTables(db: HocSoDatabase = database()) {
   return [db.courseProgress, db.walkthroughProgress];
 }
 
 /** Folds an event into the derived row it changes. Call inside a transaction on those tables. */
-export async function foldIntoDerived(event: LearningEvent): Promise<void> {
-  const db = database();
+export async function foldIntoDerived(
+  event: LearningEvent,
+  db: HocSoDatabase = database(),
+): Promise<void> {
   if (isCourseEvent(event)) {
     const key: [string, string] = [event.profileId, event.payload.courseId];
     const before = (await db.courseProgress.get(key)) ?? emptyProgress(...key);

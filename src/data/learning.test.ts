@@ -3,9 +3,10 @@ import { newRandomId } from '../lib/ids';
 import { database } from './db';
 import { StorageFullError } from './errors';
 import { recordEvent } from './learning';
-import { dexieSyncStore } from './syncStore';
+import { createDexieSyncStore } from './syncStore';
 
 const profileId = newRandomId();
+const dexieSyncStore = createDexieSyncStore();
 const course = { courseId: 'smartphone-basics', lessonId: 'phone-parts' };
 
 async function counts() {

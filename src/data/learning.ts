@@ -5,7 +5,7 @@ import {
   type EventType,
   type LearningEvent,
 } from '../protocol';
-import { database } from './db';
+import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { getDeviceId } from './meta';
@@ -18,20 +18,20 @@ export async function recordEvent<T extends EventType>(
   profileId: string,
   type: T,
   payload: EventPayload<T>,
+  db: HocSoDatabase = database(),
 ): Promise<LearningEvent> {
   const event = learningEventSchema.parse({
     id: newEventId(),
-    deviceId: await getDeviceId(),
+    deviceId: await getDeviceId(db),
     profileId,
     occurredAt: new Date().toISOString(),
     type,
     payload,
   });
-  const db = database();
   await guardStorage(() =>
-    db.transaction('rw', [db.events, db.outbox, ...derivedTables()], async () => {
+    db.transaction('rw', [db.events, db.outbox, ...derivedTables(db)], async () => {
       await db.events.add(event);
-      await foldIntoDerived(event);
+      await foldIntoDerived(event, db);
       await db.outbox.add({
         eventId: event.id,
         createdAt: event.occurredAt,

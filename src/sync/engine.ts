@@ -12,9 +12,31 @@ export interface SyncStatus {
   detail?: string;
 }
 
+/** Where the bearer token comes from: the device's own (default) or a signed-in account's. */
+export interface SyncAuth {
+  token(): Promise<string>;
+  /** The server refused the token: drop it so `token()` gets a new one. */
+  forget(): Promise<void>;
+}
+
+/** Anonymous devices register once and keep the token the server gave them. */
+export function deviceAuth(api: SyncApi, store: SyncStore): SyncAuth {
+  return {
+    async token() {
+      const saved = await store.getDeviceToken();
+      if (saved) return saved;
+      const fresh = await api.registerDevice(await store.getDeviceId());
+      await store.setDeviceToken(fresh);
+      return fresh;
+    },
+    forget: () => store.setDeviceToken(null),
+  };
+}
+
 export interface SyncEngineOptions {
   api: SyncApi;
   store: SyncStore;
+  auth?: SyncAuth;
   onStatus: (status: SyncStatus) => void;
   batchSize?: number;
   pullLimit?: number;
@@ -34,6 +56,8 @@ export interface SyncEngine {
   requestSoon(): void;
   /** Syncs now, on `online`, when the page becomes visible and on a timer. Returns `stop`. */
   start(): () => void;
+  /** Cancels planned retries and requested syncs. */
+  stop(): void;
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -52,13 +76,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let soonTimer: ReturnType<typeof setTimeout> | undefined;
   let outdated = false;
 
-  async function token(): Promise<string> {
-    const saved = await store.getDeviceToken();
-    if (saved) return saved;
-    const fresh = await api.registerDevice(await store.getDeviceId());
-    await store.setDeviceToken(fresh);
-    return fresh;
-  }
+  const auth = options.auth ?? deviceAuth(api, store);
+  const token = () => auth.token();
 
   async function pushAll(deviceId: string): Promise<void> {
     for (;;) {
@@ -86,8 +105,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await pullAll();
     } catch (error) {
       if (error instanceof ServerRefusal && error.code === 'unauthorized') {
-        // The server forgot this device (or its token): register again, once.
-        await store.setDeviceToken(null);
+        // The server forgot this device (or its token): get a new token, once.
+        await auth.forget();
         await pushAll(deviceId);
         await pullAll();
       } else {
@@ -172,10 +191,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       removeEventListener('offline', onOffline);
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(interval);
-      clearTimeout(retryTimer);
-      clearTimeout(soonTimer);
+      stop();
     };
   }
 
-  return { syncNow, requestSoon, start };
+  function stop(): void {
+    clearTimeout(retryTimer);
+    clearTimeout(soonTimer);
+  }
+
+  return { syncNow, requestSoon, start, stop };
 }
