@@ -29,6 +29,11 @@ const PracticeScreen = lazyScreen(
   () => import('../features/walkthroughs/PracticeScreen'),
   'PracticeScreen',
 );
+const AccountScreen = lazyScreen(
+  () => import('../features/account/AccountScreen'),
+  'AccountScreen',
+);
+const OrgScreen = lazyScreen(() => import('../features/account/OrgScreen'), 'OrgScreen');
 const NewProfileScreen = lazyScreen(
   () => import('../features/profiles/NewProfileScreen'),
   'NewProfileScreen',
@@ -51,6 +56,8 @@ function AppRoutes() {
       <Route path="/profiles" element={<ProfilePicker />} />
       <Route path="/profiles/new" element={<NewProfileScreen />} />
       <Route path="/settings" element={<SettingsScreen />} />
+      <Route path="/account" element={<AccountScreen />} />
+      <Route path="/account/orgs/:organisationId" element={<OrgScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

@@ -1,5 +1,5 @@
 import { installContent } from './installContent';
-import { startSync } from './startSync';
+import { startSync, watchConnectivity } from './startSync';
 
 /**
  * The work that starts after the first screen is on: installing content packs and syncing.
@@ -7,5 +7,6 @@ import { startSync } from './startSync';
  */
 export async function startBackgroundWork(): Promise<void> {
   await installContent();
-  startSync();
+  watchConnectivity();
+  await startSync();
 }

@@ -1,18 +1,74 @@
+import {
+  allCredentials,
+  deleteCredentials,
+  getCredentials,
+  updateTokens,
+} from '../data/credentials';
 import { createDexieSyncStore } from '../data/syncStore';
 import { setSession } from '../state/session';
-import { createSyncEngine } from '../sync/engine';
-import { createSyncApi } from '../sync/http';
+import { createAccountApi } from '../sync/accountApi';
+import { createSyncEngine, type SyncAuth, type SyncEngine } from '../sync/engine';
+import { createSyncApi, ServerRefusal } from '../sync/http';
 
-/** Starts the sync engine against the server that served the app, and tracks connectivity. */
-export function startSync(): void {
-  const engine = createSyncEngine({
-    api: createSyncApi(window.location.origin),
-    store: createDexieSyncStore(),
-    onStatus: (sync) => setSession({ sync }),
+/** A signed-in profile's tokens; a refused token is refreshed once, else the profile signs out. */
+function accountAuth(profileId: string): SyncAuth {
+  const api = createAccountApi(window.location.origin);
+  return {
+    async token() {
+      const credentials = await getCredentials(profileId);
+      if (!credentials) throw new ServerRefusal('unauthorized', 'Signed out', 401);
+      return credentials.accessToken;
+    },
+    async forget() {
+      const credentials = await getCredentials(profileId);
+      if (!credentials) return;
+      try {
+        await updateTokens(profileId, await api.refresh(credentials.refreshToken));
+      } catch (error) {
+        if (error instanceof ServerRefusal) await deleteCredentials(profileId);
+        else throw error;
+      }
+    },
+  };
+}
+
+let engines: SyncEngine[] = [];
+let stops: (() => void)[] = [];
+
+/**
+ * Starts one sync engine for the device's anonymous profiles and one per profile signed in
+ * to an account, against the server that served the app; again after a sign-in or sign-out.
+ */
+export async function startSync(): Promise<void> {
+  for (const stop of stops) stop();
+  const api = createSyncApi(window.location.origin);
+  const onStatus = (sync: Parameters<typeof setSession>[0]['sync']) => setSession({ sync });
+  engines = [
+    createSyncEngine({ api, store: createDexieSyncStore(), onStatus }),
+    ...(await allCredentials()).map(({ profileId }) =>
+      createSyncEngine({
+        api,
+        store: createDexieSyncStore(undefined, { kind: 'account', profileId }),
+        auth: accountAuth(profileId),
+        onStatus,
+      }),
+    ),
+  ];
+  setSession({
+    syncNow: () => engines.forEach((engine) => void engine.syncNow()),
+    syncSoon: () => engines.forEach((engine) => engine.requestSoon()),
+    restartSync: () => void startSync(),
   });
-  setSession({ syncNow: () => void engine.syncNow(), syncSoon: engine.requestSoon });
+  stops = engines.map((engine) => engine.start());
+}
+
+let watching = false;
+
+/** Tracks connectivity for the indicator; started once. */
+export function watchConnectivity(): void {
+  if (watching) return;
+  watching = true;
   const updateOnline = () => setSession({ online: navigator.onLine });
   addEventListener('online', updateOnline);
   addEventListener('offline', updateOnline);
-  engine.start();
 }

@@ -10,6 +10,7 @@ import type {
   ProgressRow,
   ResumeRow,
   ChecklistRow,
+  CredentialsRow,
   WalkthroughProgressRow,
   WalkthroughRow,
 } from './rows';
@@ -26,6 +27,7 @@ export class HocSoDatabase extends Dexie {
   walkthroughs!: EntityTable<WalkthroughRow, 'id'>;
   walkthroughProgress!: Dexie.Table<WalkthroughProgressRow, [string, string]>;
   checklists!: Dexie.Table<ChecklistRow, [string, string]>;
+  credentials!: EntityTable<CredentialsRow, 'profileId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

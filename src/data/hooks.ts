@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './db';
 import type {
   ChecklistRow,
+  CredentialsRow,
   CourseRow,
   ProfileRow,
   ProgressRow,
@@ -127,5 +128,13 @@ export function useChecklist(
   return useLiveQuery(
     async () => (await database().checklists.get([profileId, walkthroughId])) ?? null,
     [profileId, walkthroughId],
+  );
+}
+
+/** The account a profile is signed in to on this device; null when it is not. */
+export function useCredentials(profileId: string): CredentialsRow | null | undefined {
+  return useLiveQuery(
+    async () => (await database().credentials.get(profileId)) ?? null,
+    [profileId],
   );
 }

@@ -76,3 +76,14 @@ export interface MetaRow {
 /** Keys of the `meta` table; their meaning is a contract like the schema itself. */
 export type MetaKey =
   'deviceId' | 'deviceToken' | 'pullCursor' | 'lastSyncedAt' | 'defaultProfileId';
+
+/** A profile signed in to an account on this device. */
+export interface CredentialsRow {
+  profileId: string;
+  accountId: string;
+  displayName: string;
+  accessToken: string;
+  refreshToken: string;
+  /** The account's pull cursor on this device. */
+  pullCursor: number;
+}

@@ -51,7 +51,15 @@ export const VERSION_4 = {
   checklists: '[profileId+walkthroughId], profileId',
 };
 
-export const CURRENT_VERSION = 4;
+/**
+ * Version 5: a profile signed in to an account keeps its tokens here, with its own pull
+ * cursor; its events then sync as the account's.
+ */
+export const VERSION_5 = {
+  credentials: 'profileId',
+};
+
+export const CURRENT_VERSION = 5;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -85,4 +93,5 @@ export function declareSchema(db: Dexie): void {
   db.version(2).stores(VERSION_2).upgrade(upgradeToVersion2);
   db.version(3).stores(VERSION_3);
   db.version(4).stores(VERSION_4);
+  db.version(5).stores(VERSION_5);
 }

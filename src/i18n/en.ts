@@ -1,3 +1,4 @@
+import account from '../../locales/en/account.json';
 import app from '../../locales/en/app.json';
 import learn from '../../locales/en/learn.json';
 import profiles from '../../locales/en/profiles.json';
@@ -6,4 +7,4 @@ import sync from '../../locales/en/sync.json';
 import walkthroughs from '../../locales/en/walkthroughs.json';
 
 /** English, complete: loaded only when chosen, and precached so it also works offline. */
-export const en = { app, learn, profiles, settings, sync, walkthroughs };
+export const en = { account, app, learn, profiles, settings, sync, walkthroughs };

@@ -22,6 +22,8 @@ interface SessionState {
   syncNow: () => void;
   /** Sync shortly, after something was recorded. */
   syncSoon: () => void;
+  /** Start syncing again after a profile signed in or out. */
+  restartSync: () => void;
 }
 
 export const useSession = create<SessionState>(() => ({
@@ -33,6 +35,7 @@ export const useSession = create<SessionState>(() => ({
   readAloudProblem: null,
   syncNow: () => undefined,
   syncSoon: () => undefined,
+  restartSync: () => undefined,
 }));
 
 export const setSession = (patch: Partial<SessionState>) => useSession.setState(patch);

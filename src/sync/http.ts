@@ -44,7 +44,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function call<T>(
+export async function call<T>(
   doFetch: Fetch,
   url: string,
   init: RequestInit,

@@ -4,6 +4,7 @@ import { READING_RATES } from '../../domain/settings';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Button } from '../../ui/Button';
+import { ButtonLink } from '../../ui/ButtonLink';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { Avatar } from '../profiles/avatars';
 import { closeProfile } from '../profiles/openProfile';
@@ -47,6 +48,11 @@ export function SettingsScreen() {
       </section>
 
       {/* Inputs change at once on tap; the saved settings remount them if changed elsewhere. */}
+      {!profile.guest && (
+        <ButtonLink to="/account" variant="secondary" className="button-wide">
+          {t('account.open')}
+        </ButtonLink>
+      )}
       <div key={JSON.stringify(settings)}>
         <fieldset className="settings-group">
           <legend>{t('settings.display')}</legend>

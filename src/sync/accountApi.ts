@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  sessionResponseSchema,
+  type SessionResponse,
+} from '../protocol';
+import { call } from './http';
+
+type Fetch = typeof fetch;
+
+const tokensSchema = z.object({ accessToken: z.string(), refreshToken: z.string() });
+const membershipSchema = z.object({
+  organisationId: z.uuid(),
+  kind: z.enum(['team', 'class', 'agency']),
+  name: z.string(),
+  role: z.string(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+const memberProgressSchema = z.array(
+  z.object({
+    accountId: z.uuid(),
+    displayName: z.string(),
+    role: z.string(),
+    courses: z.array(
+      z.object({
+        courseId: z.string(),
+        lessonsDone: z.int(),
+        bestScore: z.int(),
+        total: z.int(),
+        passed: z.boolean(),
+      }),
+    ),
+  }),
+);
+export type MemberProgress = z.infer<typeof memberProgressSchema>[number];
+
+/** The account side of the server's contract, for the screens that sign in and manage. */
+export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
+  const headers = (token?: string) => ({
+    'content-type': 'application/json',
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  });
+  const post = <T>(path: string, body: unknown, parse: (b: unknown) => T, token?: string) =>
+    call(
+      doFetch,
+      `${baseUrl}${path}`,
+      { method: 'POST', headers: headers(token), body: JSON.stringify(body) },
+      parse,
+    );
+  const get = <T>(path: string, parse: (b: unknown) => T, token: string) =>
+    call(doFetch, `${baseUrl}${path}`, { method: 'GET', headers: headers(token) }, parse);
+
+  return {
+    signIn: (login: string, password: string): Promise<SessionResponse> =>
+      post('/api/auth/sign-in', { login, password }, (b) => sessionResponseSchema.parse(b)),
+    signUp: (input: { username: string; displayName: string; password: string }) =>
+      post('/api/auth/sign-up', input, (b) => sessionResponseSchema.parse(b)),
+    refresh: (refreshToken: string) =>
+      post('/api/auth/refresh', { refreshToken }, (b) => tokensSchema.parse(b)),
+    claim: (token: string, deviceToken: string, profileId: string) =>
+      post(
+        '/api/account/claim',
+        { deviceToken, profileId },
+        (b) => z.object({ claimed: z.int() }).parse(b),
+        token,
+      ),
+    memberships: (token: string) =>
+      get(
+        '/api/me',
+        (b) => z.object({ memberships: z.array(membershipSchema) }).parse(b).memberships,
+        token,
+      ),
+    createOrganisation: (
+      token: string,
+      input: { kind: 'class' | 'team'; name: string; communeCode: string },
+    ) => post('/api/orgs', input, (b) => z.object({ id: z.uuid() }).parse(b), token),
+    createJoinCode: (token: string, organisationId: string, role: string) =>
+      post(
+        `/api/orgs/${organisationId}/join-codes`,
+        { role },
+        (b) => z.object({ code: z.string() }).parse(b),
+        token,
+      ),
+    join: (token: string, code: string) =>
+      post(
+        '/api/join',
+        { code },
+        (b) => z.object({ organisationId: z.uuid(), role: z.string() }).parse(b),
+        token,
+      ),
+    progress: (token: string, organisationId: string) =>
+      get(`/api/orgs/${organisationId}/progress`, (b) => memberProgressSchema.parse(b), token),
+  };
+}
+
+export type AccountApi = ReturnType<typeof createAccountApi>;
