@@ -18,24 +18,24 @@ export interface PushFigures {
   rawEventsPerSecond: number;
 }
 
-async function openBenchDatabase(): Promise<Database> {
+export async function openBenchDatabase(schema = 'bench'): Promise<Database> {
   if (!(await isPostgresReachable())) return openPglite();
   const db = await openPostgres(TEST_POSTGRES_URL);
-  await db.exec('DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench');
+  await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   await db.close();
   const url = new URL(TEST_POSTGRES_URL);
-  url.searchParams.set('options', '-c search_path=bench');
+  url.searchParams.set('options', `-c search_path=${schema}`);
   return openPostgres(url.toString());
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+export function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
     items.slice(i * size, (i + 1) * size),
   );
 }
 
 /** Raw multi-row INSERT … VALUES of the same events: the database's own limit for this work. */
-async function rawInsert(db: Database, batches: LearningEvent[][]): Promise<void> {
+export async function rawInsert(db: Database, batches: LearningEvent[][]): Promise<void> {
   for (const batch of batches) {
     const params: unknown[] = [];
     const rows = batch.map((e) => {

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
+import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
+import { measurePouchReplication } from './pouchPeer';
 import { measurePush } from './pushThroughput';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -27,7 +29,26 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function concurrent(): Promise<void> {
+  const events = deviceEvents();
+  const ours = await measureConcurrentPush(events);
+  const pouch = await measurePouchReplication(events);
+  console.log(
+    `${DEVICES} devices pushing at once on ${ours.database}, ${ours.events} events (autocannon, batches of 100)`,
+  );
+  console.log(
+    `  HTTP push           : ${Math.round(ours.httpEventsPerSecond)} events/s, p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms`,
+  );
+  console.log(`  raw multi-row INSERT: ${Math.round(ours.rawEventsPerSecond)} events/s`);
+  console.log(`  PouchDB → pouchdb-server (memory): ${Math.round(pouch)} events/s`);
+  console.log(
+    `  ratios              : ${ratio(ours.httpEventsPerSecond, ours.rawEventsPerSecond)} of raw insert (target ≥ 0.50×), ${ratio(ours.httpEventsPerSecond, pouch)} PouchDB (target ≥ 10×)`,
+  );
+}
+
+main()
+  .then(concurrent)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

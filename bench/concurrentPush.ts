@@ -1,0 +1,106 @@
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { buildServer } from '../server/app';
+import type { Database } from '../server/db/database';
+import { migrate } from '../server/db/migrate';
+import { newRandomId } from '../src/lib/ids';
+import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
+import { eventBatch } from '../src/test/events';
+import { chunks, openBenchDatabase, rawInsert } from './pushThroughput';
+
+export const DEVICES = 100;
+export const EVENTS_PER_DEVICE = 300;
+const BATCH = 100;
+
+export interface ConcurrentFigures {
+  database: string;
+  events: number;
+  httpEventsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  rawEventsPerSecond: number;
+}
+
+interface Device {
+  deviceId: string;
+  token: string;
+  bodies: string[];
+}
+
+/** The events every device has to send, the same ones for our server and for PouchDB. */
+export function deviceEvents(): LearningEvent[][] {
+  return Array.from({ length: DEVICES }, () => eventBatch(newRandomId(), EVENTS_PER_DEVICE));
+}
+
+/**
+ * 100 devices pushing at once over HTTP (autocannon, one connection per device, batches of 50),
+ * next to multi-row inserts of the same events on the same database.
+ */
+export async function measureConcurrentPush(
+  perDevice: LearningEvent[][],
+): Promise<ConcurrentFigures> {
+  const db: Database = await openBenchDatabase('bench_concurrent');
+  await migrate(db);
+  await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
+  const app = await buildServer({ db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const devices: Device[] = [];
+  for (const events of perDevice) {
+    const deviceId = events[0]!.deviceId;
+    const response = await fetch(`${url}/api/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
+    });
+    const { deviceToken } = (await response.json()) as { deviceToken: string };
+    const bodies = chunks(events, BATCH).map((batch) =>
+      JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events: batch }),
+    );
+    devices.push({ deviceId, token: deviceToken, bodies });
+  }
+  const requests = devices.flatMap((d) => d.bodies.map((body) => ({ token: d.token, body })));
+
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: DEVICES,
+    amount: requests.length,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/sync/push',
+        setupRequest: (request) => {
+          const { token, body } = requests[next++ % requests.length]!;
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body,
+          };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} pushes failed`);
+  const total = requests.length * BATCH;
+  const seconds = result.duration;
+
+  const rawStart = performance.now();
+  const all = perDevice.flatMap((events) => chunks(events, BATCH));
+  for (const group of chunks(all, 10))
+    await Promise.all(group.map((batch) => rawInsert(db, [batch])));
+  const rawSeconds = (performance.now() - rawStart) / 1000;
+
+  await app.close();
+  if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench_concurrent CASCADE');
+  await db.close();
+  return {
+    database: db.kind,
+    events: total,
+    httpEventsPerSecond: total / seconds,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    rawEventsPerSecond: total / rawSeconds,
+  };
+}
