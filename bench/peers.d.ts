@@ -1,14 +1,6 @@
 // The PouchDB peer's packages ship no types (and @types/pouchdb-* redeclare Node globals):
 // only what the benchmark calls. Ambient module declarations need default exports.
 /* eslint-disable no-restricted-syntax */
-declare module 'express-pouchdb' {
-  import type { RequestHandler } from 'express';
-  export default function expressPouchDB(
-    pouch: unknown,
-    options?: { mode?: string; logPath?: string },
-  ): RequestHandler;
-}
-
 declare module 'pouchdb-core' {
   interface LocalPouch {
     bulkDocs(docs: object[]): Promise<unknown>;

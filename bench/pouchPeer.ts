@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import expressPouchDB from 'express-pouchdb';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import memory from 'pouchdb-adapter-memory';
@@ -10,30 +11,67 @@ import type { LearningEvent } from '../src/protocol';
 PouchDB.plugin(memory).plugin(http).plugin(replication);
 const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
 
+function serverScript(): string {
+  const packageJson = createRequire(import.meta.url).resolve('pouchdb-server/package.json');
+  return join(dirname(packageJson), 'bin', 'pouchdb-server');
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function waitUntilUp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('pouchdb-server did not start');
+}
+
 /**
  * The peer: the same events, one local PouchDB per device, all replicating at once into
- * pouchdb-server (express-pouchdb, in memory) — how a PouchDB/CouchDB app would sync them.
+ * pouchdb-server (from npm, in memory, its own process) — how a PouchDB/CouchDB app syncs.
  */
 export async function measurePouchReplication(perDevice: LearningEvent[][]): Promise<number> {
-  const app = express();
-  app.use(
-    '/',
-    expressPouchDB(MemoryPouch, { mode: 'minimumForPouchDB', logPath: '/tmp/hoc-so-pouch.log' }),
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      serverScript(),
+      '--in-memory',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--no-stdout-logs',
+    ],
+    { stdio: 'ignore' },
   );
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const remote = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`;
-  const locals = await Promise.all(
-    perDevice.map(async (events, i) => {
-      const local = new MemoryPouch(`device-${i}-${Date.now()}`);
-      await local.bulkDocs(events.map(({ id, ...rest }) => ({ _id: id, ...rest })));
-      return local;
-    }),
-  );
-  const start = performance.now();
-  await Promise.all(locals.map((local) => local.replicate.to(remote)));
-  const seconds = (performance.now() - start) / 1000;
-  await Promise.all(locals.map((local) => local.destroy()));
-  server.close();
-  return perDevice.flat().length / seconds;
+  try {
+    await waitUntilUp(`http://127.0.0.1:${port}/`);
+    const locals = await Promise.all(
+      perDevice.map(async (events, i) => {
+        const local = new MemoryPouch(`device-${i}-${Date.now()}`);
+        await local.bulkDocs(events.map(({ id, ...rest }) => ({ _id: id, ...rest })));
+        return local;
+      }),
+    );
+    const start = performance.now();
+    await Promise.all(locals.map((local) => local.replicate.to(`http://127.0.0.1:${port}/events`)));
+    const seconds = (performance.now() - start) / 1000;
+    await Promise.all(locals.map((local) => local.destroy()));
+    return perDevice.flat().length / seconds;
+  } finally {
+    server.kill();
+  }
 }
