@@ -51,6 +51,9 @@ export async function buildServer({
       return sendError(reply, 'payload_too_large', 'The body is larger than this route accepts');
     }
     const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return sendError(reply, 'rate_limited', 'Too many attempts: wait a minute, then try again');
+    }
     if (status >= 400 && status < 500) {
       // Unparseable JSON, wrong content type, and the like: the body is refused, nothing stored.
       return sendError(reply, 'invalid_body', error.message);

@@ -12,10 +12,11 @@ import { buildServer } from './app';
 import type { Database } from './db/database';
 import { accountProgress } from './services/progress';
 import { issueTokens } from './services/tokens';
-import { freshDatabase } from './testing';
+import { freshDatabase, testBackends } from './testing';
 
 /** Schedules per run: at least 1,000 in CI; `npm run test:soak` runs many more. */
 const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 1000);
+const backends = await testBackends();
 
 type Fault = 'none' | 'offline' | 'cut' | 'duplicate' | 'delay';
 
@@ -105,146 +106,153 @@ interface Device {
   recorded: string[];
 }
 
-describe('sync under random faults, two devices of one account, on PGlite', () => {
-  let db: Database;
-  let server: FastifyInstance;
+describe.each(backends)(
+  'sync under random faults, two devices of one account, on %s',
+  (backend) => {
+    let db: Database;
+    let server: FastifyInstance;
 
-  beforeAll(async () => {
-    db = await freshDatabase('pglite');
-    server = await buildServer({ db });
-  });
-  afterAll(async () => {
-    await server.close();
-    await db.close();
-  });
-
-  async function newAccount(): Promise<{ accountId: string; token: string }> {
-    const accountId = randomUUID();
-    await db.query(
-      `INSERT INTO accounts (id, username, display_name, password_hash) VALUES ($1, $2, 'Fault', 'x')`,
-      [accountId, `fault-${accountId}`],
-    );
-    const { accessToken } = await issueTokens(db, accountId);
-    return { accountId, token: accessToken };
-  }
-
-  function newDevice(token: string, name: string): Device {
-    const local = new HocSoDatabase(name);
-    const network = new FlakyNetwork(() => server);
-    const engine = createSyncEngine({
-      api: createSyncApi('http://app.test', network.fetch),
-      store: createDexieSyncStore(local),
-      auth: { token: async () => token, forget: async () => undefined },
-      onStatus: (status) => {
-        if (process.env.DEBUG_FAULTS) console.log(name, status);
-      },
-      batchSize: 3,
-      pullLimit: 4,
-      baseRetryMs: 60_000,
-      isOnline: () => true,
+    beforeAll(async () => {
+      db = await freshDatabase(backend);
+      server = await buildServer({ db });
     });
-    return { db: local, network, engine, recorded: [] };
-  }
+    afterAll(async () => {
+      await server.close();
+      await db.close();
+    });
 
-  async function run(commands: Command[], profileId: string, devices: Device[]): Promise<void> {
-    let lesson = 0;
-    for (const step of commands) {
-      if (step.kind === 'record') {
-        const target = devices[step.device]!;
-        for (let i = 0; i < step.count; i += 1) {
-          lesson += 1;
-          const event = await recordEvent(
-            profileId,
-            'lesson.completed',
-            { courseId: lesson % 2 ? 'course-a' : 'course-b', lessonId: `lesson-${lesson % 5}` },
-            target.db,
-          );
-          target.recorded.push(event.id);
+    async function newAccount(): Promise<{ accountId: string; token: string }> {
+      const accountId = randomUUID();
+      await db.query(
+        `INSERT INTO accounts (id, username, display_name, password_hash) VALUES ($1, $2, 'Fault', 'x')`,
+        [accountId, `fault-${accountId}`],
+      );
+      const { accessToken } = await issueTokens(db, accountId);
+      return { accountId, token: accessToken };
+    }
+
+    function newDevice(token: string, name: string): Device {
+      const local = new HocSoDatabase(name);
+      const network = new FlakyNetwork(() => server);
+      const engine = createSyncEngine({
+        api: createSyncApi('http://app.test', network.fetch),
+        store: createDexieSyncStore(local),
+        auth: { token: async () => token, forget: async () => undefined },
+        onStatus: (status) => {
+          if (process.env.DEBUG_FAULTS) console.log(name, status);
+        },
+        batchSize: 3,
+        pullLimit: 4,
+        baseRetryMs: 60_000,
+        isOnline: () => true,
+      });
+      return { db: local, network, engine, recorded: [] };
+    }
+
+    async function run(commands: Command[], profileId: string, devices: Device[]): Promise<void> {
+      let lesson = 0;
+      for (const step of commands) {
+        if (step.kind === 'record') {
+          const target = devices[step.device]!;
+          for (let i = 0; i < step.count; i += 1) {
+            lesson += 1;
+            const event = await recordEvent(
+              profileId,
+              'lesson.completed',
+              { courseId: lesson % 2 ? 'course-a' : 'course-b', lessonId: `lesson-${lesson % 5}` },
+              target.db,
+            );
+            target.recorded.push(event.id);
+          }
+        } else if (step.kind === 'sync') {
+          await devices[step.device]!.engine.syncNow();
+        } else if (step.kind === 'syncBoth') {
+          await Promise.all(devices.map((d) => d.engine.syncNow()));
+        } else if (step.kind === 'restart') {
+          await server.close();
+          server = await buildServer({ db });
+        } else if (step.kind === 'fault') {
+          devices[step.device]!.network.fault = step.fault;
+        } else {
+          await Promise.all(devices.map((d) => d.network.deliverLate()));
         }
-      } else if (step.kind === 'sync') {
-        await devices[step.device]!.engine.syncNow();
-      } else if (step.kind === 'syncBoth') {
-        await Promise.all(devices.map((d) => d.engine.syncNow()));
-      } else if (step.kind === 'restart') {
-        await server.close();
-        server = await buildServer({ db });
-      } else if (step.kind === 'fault') {
-        devices[step.device]!.network.fault = step.fault;
-      } else {
-        await Promise.all(devices.map((d) => d.network.deliverLate()));
       }
     }
-  }
 
-  const progressRows = async (local: HocSoDatabase) =>
-    (await local.courseProgress.toArray())
-      .map((p) => ({ courseId: p.courseId, completedLessons: p.completedLessons, quiz: p.quiz }))
-      .sort((a, b) => a.courseId.localeCompare(b.courseId));
+    const progressRows = async (local: HocSoDatabase) =>
+      (await local.courseProgress.toArray())
+        .map((p) => ({ courseId: p.courseId, completedLessons: p.completedLessons, quiz: p.quiz }))
+        .sort((a, b) => a.courseId.localeCompare(b.courseId));
 
-  it(
-    `delivers every event exactly once and converges, over ${SCHEDULES} random schedules`,
-    { timeout: 1_800_000 },
-    async () => {
-      let schedules = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
-          schedules += 1;
-          const { accountId, token } = await newAccount();
-          const profileId = randomUUID();
-          const devices = [0, 1].map((i) => newDevice(token, `fault-${schedules}-${i}`));
-          try {
-            // The account's profile is on both phones (signed in on each).
-            for (const d of devices) {
-              await d.db.profiles.add({
-                id: profileId,
-                name: 'Fault',
-                createdAt: new Date().toISOString(),
-              });
-            }
-            await run(commands, profileId, devices);
-            // Quiescence: the network heals, held requests arrive, everyone syncs until settled.
-            for (const d of devices) d.network.fault = 'none';
-            await Promise.all(devices.map((d) => d.network.deliverLate()));
-            for (let round = 0; round < 2; round += 1) {
-              for (const d of devices) await d.engine.syncNow();
-            }
-
-            const recorded = devices.flatMap((d) => d.recorded).sort();
-            const stored = await db.query<{ id: string; copies: number }>(
-              `SELECT id::text AS id, count(*)::int AS copies FROM events
-             WHERE owner_id = $1 GROUP BY id ORDER BY id`,
-              [`account:${accountId}`],
+    it(
+      `delivers every event exactly once and converges, over ${SCHEDULES} random schedules`,
+      { timeout: 1_800_000 },
+      async () => {
+        let schedules = 0;
+        await fc.assert(
+          fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
+            schedules += 1;
+            const { accountId, token } = await newAccount();
+            const profileId = randomUUID();
+            const devices = [0, 1].map((i) =>
+              newDevice(token, `fault-${backend}-${schedules}-${i}`),
             );
-            expect(stored.map((r) => r.id)).toEqual(recorded);
-            expect(stored.every((r) => r.copies === 1)).toBe(true);
-            for (const d of devices) expect(await d.db.outbox.count()).toBe(0);
+            try {
+              // The account's profile is on both phones (signed in on each).
+              for (const d of devices) {
+                await d.db.profiles.add({
+                  id: profileId,
+                  name: 'Fault',
+                  createdAt: new Date().toISOString(),
+                });
+              }
+              await run(commands, profileId, devices);
+              // Quiescence: the network heals, held requests arrive, everyone syncs until settled.
+              for (const d of devices) d.network.fault = 'none';
+              await Promise.all(devices.map((d) => d.network.deliverLate()));
+              for (let round = 0; round < 2; round += 1) {
+                for (const d of devices) await d.engine.syncNow();
+              }
 
-            const [onA, onB] = await Promise.all(devices.map((d) => progressRows(d.db)));
-            expect(onB).toEqual(onA);
-            const onServer = (await accountProgress(db, [accountId])).get(accountId)!;
-            expect(
-              onServer
-                .map((p) => ({
-                  courseId: p.courseId,
-                  completedLessons: p.completedLessons,
-                  quiz: p.quiz,
-                }))
-                .sort((a, b) => a.courseId.localeCompare(b.courseId)),
-            ).toEqual(onA);
-          } finally {
-            for (const d of devices) {
-              d.engine.stop();
-              await d.db.delete();
+              const recorded = devices.flatMap((d) => d.recorded).sort();
+              const stored = await db.query<{ id: string; copies: number }>(
+                `SELECT id::text AS id, count(*)::int AS copies FROM events
+             WHERE owner_id = $1 GROUP BY id ORDER BY id`,
+                [`account:${accountId}`],
+              );
+              expect(stored.map((r) => r.id)).toEqual(recorded);
+              expect(stored.every((r) => r.copies === 1)).toBe(true);
+              for (const d of devices) expect(await d.db.outbox.count()).toBe(0);
+
+              const [onA, onB] = await Promise.all(devices.map((d) => progressRows(d.db)));
+              expect(onB).toEqual(onA);
+              const onServer = (await accountProgress(db, [accountId])).get(accountId)!;
+              expect(
+                onServer
+                  .map((p) => ({
+                    courseId: p.courseId,
+                    completedLessons: p.completedLessons,
+                    quiz: p.quiz,
+                  }))
+                  .sort((a, b) => a.courseId.localeCompare(b.courseId)),
+              ).toEqual(onA);
+            } finally {
+              for (const d of devices) {
+                d.engine.stop();
+                await d.db.delete();
+              }
             }
-          }
-        }),
-        {
-          numRuns: SCHEDULES,
-          ...(process.env.FAULT_SEED ? { seed: Number(process.env.FAULT_SEED) } : {}),
-        },
-      );
-      console.log(`fault injection: ${schedules} schedules ran, every one converged`);
-      expect(schedules).toBeGreaterThanOrEqual(SCHEDULES);
-    },
-  );
-});
+          }),
+          {
+            numRuns: SCHEDULES,
+            ...(process.env.FAULT_SEED ? { seed: Number(process.env.FAULT_SEED) } : {}),
+          },
+        );
+        console.log(
+          `fault injection on ${backend}: ${schedules} schedules ran, every one converged`,
+        );
+        expect(schedules).toBeGreaterThanOrEqual(SCHEDULES);
+      },
+    );
+  },
+);

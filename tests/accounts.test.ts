@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { COURSE_PATH, COURSE_TITLE, finishLesson } from './support/learner';
 import { startStack, type Stack } from './support/stack';
@@ -74,6 +75,7 @@ describe('one learner, two phones, a class and its teacher', () => {
     await page.getByText(/^Đã đồng bộ lúc/).waitFor({ timeout: 60_000 });
 
     await openAccount(page);
+    expect(await seriousViolations(page), 'sign-in form').toEqual([]);
     await page.getByRole('button', { name: 'Chưa có tài khoản? Tạo tài khoản' }).click();
     await page.getByLabel('Tên đăng nhập (chữ không dấu, số)').fill('lan-hoc');
     await page.getByLabel('Tên hiển thị').fill('Lan');
@@ -88,6 +90,8 @@ describe('one learner, two phones, a class and its teacher', () => {
     await page.getByRole('button', { name: 'Tham gia' }).click();
     await page.getByText('Đã tham gia.').waitFor();
     await page.getByText('Lớp kỹ năng số').waitFor();
+    expect(await seriousViolations(page), 'signed in').toEqual([]);
+    await page.screenshot({ path: 'tests/artifacts/360-account.png', fullPage: true });
 
     // Both lessons, sent before signing in, now belong to the account.
     await expect
@@ -128,6 +132,8 @@ describe('one learner, two phones, a class and its teacher', () => {
     expect(await page.locator('.join-code-text').textContent()).toMatch(
       /^[A-Z2-9]{4}-[A-Z2-9]{4}$/,
     );
+    expect(await seriousViolations(page), 'class').toEqual([]);
+    await page.screenshot({ path: 'tests/artifacts/360-class.png', fullPage: true });
 
     const stranger = await signUp('thay-giao-khac', 'Thầy Nam');
     const refused = await api(`/api/orgs/${teacher.classId}/progress`, undefined, stranger);

@@ -71,7 +71,7 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
     const parsed = refreshRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     await revokeRefreshFamily(db, parsed.data.refreshToken);
-    return reply.code(204).send();
+    return reply.send({ signedOut: true });
   });
 
   app.post('/api/auth/sign-out-everywhere', async (request, reply) => {
@@ -79,7 +79,7 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
     if (!principal) return reply;
     await revokeAllTokens(db, principal.accountId);
     await audit(db, principal.accountId, 'sign_out_everywhere');
-    return reply.code(204).send();
+    return reply.send({ signedOut: true });
   });
 
   app.get('/api/me', async (request, reply) => {

@@ -67,6 +67,13 @@ export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
         (b) => z.object({ claimed: z.int() }).parse(b),
         token,
       ),
+    signOutEverywhere: (token: string) =>
+      call(
+        doFetch,
+        `${baseUrl}/api/auth/sign-out-everywhere`,
+        { method: 'POST', headers: headers(token), body: '{}' },
+        () => true,
+      ),
     memberships: (token: string) =>
       get(
         '/api/me',

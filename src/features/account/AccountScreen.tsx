@@ -78,7 +78,8 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
     }
   };
 
-  const signOut = async () => {
+  const signOut = async (everywhere: boolean) => {
+    if (everywhere && !(await run(() => api.signOutEverywhere(token)))) return;
     await deleteCredentials(credentials.profileId);
     useSession.getState().restartSync();
   };
@@ -87,8 +88,11 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
     <>
       <p className="profile-summary">
         <strong>{t('account.signedInAs', { name: credentials.displayName })}</strong>
-        <Button variant="secondary" onClick={() => void signOut()}>
+        <Button variant="secondary" onClick={() => void signOut(false)}>
           {t('account.signOut')}
+        </Button>
+        <Button variant="quiet" onClick={() => void signOut(true)}>
+          {t('account.signOutEverywhere')}
         </Button>
       </p>
       {error && <Notice tone="error">{error}</Notice>}
