@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import PouchDB from 'pouchdb-core';
 import http from 'pouchdb-adapter-http';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import type { LearningEvent } from '../src/protocol';
+import { freePort, startProcess, waitUntilUp } from './processes';
 
 PouchDB.plugin(memory).plugin(http).plugin(replication);
 const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
@@ -16,49 +15,23 @@ function serverScript(): string {
   return join(dirname(packageJson), 'bin', 'pouchdb-server');
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => probe.once('listening', resolve));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function waitUntilUp(url: string): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('pouchdb-server did not start');
-}
-
 /**
  * The peer: the same events, one local PouchDB per device, all replicating at once into
  * pouchdb-server (from npm, in memory, its own process) — how a PouchDB/CouchDB app syncs.
  */
 export async function measurePouchReplication(perDevice: LearningEvent[][]): Promise<number> {
   const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [
-      serverScript(),
-      '--in-memory',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--no-stdout-logs',
-    ],
-    { stdio: 'ignore' },
-  );
+  const server = startProcess(process.execPath, [
+    serverScript(),
+    '--in-memory',
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--no-stdout-logs',
+  ]);
   try {
-    await waitUntilUp(`http://127.0.0.1:${port}/`);
+    await waitUntilUp(`http://127.0.0.1:${port}/`, 'pouchdb-server');
     const locals = await Promise.all(
       perDevice.map(async (events, i) => {
         const local = new MemoryPouch(`device-${i}-${Date.now()}`);
