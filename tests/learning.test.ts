@@ -1,10 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import { firstPage, newProfileDir, openBrowser, visitOnceThenGoOffline } from './support/browser';
 import { dumpDatabase } from './support/indexeddb';
 import { COURSE_PATH, COURSE_TITLE, finishLesson } from './support/learner';
 import { answerKey, answerQuestion } from './support/quiz';
+import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
 /** Records read-aloud calls in the page: what speechSynthesis.speak and audio elements got. */
@@ -37,11 +38,12 @@ describe('learning on a shared phone, offline', () => {
     context = await openBrowser(newProfileDir());
     await context.addInitScript(recordReadAloud);
     page = await firstPage(context);
-    await page.goto(stack.origin);
-    await page.getByRole('link', { name: new RegExp(COURSE_TITLE) }).waitFor();
-    await waitForServiceWorker(page);
-    await stack.stopServer();
-    await context.setOffline(true);
+    await visitOnceThenGoOffline(
+      page,
+      stack.origin,
+      (p) => p.getByRole('link', { name: new RegExp(COURSE_TITLE) }).waitFor(),
+      () => stack.stopServer(),
+    );
   });
 
   afterAll(async () => {
@@ -185,14 +187,6 @@ describe('learning on a shared phone, offline', () => {
     await page.getByRole('heading', { name: 'Khoá học' }).waitFor();
   }
 
-  async function capture(name: string) {
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    await page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true });
-    expect(overflow, `${name} scrolls sideways`).toBe(0);
-  }
-
   /** Answers questions (starting new attempts as needed) until one of `kind` is on screen. */
   async function questionOfKind(kind: string) {
     await page.goto(`${stack.origin}${COURSE_PATH}/quiz`);
@@ -214,24 +208,24 @@ describe('learning on a shared phone, offline', () => {
       await page.setViewportSize({ width, height: 740 });
       await page.goto(`${stack.origin}/profiles`);
       await page.getByRole('heading', { name: 'Ai đang học?' }).waitFor();
-      await capture(`${width}-profiles`);
+      await captureScreen(page, `${width}-profiles`);
       await page.getByRole('button', { name: /^Tôi/ }).click();
-      await capture(`${width}-pin`);
+      await captureScreen(page, `${width}-pin`);
       for (const digit of '1357') {
         await page.getByRole('button', { name: `Số ${digit}`, exact: true }).click();
       }
       await page.getByRole('heading', { name: 'Khoá học' }).waitFor();
-      await capture(`${width}-home`);
+      await captureScreen(page, `${width}-home`);
       await page.goto(`${stack.origin}${COURSE_PATH}/lessons/phone-parts`);
       await page.locator('.step-image').waitFor();
-      await capture(`${width}-lesson`);
+      await captureScreen(page, `${width}-lesson`);
       await questionOfKind('picture');
-      await capture(`${width}-quiz-picture`);
+      await captureScreen(page, `${width}-quiz-picture`);
       await questionOfKind('order');
-      await capture(`${width}-quiz-order`);
+      await captureScreen(page, `${width}-quiz-order`);
       await page.goto(`${stack.origin}/settings`);
       await page.getByRole('heading', { name: 'Cài đặt và hồ sơ' }).waitFor();
-      await capture(`${width}-settings`);
+      await captureScreen(page, `${width}-settings`);
     }
     await page.setViewportSize({ width: 360, height: 740 });
   });
@@ -273,6 +267,6 @@ describe('learning on a shared phone, offline', () => {
         expect(await seriousViolations(page), `${name} (${language})`).toEqual([]);
       }
     }
-    await capture('360-home-large-contrast-en');
+    await captureScreen(page, '360-home-large-contrast-en');
   });
 });

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { COURSE_PATH, COURSE_TITLE } from './support/learner';
+import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
-
-const OUT = 'tests/artifacts';
 
 /**
  * Screenshots at 360 × 740 of the main screens, written to tests/artifacts/ to be looked at.
@@ -17,7 +15,6 @@ describe('screens at 360 × 740', () => {
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
     stack = await startStack();
     context = await openBrowser(newProfileDir());
     page = await firstPage(context);
@@ -28,47 +25,39 @@ describe('screens at 360 × 740', () => {
     await stack?.close();
   });
 
-  async function capture(name: string) {
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} scrolls sideways`).toBe(0);
-    await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
-  }
-
   it('home, course, lesson, quiz and offline', async () => {
     await page.goto(stack.origin);
     await page.getByRole('link', { name: new RegExp(COURSE_TITLE) }).waitFor();
     await waitForServiceWorker(page);
-    await capture('home');
+    await captureScreen(page, 'home');
 
     await page.goto(`${stack.origin}${COURSE_PATH}`);
     await page.locator('main h1').waitFor();
-    await capture('course');
+    await captureScreen(page, 'course');
 
     await page.goto(`${stack.origin}${COURSE_PATH}/lessons/phone-parts`);
     await page.locator('.step-image').waitFor();
-    await capture('lesson');
+    await captureScreen(page, 'lesson');
 
     await page.goto(`${stack.origin}${COURSE_PATH}/quiz`);
     await page.locator('form.question').waitFor();
     if ((await page.locator('.option').count()) > 1) await page.locator('.option').nth(1).click();
-    await capture('quiz');
+    await captureScreen(page, 'quiz');
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.locator('.feedback').waitFor();
-    await capture('quiz-feedback');
+    await captureScreen(page, 'quiz-feedback');
 
     await context.setOffline(true);
     await page.goto(stack.origin);
     await page.getByText('Không có mạng').waitFor();
-    await capture('offline');
+    await captureScreen(page, 'offline');
 
     // English is complete and, like every locale, works offline once switched to.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Courses' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Courses' }).waitFor();
-    await capture('home-english-offline');
+    await captureScreen(page, 'home-english-offline');
   });
 
   it('is installable: manifest, icons (with a maskable one) and a service worker', async () => {

@@ -1,8 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import { firstPage, newProfileDir, openBrowser, visitOnceThenGoOffline } from './support/browser';
 import { enter, fillRight, loadWalkthrough } from './support/walkthrough';
+import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
 const WALKTHROUGH_ID = 'residence-registration';
@@ -17,25 +18,18 @@ describe('practising a public e-service offline', () => {
     stack = await startStack();
     context = await openBrowser(newProfileDir());
     page = await firstPage(context);
-    await page.goto(stack.origin);
-    await page.getByRole('link', { name: new RegExp(walkthrough.title.vi) }).waitFor();
-    await waitForServiceWorker(page);
-    await stack.stopServer();
-    await context.setOffline(true);
+    await visitOnceThenGoOffline(
+      page,
+      stack.origin,
+      (p) => p.getByRole('link', { name: new RegExp(walkthrough.title.vi) }).waitFor(),
+      () => stack.stopServer(),
+    );
   });
 
   afterAll(async () => {
     await context?.close();
     await stack?.close();
   });
-
-  async function capture(name: string) {
-    await page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} scrolls sideways`).toBe(0);
-  }
 
   it('keeps the checklist of papers across a reload', async () => {
     await page.getByRole('link', { name: new RegExp(walkthrough.title.vi) }).click();
@@ -62,7 +56,7 @@ describe('practising a public e-service offline', () => {
         .getByText('Màn hình luyện tập: không gửi thông tin đi đâu.', { exact: false })
         .waitFor();
       expect(await seriousViolations(page), `step ${i + 1}`).toEqual([]);
-      if (i < 3) await capture(`360-practice-step-${i + 1}`);
+      if (i < 3) await captureScreen(page, `360-practice-step-${i + 1}`);
       if (i === mistakeStep) {
         const field = step.screen.fields.find((f) => f.kind !== 'checkbox' && f.kind !== 'select')!;
         await fillRight(page, walkthrough, i);
@@ -73,7 +67,7 @@ describe('practising a public e-service offline', () => {
           'true',
         );
         expect(await seriousViolations(page), `step ${i + 1} with a hint`).toEqual([]);
-        await capture('360-practice-hint');
+        await captureScreen(page, '360-practice-hint');
       }
       await fillRight(page, walkthrough, i);
       await page.getByRole('button', { name: step.screen.action.vi }).click();

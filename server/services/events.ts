@@ -59,7 +59,8 @@ export async function storeEvents(
   return { accepted: events.map((e) => e.id).filter((id) => !conflictSet.has(id)), conflicts };
 }
 
-interface EventRecord {
+/** An events row as the database returns it. */
+export interface EventRecord {
   server_seq: string | number | bigint;
   id: string;
   device_id: string;
@@ -88,22 +89,24 @@ export async function pullEvents(
      ORDER BY server_seq LIMIT $3`,
     [ownerIds, since, limit + 1],
   );
-  const page = rows.slice(0, limit);
-  const events = page.map(
-    (row) =>
-      ({
-        id: row.id,
-        deviceId: row.device_id,
-        profileId: row.profile_id,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        type: row.type,
-        payload: row.payload,
-        serverSeq: Number(row.server_seq),
-      }) as StoredEvent,
-  );
+  const events = rows
+    .slice(0, limit)
+    .map((row) => ({ ...eventOfRow(row), serverSeq: Number(row.server_seq) }) as StoredEvent);
   return {
     events,
     nextCursor: events.at(-1)?.serverSeq ?? since,
     hasMore: rows.length > limit,
   };
+}
+
+/** The event a row holds, in the protocol's shape. */
+export function eventOfRow(row: Omit<EventRecord, 'server_seq'>): LearningEvent {
+  return {
+    id: row.id,
+    deviceId: row.device_id,
+    profileId: row.profile_id,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    type: row.type,
+    payload: row.payload,
+  } as LearningEvent;
 }

@@ -4,8 +4,8 @@ import {
   isCourseEvent,
   type CourseProgress,
 } from '../../src/domain/progress';
-import type { LearningEvent } from '../../src/protocol';
 import type { Database } from '../db/database';
+import { eventOfRow, type EventRecord } from './events';
 import { ownerOfAccount } from './principal';
 
 export interface CourseSummary {
@@ -24,15 +24,7 @@ export async function accountProgress(
   db: Database,
   accountIds: string[],
 ): Promise<Map<string, CourseProgress[]>> {
-  const rows = await db.query<{
-    owner_id: string;
-    id: string;
-    device_id: string;
-    profile_id: string;
-    type: LearningEvent['type'];
-    payload: LearningEvent['payload'];
-    occurred_at: Date;
-  }>(
+  const rows = await db.query<Omit<EventRecord, 'server_seq'> & { owner_id: string }>(
     `SELECT owner_id, id, device_id, profile_id, type, payload, occurred_at FROM events
      WHERE owner_id = ANY($1::text[]) ORDER BY server_seq`,
     [accountIds.map(ownerOfAccount)],
@@ -41,14 +33,7 @@ export async function accountProgress(
     accountIds.map((id) => [id, new Map()]),
   );
   for (const row of rows) {
-    const event = {
-      id: row.id,
-      deviceId: row.device_id,
-      profileId: row.profile_id,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      type: row.type,
-      payload: row.payload,
-    } as LearningEvent;
+    const event = eventOfRow(row);
     if (!isCourseEvent(event)) continue;
     const courses = byAccount.get(row.owner_id.slice('account:'.length))!;
     const courseId = event.payload.courseId;

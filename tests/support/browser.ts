@@ -43,3 +43,20 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     await navigator.serviceWorker.ready;
   });
 }
+
+/**
+ * A first visit with a connection (until `ready` shows and the service worker has the app),
+ * then the server stops and the network goes: from here on the app must work alone.
+ */
+export async function visitOnceThenGoOffline(
+  page: Page,
+  origin: string,
+  ready: (page: Page) => Promise<void>,
+  stopServer: () => Promise<void>,
+): Promise<void> {
+  await page.goto(origin);
+  await ready(page);
+  await waitForServiceWorker(page);
+  await stopServer();
+  await page.context().setOffline(true);
+}
