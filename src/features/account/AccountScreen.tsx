@@ -8,6 +8,7 @@ import { useSession } from '../../state/session';
 import { createAccountApi, type Membership } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { TextField } from '../../ui/TextField';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { SignInForm } from './SignInForm';
 import { useAccountAction } from './useAccountAction';
@@ -128,15 +129,12 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
         }}
       >
         <h2>{t('account.join')}</h2>
-        <label className="field">
-          <span className="field-label">{t('account.joinCode')}</span>
-          <input
-            className="input"
-            value={code}
-            autoComplete="off"
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('account.joinCode')}
+          value={code}
+          autoComplete="off"
+          onChange={setCode}
+        />
         <Button type="submit" disabled={busy || code.trim().length < 8}>
           {t('account.joinButton')}
         </Button>
@@ -150,23 +148,13 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
         }}
       >
         <h2>{t('account.createClass')}</h2>
-        <label className="field">
-          <span className="field-label">{t('account.className')}</span>
-          <input
-            className="input"
-            value={className}
-            onChange={(e) => setClassName(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('account.communeCode')}</span>
-          <input
-            className="input"
-            inputMode="numeric"
-            value={commune}
-            onChange={(e) => setCommune(e.target.value)}
-          />
-        </label>
+        <TextField label={t('account.className')} value={className} onChange={setClassName} />
+        <TextField
+          label={t('account.communeCode')}
+          inputMode="numeric"
+          value={commune}
+          onChange={setCommune}
+        />
         <Button
           type="submit"
           variant="secondary"

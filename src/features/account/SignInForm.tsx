@@ -6,6 +6,7 @@ import { useSession } from '../../state/session';
 import { createAccountApi } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { TextField } from '../../ui/TextField';
 import { useAccountAction } from './useAccountAction';
 
 /**
@@ -46,36 +47,27 @@ export function SignInForm() {
       }}
     >
       <h2>{creating ? t('account.signUp') : t('account.signIn')}</h2>
-      <label className="field">
-        <span className="field-label">{creating ? t('account.username') : t('account.login')}</span>
-        <input
-          className="input"
-          value={login}
-          autoComplete="username"
-          onChange={(e) => setLogin(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={creating ? t('account.username') : t('account.login')}
+        value={login}
+        autoComplete="username"
+        onChange={setLogin}
+      />
       {creating && (
-        <label className="field">
-          <span className="field-label">{t('account.displayName')}</span>
-          <input
-            className="input"
-            value={displayName}
-            autoComplete="name"
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </label>
-      )}
-      <label className="field">
-        <span className="field-label">{t('account.password')}</span>
-        <input
-          className="input"
-          type="password"
-          value={password}
-          autoComplete={creating ? 'new-password' : 'current-password'}
-          onChange={(e) => setPassword(e.target.value)}
+        <TextField
+          label={t('account.displayName')}
+          value={displayName}
+          autoComplete="name"
+          onChange={setDisplayName}
         />
-      </label>
+      )}
+      <TextField
+        label={t('account.password')}
+        type="password"
+        value={password}
+        autoComplete={creating ? 'new-password' : 'current-password'}
+        onChange={setPassword}
+      />
       {error && <Notice tone="error">{error}</Notice>}
       <Button type="submit" className="button-wide" disabled={busy}>
         {creating ? t('account.signUp') : t('account.signIn')}

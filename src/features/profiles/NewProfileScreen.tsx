@@ -5,6 +5,7 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { TextField } from '../../ui/TextField';
 import { AvatarChoice } from './AvatarChoice';
 import { AVATARS } from './avatars';
 import { openProfile } from './openProfile';
@@ -38,20 +39,15 @@ export function NewProfileScreen() {
           void save();
         }}
       >
-        <label className="field">
-          <span className="field-label">{t('profiles.create.name')}</span>
-          <input
-            className="input"
-            value={name}
-            maxLength={40}
-            autoComplete="off"
-            onChange={(event) => setName(event.target.value)}
-            aria-describedby="name-hint"
-          />
-          <span id="name-hint" className="muted">
-            {t('profiles.create.nameHint')}
-          </span>
-        </label>
+        <TextField
+          id="profile-name"
+          label={t('profiles.create.name')}
+          hint={t('profiles.create.nameHint')}
+          value={name}
+          maxLength={40}
+          autoComplete="off"
+          onChange={setName}
+        />
         <AvatarChoice value={avatar} onChange={setAvatar} />
         {error && <Notice tone="error">{error}</Notice>}
         <Button type="submit" className="button-wide">
