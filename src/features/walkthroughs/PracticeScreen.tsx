@@ -5,9 +5,9 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
 import { useRecorder } from '../common/useRecorder';
 import { walkthroughPath } from './paths';
+import { WalkthroughMissing } from './WalkthroughMissing';
 import { PracticeStep } from './PracticeStep';
 
 /**
@@ -24,16 +24,7 @@ export function PracticeScreen() {
   const { record, error } = useRecorder();
   const tally = useRef({ mistakes: 0, revealed: 0 });
   const [finished, setFinished] = useState<{ mistakes: number; revealed: number } | null>(null);
-  if (walkthrough === undefined) return <LoadingScreen />;
-  if (!walkthrough) {
-    return (
-      <ScreenMessage
-        message={t('walkthroughs.notFound')}
-        actionLabel={t('app.home')}
-        actionTo="/"
-      />
-    );
-  }
+  if (!walkthrough) return <WalkthroughMissing loading={walkthrough === undefined} />;
   const total = walkthrough.steps.length;
   const number = Math.min(Math.max(Number(search.get('step')) || 1, 1), total);
   const step = walkthrough.steps[number - 1]!;

@@ -3,11 +3,11 @@ import { useWalkthrough, useWalkthroughProgress } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { ButtonLink } from '../../ui/ButtonLink';
-import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
 import { ReadAloudButton } from '../readAloud/ReadAloudButton';
 import { Checklist } from './Checklist';
 import { DoneForReal } from './DoneForReal';
 import { practicePath } from './paths';
+import { WalkthroughMissing } from './WalkthroughMissing';
 
 /** What the service is, who it is for, what to prepare, the steps, help, and the real link. */
 export function WalkthroughScreen() {
@@ -17,16 +17,7 @@ export function WalkthroughScreen() {
   const profileId = useSession((s) => s.profileId);
   const walkthrough = useWalkthrough(walkthroughId);
   const progress = useWalkthroughProgress(profileId, walkthroughId);
-  if (walkthrough === undefined) return <LoadingScreen />;
-  if (!walkthrough) {
-    return (
-      <ScreenMessage
-        message={t('walkthroughs.notFound')}
-        actionLabel={t('app.home')}
-        actionTo="/"
-      />
-    );
-  }
+  if (!walkthrough) return <WalkthroughMissing loading={walkthrough === undefined} />;
   const facts = [
     [t('walkthroughs.whatFor'), walkthrough.summary[language]],
     [t('walkthroughs.who'), walkthrough.audience[language]],
