@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1');
@@ -23,11 +26,15 @@ export async function waitUntilUp(url: string, name: string): Promise<void> {
   throw new Error(`${name} did not start`);
 }
 
-/** A peer's server in its own process, as it runs in production. */
+/**
+ * A peer's server in its own process, as it runs in production, in a folder of its own so
+ * whatever it writes (pouchdb-server leaves log.txt and config.json) stays out of the project.
+ */
 export function startProcess(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): ChildProcess {
-  return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
+  const cwd = mkdtempSync(join(tmpdir(), 'hoc-so-peer-'));
+  return spawn(command, args, { cwd, stdio: 'ignore', env: { ...process.env, ...env } });
 }
