@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
+import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
+import { eventBatch } from '../src/test/events';
 import {
   buildWorld,
   COMMUNE_A,
@@ -171,6 +173,32 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
     },
   );
 
+  let markEvents: LearningEvent[] | undefined;
+  it.each(ROLES)('%s reads only its own high-water mark of a device', async (role) => {
+    const call = request(app);
+    const device = world.actors.device;
+    // The same event every time: a retried push settles nothing new but the mark.
+    markEvents ??= eventBatch(device.deviceId, 1);
+    const pushed = await call('POST', '/api/sync/push', device.token, {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: device.deviceId,
+      events: markEvents,
+      highWater: 5,
+    });
+    expect(pushed.statusCode).toBe(200);
+    const response = await call(
+      'GET',
+      `/api/sync/mark?deviceId=${device.deviceId}`,
+      world.actors[role].token,
+    );
+    if (role === 'device') {
+      expect(response.json()).toEqual({ highWater: 5, refused: [] });
+    } else {
+      // An account asking about this device hears only of its own pushes from it: none.
+      expect(response.json()).toEqual({ highWater: 0, refused: [] });
+    }
+  });
+
   it('refuses every account route without a token', async () => {
     const call = request(app);
     for (const [method, url] of [
@@ -180,6 +208,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['POST', '/api/auth/sign-out-everywhere'],
       ['GET', `/api/communes/${COMMUNE_A}/summary`],
       ['GET', '/api/sync/pull'],
+      ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
     ] as const) {
       expect(
         (await call(method, url, undefined, method === 'POST' ? {} : undefined)).statusCode,

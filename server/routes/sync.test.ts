@@ -325,6 +325,52 @@ describe.each(backends)('sync API on %s', (backend) => {
     expect(new Set(seen)).toEqual(new Set(batches[0]!.map((e) => e.id)));
   });
 
+  it('combines pushes that arrive together and still tells each owner what is theirs', async () => {
+    const a = await register();
+    const b = await register();
+    const mine = eventBatch(a.deviceId, 3);
+    // Device B reuses one of A's ids: whichever is stored first owns it; the other hears so.
+    const theirs = [...eventBatch(b.deviceId, 2), { ...mine[1]!, deviceId: b.deviceId }];
+    const [fromA, fromB] = await Promise.all([pushEvents(a, mine), pushEvents(b, theirs)]);
+    const refusedA = fromA.json<{ refused: { id: string }[] }>().refused.map((r) => r.id);
+    const refusedB = fromB.json<{ refused: { id: string }[] }>().refused.map((r) => r.id);
+    expect([...refusedA, ...refusedB]).toEqual([mine[1]!.id]);
+    const owners = await db.query<{ owner_id: string }>(
+      'SELECT owner_id FROM events WHERE id = $1',
+      [mine[1]!.id],
+    );
+    expect(owners).toEqual([
+      { owner_id: `device:${refusedA.length === 0 ? a.deviceId : b.deviceId}` },
+    ]);
+  });
+
+  it('keeps each device’s high-water mark with the last batch’s refusals, never moving back', async () => {
+    const device = await register();
+    const mark = (token = device.token, deviceId = device.deviceId) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/sync/mark?deviceId=${deviceId}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await mark()).json()).toEqual({ highWater: 0, refused: [] });
+    const [good, bad] = eventBatch(device.deviceId, 2);
+    const broken = { ...bad!, payload: { courseId: 'NOT A SLUG', lessonId: 'x' } };
+    const body = { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId };
+    expect(
+      (await push(device.token, { ...body, events: [good, broken], highWater: 7 })).statusCode,
+    ).toBe(200);
+    expect((await mark()).json()).toEqual({
+      highWater: 7,
+      refused: [expect.objectContaining({ id: bad!.id, reason: 'invalid_event' })],
+    });
+    // A late duplicate of an older batch does not move the mark back.
+    await push(device.token, { ...body, events: [good], highWater: 3 });
+    expect((await mark()).json().highWater).toBe(7);
+    const other = await register();
+    expect((await mark(other.token)).statusCode).toBe(403);
+    expect((await mark(device.token, 'not-a-uuid')).statusCode).toBe(400);
+  });
+
   it('answers unknown API routes with a typed 404', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/nothing' });
     expect(response.statusCode).toBe(404);

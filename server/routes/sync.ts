@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   learningEventSchema,
   pullQuerySchema,
+  pushMarkQuerySchema,
   pushRequestSchema,
   type LearningEvent,
   type PushResponse,
@@ -9,7 +10,9 @@ import {
 import type { Database } from '../db/database';
 import { getOrganisation, manages } from '../services/organisations';
 import { ownerOfAccount, principalOf, type Principal } from '../services/principal';
-import { pullEvents, storeEvents } from '../services/events';
+import { pullEvents } from '../services/events';
+import { conflictRefusals, storeEvents } from '../services/eventWriter';
+import { readPushMark } from '../services/pushMarks';
 import { invalidBody, issuesOf, sendError } from './errors';
 import { refuseOutdated } from './protocol';
 
@@ -71,13 +74,28 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     if (caller.kind === 'device' && parsed.data.deviceId !== caller.deviceId) {
       return sendError(reply, 'forbidden', 'The batch names another device than the token');
     }
-    const { valid, refused } = sortBatch(parsed.data.deviceId, parsed.data.events);
-    const stored = await storeEvents(db, caller.ownerId, valid);
-    for (const id of stored.conflicts) {
-      refused.push({ id, reason: 'id_conflict', message: 'Another owner already used this id' });
-    }
+    const { deviceId, highWater } = parsed.data;
+    const { valid, refused } = sortBatch(deviceId, parsed.data.events);
+    const stored = await storeEvents(db, {
+      ownerId: caller.ownerId,
+      events: valid,
+      mark: highWater === undefined ? undefined : { deviceId, highWater, refused: [...refused] },
+    });
+    refused.push(...conflictRefusals(stored.conflicts));
     const accepted = [...new Set(stored.accepted)];
     return reply.send({ accepted, refused } satisfies PushResponse);
+  });
+
+  app.get('/api/sync/mark', async (request, reply) => {
+    if (refuseOutdated(request, reply)) return reply;
+    const query = pushMarkQuerySchema.safeParse(request.query);
+    if (!query.success) return invalidBody(reply, query.error);
+    const caller = await callerOf(db, request, reply);
+    if (!caller) return reply;
+    if (caller.kind === 'device' && query.data.deviceId !== caller.deviceId) {
+      return sendError(reply, 'forbidden', 'The mark of another device is not yours to read');
+    }
+    return reply.send(await readPushMark(db, query.data.deviceId, caller.ownerId));
   });
 
   app.get('/api/sync/pull', async (request, reply) => {

@@ -1,64 +1,6 @@
 import type { LearningEvent, StoredEvent } from '../../src/protocol';
 import type { Database } from '../db/database';
 
-/** Serialises writers so that server_seq order is commit order and pull never skips an event. */
-const EVENT_WRITE_LOCK = 7_201_001;
-
-export interface StoreResult {
-  /** Stored now, or stored before by the same owner (a retry). */
-  accepted: string[];
-  /** Stored before by another owner: never overwritten, never merged. */
-  conflicts: string[];
-}
-
-/**
- * Stores events idempotently in one multi-row insert: a retried or duplicated push stores
- * nothing twice, and an id another owner already used is reported, not overwritten.
- */
-export async function storeEvents(
-  db: Database,
-  ownerId: string,
-  events: LearningEvent[],
-): Promise<StoreResult> {
-  if (events.length === 0) return { accepted: [], conflicts: [] };
-  // One statement, so one round trip and its own transaction: the lock is taken before any
-  // row draws its server_seq and is released at commit, with no network wait while held.
-  const inserted = await db.query<{ id: string }>(
-    `WITH write_lock AS (SELECT pg_advisory_xact_lock($8))
-     INSERT INTO events (id, owner_id, device_id, profile_id, type, payload, occurred_at)
-     SELECT e.id, $1, e.device_id, e.profile_id, e.type, e.payload::jsonb, e.occurred_at
-     FROM write_lock,
-       unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[])
-         AS e(id, device_id, profile_id, type, payload, occurred_at)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id`,
-    [
-      ownerId,
-      events.map((e) => e.id),
-      events.map((e) => e.deviceId),
-      events.map((e) => e.profileId),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.payload)),
-      events.map((e) => e.occurredAt),
-      EVENT_WRITE_LOCK,
-    ],
-  );
-  const insertedIds = new Set(inserted.map((row) => row.id));
-  const others = events.map((e) => e.id).filter((id) => !insertedIds.has(id));
-  // Events are immutable, so who owns an id already stored can be read after the insert.
-  const conflicts =
-    others.length === 0
-      ? []
-      : (
-          await db.query<{ id: string }>(
-            `SELECT id FROM events WHERE id = ANY($1::uuid[]) AND owner_id <> $2`,
-            [others, ownerId],
-          )
-        ).map((row) => row.id);
-  const conflictSet = new Set(conflicts);
-  return { accepted: events.map((e) => e.id).filter((id) => !conflictSet.has(id)), conflicts };
-}
-
 /** An events row as the database returns it. */
 export interface EventRecord {
   server_seq: string | number | bigint;

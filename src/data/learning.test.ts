@@ -71,12 +71,15 @@ describe('the Dexie sync store', () => {
   it('deletes accepted outbox entries and keeps refused ones with their reason', async () => {
     const kept = await recordEvent(profileId, 'lesson.completed', course);
     const sent = await recordEvent(profileId, 'lesson.completed', { ...course, lessonId: 'b' });
-    expect((await dexieSyncStore.pendingEvents(10)).map((e) => e.id)).toEqual([kept.id, sent.id]);
+    const batch = await dexieSyncStore.pendingEvents(10);
+    expect(batch.events.map((e) => e.id)).toEqual([kept.id, sent.id]);
+    await dexieSyncStore.markPushInFlight(batch.highWater);
     await dexieSyncStore.settlePush({
       accepted: [sent.id],
       refused: [{ id: kept.id, reason: 'invalid_event', message: 'bad' }],
     });
-    expect(await dexieSyncStore.pendingEvents(10)).toEqual([]);
+    expect(await dexieSyncStore.pendingEvents(10)).toEqual({ events: [], highWater: 0 });
+    expect(await dexieSyncStore.pushInFlight()).toBeNull();
     const refused = await database().outbox.toArray();
     expect(refused).toEqual([
       expect.objectContaining({
@@ -85,6 +88,29 @@ describe('the Dexie sync store', () => {
         refusal: { reason: 'invalid_event', message: 'bad' },
       }),
     ]);
+  });
+
+  it('settles up to the server mark: earlier entries go, refused ones stay, later ones wait', async () => {
+    const first = await recordEvent(profileId, 'lesson.completed', course);
+    const refusedOne = await recordEvent(profileId, 'lesson.completed', {
+      ...course,
+      lessonId: 'b',
+    });
+    const sent = await dexieSyncStore.pendingEvents(10);
+    await dexieSyncStore.markPushInFlight(sent.highWater);
+    const later = await recordEvent(profileId, 'lesson.completed', { ...course, lessonId: 'c' });
+    expect(await dexieSyncStore.pushInFlight()).toBe(sent.highWater);
+    await dexieSyncStore.settleUpTo({
+      highWater: sent.highWater,
+      refused: [{ id: refusedOne.id, reason: 'invalid_event', message: 'bad' }],
+    });
+    const outbox = await database().outbox.toArray();
+    expect(outbox.map((row) => [row.eventId, row.state])).toEqual([
+      [refusedOne.id, 'refused'],
+      [later.id, 'pending'],
+    ]);
+    expect(outbox.some((row) => row.eventId === first.id)).toBe(false);
+    expect(await dexieSyncStore.pushInFlight()).toBeNull();
   });
 
   it('folds pulled events into progress once, however often they arrive', async () => {

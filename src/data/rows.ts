@@ -75,7 +75,13 @@ export interface MetaRow {
 
 /** Keys of the `meta` table; their meaning is a contract like the schema itself. */
 export type MetaKey =
-  'deviceId' | 'deviceToken' | 'pullCursor' | 'lastSyncedAt' | 'defaultProfileId';
+  | 'deviceId'
+  | 'deviceToken'
+  | 'pullCursor'
+  | 'lastSyncedAt'
+  | 'defaultProfileId'
+  /** The highest outbox number of the device scope's batch on its way, until it is answered. */
+  | 'pushInFlight';
 
 /** A profile signed in to an account on this device. */
 export interface CredentialsRow {
@@ -86,4 +92,6 @@ export interface CredentialsRow {
   refreshToken: string;
   /** The account's pull cursor on this device. */
   pullCursor: number;
+  /** The highest outbox number of this account's batch on its way, until it is answered. */
+  pushInFlight?: number;
 }

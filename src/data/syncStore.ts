@@ -1,4 +1,4 @@
-import type { LearningEvent, PushResponse, StoredEvent } from '../protocol';
+import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
 import type { SyncStore } from '../sync/store';
 import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
@@ -26,6 +26,39 @@ export function createDexieSyncStore(
     return (event) => !signedIn.has(event.profileId);
   }
 
+  /** This scope's pending outbox entries with their events, oldest first. */
+  async function pendingInScope(): Promise<{ seq: number; event: LearningEvent }[]> {
+    const belongs = await inScope();
+    const entries = await db.outbox.where('state').equals('pending').sortBy('seq');
+    const events = await db.events.bulkGet(entries.map((entry) => entry.eventId));
+    return entries.flatMap((entry, i) => {
+      const event = events[i];
+      return event && belongs(event) ? [{ seq: entry.seq!, event }] : [];
+    });
+  }
+
+  async function keepRefused(refused: PushResponse['refused']): Promise<void> {
+    for (const { id, reason, message } of refused) {
+      await db.outbox
+        .where('eventId')
+        .equals(id)
+        .modify({ state: 'refused', refusal: { reason, message } });
+    }
+  }
+
+  async function forgetPushInFlight(): Promise<void> {
+    if (scope.kind === 'account') {
+      await db.credentials
+        .where('profileId')
+        .equals(scope.profileId)
+        .modify((row) => {
+          delete row.pushInFlight;
+        });
+    } else {
+      await db.meta.delete('pushInFlight');
+    }
+  }
+
   return {
     getDeviceId: () => getDeviceId(db),
 
@@ -41,26 +74,53 @@ export function createDexieSyncStore(
 
     async pendingEvents(limit) {
       return db.transaction('r', db.outbox, db.events, db.credentials, async () => {
-        const belongs = await inScope();
-        const entries = await db.outbox.where('state').equals('pending').toArray();
-        const events = await db.events.bulkGet(entries.map((entry) => entry.eventId));
-        return events
-          .filter((event): event is LearningEvent => event !== undefined && belongs(event))
-          .slice(0, limit)
-          .map(stripSeq);
+        const pending = await pendingInScope();
+        const batch = pending.slice(0, limit);
+        return {
+          events: batch.map(({ event }) => stripSeq(event)),
+          highWater: batch.at(-1)?.seq ?? 0,
+        };
       });
+    },
+
+    async markPushInFlight(highWater) {
+      await guardStorage(async () => {
+        if (scope.kind === 'account') {
+          await db.credentials.update(scope.profileId, { pushInFlight: highWater });
+        } else {
+          await db.meta.put({ key: 'pushInFlight', value: highWater });
+        }
+      });
+    },
+
+    async pushInFlight() {
+      const value =
+        scope.kind === 'account'
+          ? (await db.credentials.get(scope.profileId))?.pushInFlight
+          : await readMeta('pushInFlight', db);
+      return typeof value === 'number' ? value : null;
     },
 
     async settlePush({ accepted, refused }: PushResponse) {
       await guardStorage(() =>
-        db.transaction('rw', db.outbox, async () => {
+        db.transaction('rw', db.outbox, db.meta, db.credentials, async () => {
           await db.outbox.where('eventId').anyOf(accepted).delete();
-          for (const { id, reason, message } of refused) {
-            await db.outbox
-              .where('eventId')
-              .equals(id)
-              .modify({ state: 'refused', refusal: { reason, message } });
-          }
+          await keepRefused(refused);
+          await forgetPushInFlight();
+        }),
+      );
+    },
+
+    async settleUpTo({ highWater, refused }: PushMark) {
+      await guardStorage(() =>
+        db.transaction('rw', [db.outbox, db.events, db.meta, db.credentials], async () => {
+          const refusedIds = new Set(refused.map((r) => r.id));
+          const settled = (await pendingInScope()).filter(({ seq }) => seq <= highWater);
+          await db.outbox.bulkDelete(
+            settled.filter(({ event }) => !refusedIds.has(event.id)).map(({ seq }) => seq),
+          );
+          await keepRefused(refused);
+          await forgetPushInFlight();
         }),
       );
     },

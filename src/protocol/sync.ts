@@ -47,6 +47,12 @@ export const pushRequestSchema = z.strictObject({
     .array(z.object({ id: z.uuid({ version: 'v7' }) }).loose())
     .min(1)
     .max(MAX_PUSH_BATCH),
+  /**
+   * The highest outbox number (the device's own `seq`) in this batch. The server keeps it per
+   * device and owner once the batch is stored, so a phone whose answer was cut can ask what
+   * was settled instead of sending the batch again.
+   */
+  highWater: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -67,6 +73,19 @@ export const pushResponseSchema = z.object({
   ),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Query of `GET /api/sync/mark`: which device's mark, for the caller's own events. */
+export const pushMarkQuerySchema = z.strictObject({ deviceId: z.uuid() });
+
+/**
+ * The device's high-water mark for the caller: every outbox entry up to `highWater` has been
+ * settled, as accepted unless it is listed in `refused` (the refusals of the last batch).
+ */
+export const pushMarkSchema = z.object({
+  highWater: z.int().min(0),
+  refused: pushResponseSchema.shape.refused,
+});
+export type PushMark = z.infer<typeof pushMarkSchema>;
 
 /** Query of `GET /api/sync/pull`. */
 export const pullQuerySchema = z.strictObject({

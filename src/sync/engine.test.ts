@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LearningEvent, PushResponse, StoredEvent } from '../protocol';
+import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
 import { eventBatch } from '../test/events';
 import { createSyncEngine, type SyncStatus } from './engine';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
@@ -8,12 +8,17 @@ import type { SyncStore } from './store';
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 
 function memoryStore(events: LearningEvent[]) {
-  const outbox = new Map(events.map((e) => [e.id, { event: e, refused: false }]));
+  const outbox = new Map(events.map((e, i) => [e.id, { event: e, seq: i + 1, refused: false }]));
   const state = {
     token: null as string | null,
     cursor: 0,
     pulled: [] as StoredEvent[],
     syncedAt: '',
+    inFlight: null as number | null,
+  };
+  const settle = (id: string, refused: boolean) => {
+    if (refused) outbox.get(id)!.refused = true;
+    else outbox.delete(id);
   };
   const store: SyncStore = {
     getDeviceId: async () => deviceId,
@@ -21,14 +26,25 @@ function memoryStore(events: LearningEvent[]) {
     setDeviceToken: async (token) => {
       state.token = token;
     },
-    pendingEvents: async (limit) =>
-      [...outbox.values()]
-        .filter((e) => !e.refused)
-        .slice(0, limit)
-        .map((e) => e.event),
+    pendingEvents: async (limit) => {
+      const batch = [...outbox.values()].filter((e) => !e.refused).slice(0, limit);
+      return { events: batch.map((e) => e.event), highWater: batch.at(-1)?.seq ?? 0 };
+    },
+    markPushInFlight: async (highWater) => {
+      state.inFlight = highWater;
+    },
+    pushInFlight: async () => state.inFlight,
     settlePush: async ({ accepted, refused }: PushResponse) => {
-      for (const id of accepted) outbox.delete(id);
-      for (const { id } of refused) outbox.get(id)!.refused = true;
+      for (const id of accepted) settle(id, false);
+      for (const { id } of refused) settle(id, true);
+      state.inFlight = null;
+    },
+    settleUpTo: async ({ highWater, refused }: PushMark) => {
+      const refusedIds = new Set(refused.map((r) => r.id));
+      for (const { event, seq, refused: done } of [...outbox.values()]) {
+        if (seq <= highWater && !done) settle(event.id, refusedIds.has(event.id));
+      }
+      state.inFlight = null;
     },
     getPullCursor: async () => state.cursor,
     applyPulled: async (pulled, next) => {
@@ -42,15 +58,21 @@ function memoryStore(events: LearningEvent[]) {
   return { store, outbox, state };
 }
 
-function acceptingApi(overrides: Partial<SyncApi> = {}): SyncApi & { pushes: LearningEvent[][] } {
+function acceptingApi(
+  overrides: Partial<SyncApi> = {},
+): SyncApi & { pushes: LearningEvent[][]; serverMark: PushMark } {
   const pushes: LearningEvent[][] = [];
+  const serverMark: PushMark = { highWater: 0, refused: [] };
   return {
     pushes,
+    serverMark,
     registerDevice: async () => 'token-'.padEnd(40, 'x'),
-    push: async (_token, _device, events) => {
+    push: async (_token, _device, events, highWater) => {
       pushes.push(events);
+      serverMark.highWater = highWater;
       return { accepted: events.map((e) => e.id), refused: [] };
     },
+    mark: async () => serverMark,
     pull: async (_token, since) => ({ events: [], nextCursor: since, hasMore: false }),
     ...overrides,
   };
@@ -93,7 +115,7 @@ describe('sync engine', () => {
     const { engine } = engineWith(api, store);
     await engine.syncNow();
     await engine.syncNow();
-    expect([...outbox.values()]).toEqual([{ event: events[0], refused: true }]);
+    expect([...outbox.values()]).toEqual([{ event: events[0], seq: 1, refused: true }]);
   });
 
   it('keeps everything and retries later when the connection fails', async () => {
@@ -118,6 +140,30 @@ describe('sync engine', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('settles a batch whose answer was lost from the server mark, without sending it again', async () => {
+    const events = eventBatch(deviceId, 6);
+    const { store, outbox, state } = memoryStore(events);
+    const api = acceptingApi();
+    const push = api.push;
+    let cut = true;
+    api.push = async (...args) => {
+      await push(...args);
+      if (cut) throw new TransientSyncError('The answer never came');
+      return { accepted: args[2].map((e) => e.id), refused: [] };
+    };
+    const { engine } = engineWith(api, store);
+    await engine.syncNow();
+    expect(state.inFlight).toBe(4);
+    expect(outbox.size).toBe(6);
+    cut = false;
+    api.serverMark.refused = [{ id: events[1]!.id, reason: 'invalid_event', message: 'no' }];
+    await engine.syncNow();
+    // The first four were settled from the mark (one kept as refused); only the last two went again.
+    expect(api.pushes.map((b) => b.length)).toEqual([4, 2]);
+    expect([...outbox.values()]).toEqual([{ event: events[1], seq: 2, refused: true }]);
+    expect(state.inFlight).toBeNull();
   });
 
   it('stops and asks for an update when the server speaks a newer protocol', async () => {

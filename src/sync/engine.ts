@@ -80,10 +80,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const token = () => auth.token();
 
   async function pushAll(deviceId: string): Promise<void> {
+    // The last batch's answer was lost: ask what the server settled rather than send it again.
+    if ((await store.pushInFlight()) !== null) {
+      await store.settleUpTo(await api.mark(await token(), deviceId));
+    }
     for (;;) {
-      const events = await store.pendingEvents(batchSize);
+      const { events, highWater } = await store.pendingEvents(batchSize);
       if (events.length === 0) return;
-      const result = await api.push(await token(), deviceId, events);
+      await store.markPushInFlight(highWater);
+      const result = await api.push(await token(), deviceId, events, highWater);
       await store.settlePush(result);
       const settled = result.accepted.length + result.refused.length;
       if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');

@@ -3,11 +3,13 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   pullResponseSchema,
+  pushMarkSchema,
   pushResponseSchema,
   registerDeviceResponseSchema,
   type ErrorCode,
   type LearningEvent,
   type PullResponse,
+  type PushMark,
   type PushResponse,
 } from '../protocol';
 
@@ -30,7 +32,14 @@ export class TransientSyncError extends Error {
 
 export interface SyncApi {
   registerDevice(deviceId: string): Promise<string>;
-  push(token: string, deviceId: string, events: LearningEvent[]): Promise<PushResponse>;
+  push(
+    token: string,
+    deviceId: string,
+    events: LearningEvent[],
+    highWater: number,
+  ): Promise<PushResponse>;
+  /** What the server settled of this device's pushes as the token's owner. */
+  mark(token: string, deviceId: string): Promise<PushMark>;
   pull(token: string, since: number, limit: number): Promise<PullResponse>;
 }
 
@@ -87,16 +96,23 @@ export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi 
         },
         (body) => registerDeviceResponseSchema.parse(body).deviceToken,
       ),
-    push: (token, deviceId, events) =>
+    push: (token, deviceId, events, highWater) =>
       call(
         doFetch,
         `${baseUrl}/api/sync/push`,
         {
           method: 'POST',
           headers: auth(token),
-          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events }),
+          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events, highWater }),
         },
         (body) => pushResponseSchema.parse(body),
+      ),
+    mark: (token, deviceId) =>
+      call(
+        doFetch,
+        `${baseUrl}/api/sync/mark?deviceId=${deviceId}`,
+        { method: 'GET', headers: auth(token) },
+        (body) => pushMarkSchema.parse(body),
       ),
     pull: (token, since, limit) =>
       call(

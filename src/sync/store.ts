@@ -1,4 +1,10 @@
-import type { LearningEvent, PushResponse, StoredEvent } from '../protocol';
+import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+
+/** The oldest pending events of a scope, and the highest outbox number among them. */
+export interface PendingBatch {
+  events: LearningEvent[];
+  highWater: number;
+}
 
 /**
  * What the sync engine needs from the device's storage. `src/data` implements it over Dexie;
@@ -9,9 +15,21 @@ export interface SyncStore {
   getDeviceToken(): Promise<string | null>;
   setDeviceToken(token: string | null): Promise<void>;
   /** The oldest pending outbox events, at most `limit`, in the order they were written. */
-  pendingEvents(limit: number): Promise<LearningEvent[]>;
-  /** Deletes accepted outbox entries and keeps refused ones with their reason, in one transaction. */
+  pendingEvents(limit: number): Promise<PendingBatch>;
+  /** Remembers, before it is sent, that a batch up to `highWater` is on its way. */
+  markPushInFlight(highWater: number): Promise<void>;
+  /** The `highWater` of a batch sent but never answered, or null. */
+  pushInFlight(): Promise<number | null>;
+  /**
+   * Deletes accepted outbox entries and keeps refused ones with their reason, and forgets the
+   * batch in flight, in one transaction.
+   */
   settlePush(result: PushResponse): Promise<void>;
+  /**
+   * Settles every pending entry up to the server's mark (a batch whose answer was lost):
+   * deleted as accepted, or kept with the refusal the mark lists; in one transaction.
+   */
+  settleUpTo(mark: PushMark): Promise<void>;
   getPullCursor(): Promise<number>;
   /** Stores pulled events, folds them into progress and moves the cursor, in one transaction. */
   applyPulled(events: StoredEvent[], nextCursor: number): Promise<void>;
