@@ -75,7 +75,15 @@ export interface MetaRow {
 
 /** Keys of the `meta` table; their meaning is a contract like the schema itself. */
 export type MetaKey =
-  'deviceId' | 'deviceToken' | 'pullCursor' | 'lastSyncedAt' | 'defaultProfileId';
+  | 'deviceId'
+  | 'deviceToken'
+  | 'pullCursor'
+  | 'lastSyncedAt'
+  | 'defaultProfileId'
+  /** The issuer's signed revocation list as JSON, exactly as the server sent it. */
+  | 'revocationList'
+  /** When the revocation list was last fetched from the server (ISO time). */
+  | 'revocationsCheckedAt';
 
 /** A profile signed in to an account on this device. */
 export interface CredentialsRow {
@@ -86,4 +94,38 @@ export interface CredentialsRow {
   refreshToken: string;
   /** The account's pull cursor on this device. */
   pullCursor: number;
+}
+
+/**
+ * A profile's certificate for one course: `waiting` from the moment it is asked for on this
+ * phone until the server has signed it, then `signed` with what the server returned.
+ */
+export interface CertificateRow {
+  profileId: string;
+  courseId: string;
+  /** The id of the `certificate.requested` event; empty when it was asked for on another phone. */
+  requestId: string;
+  holderName: string;
+  status: 'waiting' | 'signed';
+  /** Why the server has not signed it, once it said so. */
+  pendingReason?: 'not_mastered' | 'unknown_course';
+  certificateId?: string;
+  /** The full Open Badges 3.0 credential (JSON object), for download. */
+  credential?: unknown;
+  /** The compact signed code carried by the QR. */
+  qr?: string;
+  issuedAt?: string;
+  keyId?: string;
+  revoked?: boolean;
+}
+
+/** One of the issuer's public keys, cached so certificates verify with no connection. */
+export interface IssuerKeyRow {
+  keyId: string;
+  /** Ed25519 public key, multikey-encoded. */
+  publicKeyMultibase: string;
+  validFrom: string;
+  revokedAt?: string;
+  issuerId: string;
+  issuerName: string;
 }
