@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { useEffect, useState } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Language } from '../protocol/languages';
 import { rememberLanguage, savedLanguage } from './language';
@@ -36,6 +37,30 @@ export async function changeLanguage(language: Language): Promise<void> {
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
   return i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * A translator for one language regardless of the interface language (a certificate printed
+ * in English from a phone set to Vietnamese); undefined until that language's strings are loaded.
+ */
+export function useFixedT(language: Language) {
+  const { i18n } = useTranslation();
+  const [loaded, setLoaded] = useState(() => i18n.hasResourceBundle(language, 'translation'));
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void loadResources(language).then((resources) => {
+      if (!i18n.hasResourceBundle(language, 'translation'))
+        i18n.addResourceBundle(language, 'translation', resources);
+      if (live) setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [i18n, language, loaded]);
+  return loaded || i18n.hasResourceBundle(language, 'translation')
+    ? i18n.getFixedT(language)
+    : undefined;
 }
 
 export { useTranslation };
