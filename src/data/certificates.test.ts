@@ -125,7 +125,12 @@ describe('certificates on the phone', () => {
       issuer: { id: 'https://hocso.example/issuer', name: 'Học Số' },
       keys: [{ keyId: 'key-1', publicKeyMultibase: 'z6Mk', validFrom: '2026-01-01T00:00:00Z' }],
     });
-    const list = { updatedAt: '2026-11-28T09:00:00Z', revoked: ['x'], signature: 's' };
+    const list = {
+      updatedAt: '2026-11-28T09:00:00Z',
+      revoked: ['x'],
+      keyId: 'key-1',
+      signature: 's',
+    };
     await storeRevocationList(list, '2026-11-28T09:01:00.000Z');
     expect(await readVerificationCache()).toEqual({
       keys: [
