@@ -15,9 +15,10 @@ import { createDexieSyncStore } from './syncStore';
 
 const courseId = 'smartphone-basics';
 
-function signed(overrides: Partial<CertificateRecord> = {}): CertificateRecord {
+function signed(profileId: string, overrides: Partial<CertificateRecord> = {}): CertificateRecord {
   return {
     id: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e',
+    profileId,
     courseId,
     holderName: 'Nguyễn Thị Lan',
     issuedAt: '2026-11-28T08:00:00.000Z',
@@ -71,12 +72,15 @@ describe('certificates on the phone', () => {
     await requestCertificate(lan, courseId, 'Nguyễn Thị Lan');
     await storeCertificates(
       { kind: 'device' },
-      { certificates: [signed()], pending: [{ courseId, reason: 'not_mastered' }] },
+      {
+        certificates: [signed(lan)],
+        pending: [{ profileId: minh, courseId, reason: 'not_mastered' }],
+      },
     );
     const db = database();
     expect(await db.certificates.get([lan, courseId])).toMatchObject({
       status: 'signed',
-      certificateId: signed().id,
+      certificateId: signed(lan).id,
       qr: 'HS1:ABC',
     });
     expect(await db.certificates.get([minh, courseId])).toMatchObject({
@@ -100,11 +104,13 @@ describe('certificates on the phone', () => {
       refreshToken: 'r',
       pullCursor: 0,
     });
-    await storeCertificates({ kind: 'device' }, { certificates: [signed()], pending: [] });
+    await storeCertificates({ kind: 'device' }, { certificates: [signed(lan)], pending: [] });
     expect(await db.certificates.count()).toBe(0);
+    // Asked for on another phone, by that phone's profile of the same account.
+    const elsewhere = '6a1d3c9e-2b4f-4e8a-9c7d-1e2f3a4b5c6d';
     await storeCertificates(
       { kind: 'account', profileId: lan },
-      { certificates: [signed()], pending: [] },
+      { certificates: [signed(elsewhere)], pending: [] },
     );
     expect(await db.certificates.get([lan, courseId])).toMatchObject({
       status: 'signed',

@@ -1,5 +1,4 @@
 import type {
-  CertificateRecord,
   CertificatesResponse,
   IssuersResponse,
   RevocationList,
@@ -47,20 +46,10 @@ export async function requestCertificate(
   return row;
 }
 
-/** The row a signed certificate goes to, among the rows of the profiles in this scope. */
-function pickRow(rows: CertificateRow[], record: CertificateRecord): CertificateRow | undefined {
-  const forCourse = rows.filter((row) => row.courseId === record.courseId);
-  return (
-    forCourse.find((row) => row.certificateId === record.id) ??
-    forCourse.find((row) => row.status === 'waiting' && row.holderName === record.holderName) ??
-    forCourse.find((row) => row.status === 'waiting')
-  );
-}
-
 /**
- * Stores what the server signed for the profiles of one sync scope. A signed account
- * certificate with no row yet (signed in on a new phone) gets one; on a shared device a
- * certificate goes to the profile that asked for it.
+ * Stores what the server signed for the profiles of one sync scope. On a shared device each
+ * certificate goes to the profile that asked for it; an account's go to the profile signed in
+ * here (also when it was asked for on another phone, so a new phone gets them back).
  */
 export async function storeCertificates(
   scope: SyncScope,
@@ -71,18 +60,19 @@ export async function storeCertificates(
     db.transaction('rw', [db.certificates, db.credentials, db.profiles], async () => {
       const signedIn = new Set(await db.credentials.toCollection().primaryKeys());
       const profiles = new Set(await db.profiles.toCollection().primaryKeys());
-      const inScope = (profileId: string) =>
-        profiles.has(profileId) &&
-        (scope.kind === 'account' ? profileId === scope.profileId : !signedIn.has(profileId));
-      const rows = (await db.certificates.toArray()).filter((row) => inScope(row.profileId));
+      /** The local profile a record of the server belongs to, if it is in this scope. */
+      const localProfile = (profileId: string): string | null => {
+        if (scope.kind === 'account') return profiles.has(scope.profileId) ? scope.profileId : null;
+        return profiles.has(profileId) && !signedIn.has(profileId) ? profileId : null;
+      };
       for (const record of answer.certificates) {
-        const row = pickRow(rows, record);
-        const profileId = row?.profileId ?? (scope.kind === 'account' ? scope.profileId : null);
+        const profileId = localProfile(record.profileId);
         if (!profileId) continue;
-        const signed: CertificateRow = {
+        const before = await db.certificates.get([profileId, record.courseId]);
+        await db.certificates.put({
           profileId,
           courseId: record.courseId,
-          requestId: row?.requestId ?? '',
+          requestId: before?.requestId ?? '',
           holderName: record.holderName,
           status: 'signed',
           certificateId: record.id,
@@ -91,16 +81,15 @@ export async function storeCertificates(
           issuedAt: record.issuedAt,
           keyId: record.keyId,
           revoked: record.revoked,
-        };
-        await db.certificates.put(signed);
-        if (row) rows[rows.indexOf(row)] = signed;
-        else rows.push(signed);
+        });
       }
-      for (const { courseId, reason } of answer.pending) {
-        for (const row of rows) {
-          if (row.courseId === courseId && row.status === 'waiting')
-            await db.certificates.update([row.profileId, row.courseId], { pendingReason: reason });
-        }
+      for (const pending of answer.pending) {
+        const profileId = localProfile(pending.profileId);
+        if (!profileId) continue;
+        const key: [string, string] = [profileId, pending.courseId];
+        const before = await db.certificates.get(key);
+        if (before?.status === 'waiting')
+          await db.certificates.update(key, { pendingReason: pending.reason });
       }
     }),
   );
