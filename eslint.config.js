@@ -81,7 +81,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^(?!zod$|@noble/(curves|hashes)/|@scure/base$|cbor-x$|fflate$|\\./|\\.\\./(lib|protocol|domain)(/|$)|\\.\\./\\.\\./(lib|protocol)(/|$)).*',
+                '^(?!zod$|@noble/(curves|hashes)/|@scure/base$|cbor-x$|fflate$|\\./|\\.\\./[^.]|\\.\\./\\.\\./(lib|protocol)(/|$)).*',
               message: 'certificate rules import only lib, protocol, zod and the crypto libraries.',
             },
           ],

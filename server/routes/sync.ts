@@ -12,6 +12,7 @@ import { ownerOfAccount, principalOf, type Principal } from '../services/princip
 import { pullEvents, storeEvents } from '../services/events';
 import { invalidBody, issuesOf, sendError } from './errors';
 import { refuseOutdated } from './protocol';
+import { signEarnedCertificates } from './certificates';
 
 async function callerOf(
   db: Database,
@@ -77,6 +78,12 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
       refused.push({ id, reason: 'id_conflict', message: 'Another owner already used this id' });
     }
     const accepted = [...new Set(stored.accepted)];
+    if (valid.some((e) => e.type === 'certificate.requested')) {
+      // Signing is checked again on every certificates list: a failure here never fails a push.
+      await signEarnedCertificates(db, caller.ownerId).catch((error: unknown) =>
+        request.log.error({ err: error }, 'certificate signing failed'),
+      );
+    }
     return reply.send({ accepted, refused } satisfies PushResponse);
   });
 

@@ -71,6 +71,8 @@ export const credentialJsonSchema = z.record(z.string(), z.unknown());
 
 export const certificateRecordSchema = z.strictObject({
   id: z.uuid(),
+  /** The profile that asked (several people may share one device's token). */
+  profileId: z.uuid(),
   courseId: slugSchema,
   holderName: holderNameSchema,
   issuedAt: z.iso.datetime({ offset: true }),
@@ -84,6 +86,7 @@ export type CertificateRecord = z.infer<typeof certificateRecordSchema>;
 
 export const PENDING_REASONS = ['not_mastered', 'unknown_course'] as const;
 export const pendingCertificateSchema = z.strictObject({
+  profileId: z.uuid(),
   courseId: slugSchema,
   reason: z.enum(PENDING_REASONS),
 });
