@@ -63,4 +63,7 @@ export function useFixedT(language: Language) {
     : undefined;
 }
 
+/** What `useFixedT` gives once loaded. */
+export type FixedT = NonNullable<ReturnType<typeof useFixedT>>;
+
 export { useTranslation };
