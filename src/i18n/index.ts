@@ -45,22 +45,21 @@ export function useLanguage(): Language {
  */
 export function useFixedT(language: Language) {
   const { i18n } = useTranslation();
-  const [loaded, setLoaded] = useState(() => i18n.hasResourceBundle(language, 'translation'));
+  const [, setLoaded] = useState<Language | null>(null);
+  const ready = i18n.hasResourceBundle(language, 'translation');
   useEffect(() => {
-    if (loaded) return;
+    if (ready) return;
     let live = true;
     void loadResources(language).then((resources) => {
       if (!i18n.hasResourceBundle(language, 'translation'))
         i18n.addResourceBundle(language, 'translation', resources);
-      if (live) setLoaded(true);
+      if (live) setLoaded(language);
     });
     return () => {
       live = false;
     };
-  }, [i18n, language, loaded]);
-  return loaded || i18n.hasResourceBundle(language, 'translation')
-    ? i18n.getFixedT(language)
-    : undefined;
+  }, [i18n, language, ready]);
+  return ready ? i18n.getFixedT(language) : undefined;
 }
 
 /** What `useFixedT` gives once loaded. */
