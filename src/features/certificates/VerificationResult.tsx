@@ -6,7 +6,7 @@ export interface VerificationResultProps {
   checkedAt: string | null;
 }
 
-function formatTime(iso: string, language: string): string {
+export function formatTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
     dateStyle: 'medium',
     timeStyle: 'short',

@@ -1,19 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useVerificationCache } from '../../data/certificateHooks';
-import { useTranslation } from '../../i18n';
+import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { CameraScan } from './CameraScan';
 import { barcodeDetector, readQrFromImage } from './readQr';
-import { VerificationResult } from './VerificationResult';
+import { formatTime, VerificationResult } from './VerificationResult';
 import { verifyWithCache } from './verifyCode';
 
 /** "Kiểm tra chứng chỉ": reads a code (camera, photo or pasted) and verifies it offline. */
 export function VerifyScreen() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [params] = useSearchParams();
   const cache = useVerificationCache();
   const online = useSession((s) => s.online);
@@ -114,6 +115,13 @@ export function VerifyScreen() {
             {t('certificates.verify.check')}
           </Button>
         </form>
+      )}
+      {!result && (
+        <p className="muted">
+          {cache.checkedAt
+            ? t('certificates.verify.lastChecked', { time: formatTime(cache.checkedAt, language) })
+            : t('certificates.verify.neverChecked')}
+        </p>
       )}
       {online && (
         <Button
