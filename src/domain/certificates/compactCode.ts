@@ -28,12 +28,25 @@ const ALG_EDDSA = -8;
 const ZLIB = { level: 9, mem: 8 } as const;
 const DAY_MS = 86_400_000;
 
-const cbor = new Encoder({
+const encoder = new Encoder({
   useRecords: false,
   mapsAsObjects: false,
   variableMapSize: true,
   tagUint8Array: false,
 });
+
+/**
+ * cbor-x hands out Node Buffers on Node; noble and our checks want plain Uint8Arrays of this
+ * realm (jsdom, workers): every byte string is copied into one.
+ */
+function plain(bytes: Uint8Array): Uint8Array {
+  return Uint8Array.from(bytes);
+}
+
+const cbor = {
+  encode: (value: unknown): Uint8Array => plain(encoder.encode(value)),
+  decode: (bytes: Uint8Array): unknown => encoder.decode(bytes),
+};
 
 export type CompactCodeError = 'prefix' | 'encoding' | 'compression' | 'structure' | 'claims';
 export type DecodedCompact = { claims: CompactClaims; keyId: string };
@@ -94,7 +107,7 @@ export function encodeCompact(
   const cose = cbor.encode(
     new Tag([protectedBytes, new Map(), payload, signature], COSE_SIGN1_TAG),
   );
-  return COMPACT_PREFIX + base45Encode(zlibSync(cose, ZLIB));
+  return COMPACT_PREFIX + base45Encode(plain(zlibSync(cose, ZLIB)));
 }
 
 function decodeCbor(bytes: Uint8Array): unknown {
@@ -106,7 +119,8 @@ function decodeCbor(bytes: Uint8Array): unknown {
   }
 }
 
-const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+const isBytes = (v: unknown): v is Uint8Array =>
+  ArrayBuffer.isView(v) && (v.constructor.name === 'Uint8Array' || v.constructor.name === 'Buffer');
 
 function readClaims(payload: Uint8Array): CompactClaims | null {
   const map = decodeCbor(payload);
@@ -115,13 +129,14 @@ function readClaims(payload: Uint8Array): CompactClaims | null {
     map.get(k),
   );
   if (!isBytes(id) || id.length !== 16 || !isBytes(hash) || hash.length !== 32) return null;
+  const [idBytes, hashBytes] = [plain(id), plain(hash)];
   if (typeof level !== 'number' || typeof day !== 'number' || !Number.isSafeInteger(day)) {
     return null;
   }
   if (day < 0 || day > 100_000) return null;
   const parsed = compactClaimsSchema.safeParse({
-    certificateId: bytesUuid(id),
-    credentialHash: bytesToHex(hash),
+    certificateId: bytesUuid(idBytes),
+    credentialHash: bytesToHex(hashBytes),
     holderName: name,
     courseId: course,
     courseTitle: title,
@@ -138,7 +153,7 @@ function readKeyId(protectedBytes: Uint8Array): string | null {
   if (!(map instanceof Map) || map.size !== 2 || map.get(1) !== ALG_EDDSA) return null;
   const kid = map.get(4);
   if (!isBytes(kid)) return null;
-  const keyId = new TextDecoder('utf-8', { fatal: false }).decode(kid);
+  const keyId = new TextDecoder('utf-8', { fatal: false }).decode(plain(kid));
   return sameBytes(protectedHeader(keyId), protectedBytes) ? keyId : null;
 }
 
@@ -150,12 +165,12 @@ function parse(text: string): Parsed | { error: CompactCodeError } {
   if (!compressed) return { error: 'encoding' };
   let cose: Uint8Array;
   try {
-    cose = unzlibSync(compressed);
+    cose = plain(unzlibSync(compressed));
   } catch {
     return { error: 'compression' };
   }
   // Only the encoder's own zlib stream is accepted: no second spelling of the same bytes.
-  if (!sameBytes(zlibSync(cose, ZLIB), compressed)) return { error: 'compression' };
+  if (!sameBytes(plain(zlibSync(cose, ZLIB)), compressed)) return { error: 'compression' };
   const tagged = decodeCbor(cose);
   if (!(tagged instanceof Tag) || tagged.tag !== COSE_SIGN1_TAG) return { error: 'structure' };
   const parts: unknown = tagged.value;
@@ -167,11 +182,16 @@ function parse(text: string): Parsed | { error: CompactCodeError } {
   if (!(unprotected instanceof Map) || unprotected.size !== 0 || signature.length !== 64) {
     return { error: 'structure' };
   }
-  const keyId = readKeyId(protectedBytes);
+  const keyId = readKeyId(plain(protectedBytes));
   if (keyId === null) return { error: 'structure' };
-  const claims = readClaims(payload);
+  const claims = readClaims(plain(payload));
   if (!claims || claims.keyId !== keyId) return { error: 'claims' };
-  return { claims, keyId, signed: sigStructure(protectedBytes, payload), signature };
+  return {
+    claims,
+    keyId,
+    signed: sigStructure(plain(protectedBytes), plain(payload)),
+    signature: plain(signature),
+  };
 }
 
 /** The claims and key id of a code, unverified; never throws on bad input. */

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { credentialHash } from './canonicalJson.ts';
 
 /** The contexts, in the order Open Badges 3.0 requires (VC 2.0 first). */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -57,4 +58,24 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
       },
     },
   };
+}
+
+/**
+ * Whether a full credential (a downloaded JSON file) is the very one a verified code vouches
+ * for: same id and the same sha-256 of its canonical JSON. Offline and fast; any change to any
+ * field, proof included, fails.
+ */
+export function credentialMatchesCode(
+  credential: unknown,
+  claims: { certificateId: string; credentialHash: string },
+): boolean {
+  if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
+    return false;
+  }
+  if ((credential as { id?: unknown }).id !== `urn:uuid:${claims.certificateId}`) return false;
+  try {
+    return credentialHash(credential) === claims.credentialHash;
+  } catch {
+    return false;
+  }
 }
