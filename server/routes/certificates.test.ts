@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEventId, newRandomId } from '../../src/lib/ids';
+import { newRandomId } from '../../src/lib/ids';
 import {
   certificatesResponseSchema,
   issuersResponseSchema,
@@ -10,43 +10,17 @@ import {
 import { credentialHash } from '../../src/domain/certificates/canonicalJson.ts';
 import { decodeCompact, verifyCompact } from '../../src/domain/certificates/compactCode.ts';
 import { verifyRevocationList } from '../../src/domain/certificates/revocations.ts';
-import { courseCatalog } from '../certificates/catalog';
+import { quizAttempt, testCourse, testEvent } from '../testkit/certificates';
 import type { Database } from '../db/database';
 import { rotateIssuerKey, revokeIssuerKey } from '../services/issuerKeys';
 import { testBackends, testServer } from '../testing';
 import { request } from '../testkit/world';
 
 const backends = await testBackends();
-const course = courseCatalog().get('cashless-payments')!;
-
-function event(deviceId: string, profileId: string, rest: Pick<LearningEvent, 'type' | 'payload'>) {
-  return {
-    id: newEventId(),
-    deviceId,
-    profileId,
-    occurredAt: new Date().toISOString(),
-    ...rest,
-  } as LearningEvent;
-}
-
-/** One attempt at the quiz: `right` questions answered right, the rest wrong; `claim` is the flag sent. */
-function attempt(deviceId: string, profileId: string, right: number, claim: boolean) {
-  const attemptId = newEventId();
-  return course.quiz.questions.map((q, i) => {
-    const wrongOption = q.options.find((o) => !q.answer.includes(o.id))?.id;
-    const wrong = q.kind === 'order' || !wrongOption ? [...q.answer].reverse() : [wrongOption];
-    return event(deviceId, profileId, {
-      type: 'quiz.answered',
-      payload: {
-        courseId: course.id,
-        attemptId,
-        questionId: q.id,
-        chosen: i < right ? q.answer : wrong,
-        correct: claim,
-      },
-    });
-  });
-}
+const course = testCourse();
+const event = testEvent;
+const attempt = (d: string, p: string, right: number, claim: boolean) =>
+  quizAttempt(d, p, right, claim);
 
 describe.each(backends)('certificates on %s', (backend) => {
   let app: FastifyInstance;
