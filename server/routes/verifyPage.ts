@@ -61,7 +61,7 @@ export function verifyPageRoutes(app: FastifyInstance, db: Database, settings: I
 <dt>Khoá học / Course</dt><dd>${escape(c.courseTitle)}</dd>
 <dt>Ngày cấp / Issued</dt><dd>${escape(c.issuedOn)}</dd>
 <dt>Nơi cấp / Issuer</dt><dd>${escape(settings.name)}</dd>
-<dt>Mã chứng chỉ / ID</dt><dd>${escape(c.certificateId)}</dd>
+<dt>Số chứng chỉ / Certificate no.</dt><dd>${escape(c.certificateId)}</dd>
 </dl>`;
       }
     }
