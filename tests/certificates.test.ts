@@ -30,6 +30,19 @@ async function phone(stack: Stack, contexts: BrowserContext[]): Promise<Page> {
   return page;
 }
 
+/** The paper size of each page of a PDF Chromium printed (A4 595x842 pt, A5 420x595 pt). */
+function pdfPages(pdf: Buffer): string[] {
+  const boxes = [
+    ...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g),
+  ];
+  return boxes.map(([, width, height]) => {
+    const [w, h] = [Math.round(Number(width)), Math.round(Number(height))];
+    if (Math.abs(w - 595) <= 2 && Math.abs(h - 842) <= 2) return 'A4';
+    if (Math.abs(w - 420) <= 2 && Math.abs(h - 595) <= 2) return 'A5';
+    return `${w}x${h}`;
+  });
+}
+
 /** Changes one character in the middle of a code to another of the base45 alphabet. */
 function tamper(code: string): string {
   const at = Math.floor(code.length / 2);
@@ -90,7 +103,12 @@ describe('a certificate earned offline, signed online, checked offline on anothe
     await learner.getByText('has completed the course').waitFor();
     await learner.emulateMedia({ media: 'print' });
     await captureScreen(learner, '360-certificate-print');
-    await learner.emulateMedia({ media: 'screen' });
+    // Printed (page.pdf prints with print media unless told otherwise), it fills exactly one
+    // page of the chosen size.
+    await learner.emulateMedia({ media: null });
+    expect(pdfPages(await learner.pdf({ preferCSSPageSize: true }))).toEqual(['A4']);
+    await learner.getByRole('radio', { name: 'A5' }).check();
+    expect(pdfPages(await learner.pdf({ preferCSSPageSize: true }))).toEqual(['A5']);
 
     await learner.goto(`${stack.origin}/certificates`);
     await learner.locator('.certificate-badge', { hasText: 'Đã ký' }).waitFor();

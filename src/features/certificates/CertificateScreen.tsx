@@ -13,6 +13,7 @@ import { CertificatePaper } from './CertificatePaper';
 import { certificateState, courseTitle } from './certificateView';
 import { CERTIFICATES_PATH } from './paths';
 import { qrDataUrl } from './qrImage';
+import { usePageSize, type Paper } from './usePageSize';
 
 function issuerName(credential: unknown): string {
   const name = (credential as { issuer?: { name?: unknown } } | undefined)?.issuer?.name;
@@ -28,10 +29,11 @@ export function CertificateScreen() {
   const row = useCertificate(profileId, courseId);
   const course = useCourse(courseId);
   const [language, setLanguage] = useState<Language>(uiLanguage);
-  const [paper, setPaper] = useState<'a4' | 'a5'>('a4');
+  const [paper, setPaper] = useState<Paper>('a4');
   const [qr, setQr] = useState<string | null>(null);
   const printT = useFixedT(language);
   const code = row?.qr;
+  usePageSize(paper);
 
   useEffect(() => {
     if (!code) return;
