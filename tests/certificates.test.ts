@@ -193,5 +193,11 @@ describe('a certificate earned offline, signed online, checked offline on anothe
     await verifier.getByText(/^Danh sách thu hồi kiểm tra lần cuối:/).waitFor();
     expect(await seriousViolations(verifier), 'revoked').toEqual([]);
     await captureScreen(verifier, '360-verify-revoked');
+
+    // The learner's phone learns it at its next sync too.
+    await learner.goto(`${stack.origin}/certificates`);
+    await learner.locator('.certificate-badge', { hasText: 'Đã bị thu hồi' }).waitFor({
+      timeout: 60_000,
+    });
   });
 });
