@@ -93,6 +93,9 @@ describe('a certificate earned offline, signed online, checked offline on anothe
     await learner.getByText(HOLDER, { exact: true }).waitFor();
     expect(await seriousViolations(learner), 'certificate').toEqual([]);
     await captureScreen(learner, '360-certificate');
+    await learner.setViewportSize({ width: 320, height: 740 });
+    await captureScreen(learner, '320-certificate');
+    await learner.setViewportSize({ width: 360, height: 740 });
     screenshotOfCertificate = await learner.screenshot({ fullPage: true });
 
     certificate = ((await dumpDatabase(learner)).certificates as StoredCertificate[])[0]!;
@@ -147,6 +150,9 @@ describe('a certificate earned offline, signed online, checked offline on anothe
     await verifier.getByText(/^Danh sách thu hồi kiểm tra lần cuối:/).waitFor();
     expect(await seriousViolations(verifier), 'valid').toEqual([]);
     await captureScreen(verifier, '360-verify-valid');
+    await verifier.setViewportSize({ width: 320, height: 740 });
+    await captureScreen(verifier, '320-verify-valid');
+    await verifier.setViewportSize({ width: 360, height: 740 });
 
     await verifier.getByRole('button', { name: 'Kiểm tra chứng chỉ khác' }).click();
     await verifier.getByLabel('Mã chứng chỉ (bắt đầu bằng HS1:)').fill(tamper(certificate.qr!));
