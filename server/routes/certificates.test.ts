@@ -97,6 +97,10 @@ describe.each(backends)('certificates on %s', (backend) => {
       credentialHash: credentialHash(cert.credential),
     });
     expect(cert.credential.id).toBe(`urn:uuid:${cert.id}`);
+    const subject = cert.credential.credentialSubject as { achievement: { id: string } };
+    const published = await call('GET', new URL(subject.achievement.id).pathname);
+    expect(published.json()).toMatchObject({ ...subject.achievement });
+    expect((await call('GET', '/api/certificates/achievements/nope')).statusCode).toBe(404);
   });
 
   it('publishes keys and a signed revocation list; an admin revocation shows as revoked', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   revokeCertificateRequestSchema,
+  slugSchema,
   type CertificatesResponse,
   type IssuersResponse,
 } from '../../src/protocol';
@@ -9,7 +10,9 @@ import { readConfig } from '../config';
 import { courseCatalog } from '../certificates/catalog';
 import type { Database } from '../db/database';
 import { audit } from '../services/audit';
+import { buildAchievement, CREDENTIAL_CONTEXTS } from '../../src/domain/certificates/credential.ts';
 import {
+  achievementIdOf,
   certificateById,
   issuerId,
   ownCertificates,
@@ -24,6 +27,7 @@ import { invalidBody, sendError } from './errors';
 import { verifyPageRoutes } from './verifyPage';
 
 const idParams = z.strictObject({ id: z.uuid() });
+const courseParams = z.strictObject({ courseId: slugSchema });
 
 export function issuerSettings(env: NodeJS.ProcessEnv = process.env): IssuerSettings {
   const config = readConfig(env);
@@ -73,6 +77,22 @@ export async function certificateRoutes(app: FastifyInstance, db: Database): Pro
 
   app.get('/api/certificates/revocations', async (_request, reply) => {
     return reply.header('cache-control', 'no-cache').send(await signedRevocationList(db, settings));
+  });
+
+  app.get('/api/certificates/achievements/:courseId', async (request, reply) => {
+    const params = courseParams.safeParse(request.params);
+    const course = params.success ? courseCatalog().get(params.data.courseId) : undefined;
+    if (!course) return sendError(reply, 'not_found', 'No such course');
+    const achievement = buildAchievement({
+      achievementId: achievementIdOf(settings, course.id),
+      course: {
+        title: course.title.vi,
+        summary: course.summary.vi,
+        mastery: course.mastery,
+        questions: course.quiz.questions.length,
+      },
+    });
+    return reply.send({ '@context': [...CREDENTIAL_CONTEXTS], ...achievement });
   });
 
   app.get('/api/certificates/:id/credential', async (request, reply) => {

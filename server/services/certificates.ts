@@ -28,6 +28,11 @@ export function issuerId(settings: IssuerSettings): string {
   return `${settings.url.replace(/\/+$/, '')}/api/certificates/issuers`;
 }
 
+/** Where a course's Achievement is published (GET answers it as JSON). */
+export function achievementIdOf(settings: IssuerSettings, courseId: string): string {
+  return `${settings.url.replace(/\/+$/, '')}/api/certificates/achievements/${courseId}`;
+}
+
 interface CertificateRow {
   id: string;
   profile_id: string;
@@ -67,7 +72,7 @@ export async function signCertificate(
   const credential = buildCredential({
     certificateId: id,
     issuer: { id: issuer, name: settings.name },
-    achievementId: `${settings.url.replace(/\/+$/, '')}/api/certificates/achievements/${course.id}`,
+    achievementId: achievementIdOf(settings, course.id),
     course: {
       title: course.title.vi,
       summary: course.summary.vi,

@@ -24,10 +24,25 @@ export function identityHash(identity: string, salt: string): string {
   return `sha256$${bytesToHex(sha256(utf8ToBytes(identity + salt)))}`;
 }
 
+/** The OB 3.0 Achievement a course's certificate stands for (also served on its own). */
+export function buildAchievement(input: Pick<CredentialInput, 'achievementId' | 'course'>) {
+  const { course } = input;
+  const needed = Math.ceil(course.mastery * course.questions - 1e-9);
+  return {
+    id: input.achievementId,
+    type: ['Achievement'],
+    achievementType: 'Certificate',
+    name: course.title,
+    description: course.summary,
+    criteria: {
+      narrative: `Đạt ít nhất ${needed}/${course.questions} câu đúng trong một lần làm bài kiểm tra của khoá học. (At least ${needed} of ${course.questions} answers right in one attempt at the course quiz.)`,
+    },
+  };
+}
+
 /** The unsigned OpenBadgeCredential (VC 2.0 data model); the server adds the proof. */
 export function buildCredential(input: CredentialInput): Record<string, unknown> {
   const { course } = input;
-  const needed = Math.ceil(course.mastery * course.questions - 1e-9);
   return {
     '@context': [...CREDENTIAL_CONTEXTS],
     id: `urn:uuid:${input.certificateId}`,
@@ -46,16 +61,7 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
           salt: input.salt,
         },
       ],
-      achievement: {
-        id: input.achievementId,
-        type: ['Achievement'],
-        achievementType: 'Certificate',
-        name: course.title,
-        description: course.summary,
-        criteria: {
-          narrative: `Đạt ít nhất ${needed}/${course.questions} câu đúng trong một lần làm bài kiểm tra của khoá học. (At least ${needed} of ${course.questions} answers right in one attempt at the course quiz.)`,
-        },
-      },
+      achievement: buildAchievement(input),
     },
   };
 }
