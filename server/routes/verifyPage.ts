@@ -39,34 +39,38 @@ export function verifyPageRoutes(app: FastifyInstance, db: Database, settings: I
     reply.header('content-type', 'text/css; charset=utf-8').send(CSS),
   );
 
-  app.get('/verify', async (request, reply) => {
-    const raw = (request.query as { c?: unknown }).c;
-    const code = typeof raw === 'string' ? raw.trim().slice(0, 4000) : '';
-    let status: VerifyStatus | 'empty' = 'empty';
-    let details = '';
-    if (code) {
-      const revoked = await db.query<{ id: string }>(
-        `SELECT id FROM certificates WHERE revoked_at IS NOT NULL`,
-      );
-      const result = verifyCompact(
-        code,
-        await publishedKeys(db),
-        new Set(revoked.map((r) => r.id)),
-      );
-      status = result.status;
-      if (result.claims) {
-        const c = result.claims;
-        details = `<dl>
+  // Public and unauthenticated: a generous per-address limit keeps it from being a free oracle.
+  app.get(
+    '/verify',
+    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const raw = (request.query as { c?: unknown }).c;
+      const code = typeof raw === 'string' ? raw.trim().slice(0, 4000) : '';
+      let status: VerifyStatus | 'empty' = 'empty';
+      let details = '';
+      if (code) {
+        const revoked = await db.query<{ id: string }>(
+          `SELECT id FROM certificates WHERE revoked_at IS NOT NULL`,
+        );
+        const result = verifyCompact(
+          code,
+          await publishedKeys(db),
+          new Set(revoked.map((r) => r.id)),
+        );
+        status = result.status;
+        if (result.claims) {
+          const c = result.claims;
+          details = `<dl>
 <dt>Họ tên / Name</dt><dd>${escape(c.holderName)}</dd>
 <dt>Khoá học / Course</dt><dd>${escape(c.courseTitle)}</dd>
 <dt>Ngày cấp / Issued</dt><dd>${escape(c.issuedOn)}</dd>
 <dt>Nơi cấp / Issuer</dt><dd>${escape(settings.name)}</dd>
 <dt>Số chứng chỉ / Certificate no.</dt><dd>${escape(c.certificateId)}</dd>
 </dl>`;
+        }
       }
-    }
-    const words = WORDS[status];
-    const html = `<!doctype html>
+      const words = WORDS[status];
+      const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kiểm tra chứng chỉ — Học Số</title><link rel="stylesheet" href="/verify.css"></head>
@@ -79,9 +83,10 @@ ${details}
 <textarea id="c" name="c" spellcheck="false" autocomplete="off">${escape(code)}</textarea>
 <button type="submit">Kiểm tra <span lang="en">/ Check</span></button>
 </form></main></body></html>`;
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(html);
-  });
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(html);
+    },
+  );
 }
