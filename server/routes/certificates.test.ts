@@ -76,6 +76,12 @@ describe.each(backends)('certificates on %s', (backend) => {
     const needed = Math.ceil(course.mastery * course.quiz.questions.length);
     // Right answers flagged wrong: the server scores them itself.
     await push([...attempt(deviceId, profileId, needed, false), requestFor(course.id)]);
+    // Signed as the push stored the request, before anyone asks for the list.
+    const stored = await db.query<{ course_id: string }>(
+      `SELECT course_id FROM certificates WHERE profile_id = $1`,
+      [profileId],
+    );
+    expect(stored).toEqual([{ course_id: course.id }]);
     const first = await list();
     expect(first.certificates).toHaveLength(1);
     const cert = first.certificates[0]!;
