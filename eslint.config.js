@@ -71,6 +71,25 @@ export default tseslint.config(
     },
   },
   {
+    // Certificate codes need real crypto and encodings: these well-kept, pure-JS libraries only.
+    files: ['src/domain/certificates/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(?!zod$|@noble/(curves|hashes)/|@scure/base$|cbor-x$|fflate$|\\./|\\.\\./[^.]|\\.\\./\\.\\./(lib|protocol)(/|$)).*',
+              message: 'certificate rules import only lib, protocol, zod and the crypto libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.tsx'],
     plugins: { react, 'react-hooks': reactHooks },
     settings: { react: { version: 'detect' } },

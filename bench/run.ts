@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { measureCertificates, printCertificates } from './certificates';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
 import { measurePouchReplication } from './pouchPeer';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   console.log(
     `  ratio               : ${ratio(push.httpEventsPerSecond, push.rawEventsPerSecond)} of raw insert (target ≥ 0.50×)`,
   );
+  printCertificates(await measureCertificates());
 }
 
 async function concurrent(): Promise<void> {

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import rateLimit from '@fastify/rate-limit';
 import { authRoutes } from './routes/auth';
+import { certificateRoutes } from './routes/certificates';
 import { deviceRoutes } from './routes/devices';
 import { organisationRoutes } from './routes/organisations';
 import { placeRoutes } from './routes/places';
@@ -81,6 +82,7 @@ export async function buildServer({
   authRoutes(app, db, attemptsPerMinute);
   organisationRoutes(app, db, attemptsPerMinute);
   placeRoutes(app, db);
+  await certificateRoutes(app, db);
   if (distDir) await serveApp(app, distDir);
   return app;
 }

@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
-import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
-import { eventBatch } from '../src/test/events';
 import {
   buildWorld,
   COMMUNE_A,
@@ -14,6 +12,10 @@ import {
   type RoleName,
   type World,
 } from './testkit/world';
+import { certificateRequest, neededRight, quizAttempt } from './testkit/certificates';
+import { newRandomId } from '../src/lib/ids';
+import { PROTOCOL_VERSION, certificatesResponseSchema, type LearningEvent } from '../src/protocol';
+import { eventBatch } from '../src/test/events';
 
 const backends = await testBackends();
 
@@ -197,6 +199,73 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       // An account asking about this device hears only of its own pushes from it: none.
       expect(response.json()).toEqual({ highWater: 0, refused: [] });
     }
+  });
+
+  describe('certificates', () => {
+    /** Each actor's own certificate id, earned in beforeAll. */
+    const own = new Map<RoleName, string>();
+
+    beforeAll(async () => {
+      for (const role of ROLES) {
+        const actor = world.actors[role];
+        const profileId = newRandomId();
+        const events = [
+          ...quizAttempt(actor.deviceId, profileId, neededRight(), true),
+          certificateRequest(actor.deviceId, profileId, `Người ${role}`),
+        ];
+        const pushed = await request(app)('POST', '/api/sync/push', actor.token, {
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: actor.deviceId,
+          events,
+        });
+        expect(pushed.statusCode).toBe(200);
+        actor.events.push(...events.map((e) => e.id));
+        const listed = await request(app)('GET', '/api/certificates', actor.token);
+        const [certificate] = certificatesResponseSchema.parse(listed.json()).certificates;
+        own.set(role, certificate!.id);
+      }
+    });
+
+    it.each(ROLES)('%s gets only its own certificates', async (role) => {
+      const response = await request(app)('GET', '/api/certificates', world.actors[role].token);
+      const ids = certificatesResponseSchema.parse(response.json()).certificates.map((c) => c.id);
+      expect(ids).toEqual([own.get(role)]);
+    });
+
+    it.each(ROLES)('%s downloads its own credential and nobody else’s', async (role) => {
+      const call = request(app);
+      const token = world.actors[role].token;
+      const mine = await call('GET', `/api/certificates/${own.get(role)}/credential`, token);
+      expect(mine.statusCode).toBe(200);
+      expect(mine.headers['content-disposition']).toContain('attachment');
+      const theirs = await call('GET', `/api/certificates/${own.get('learner')}/credential`, token);
+      const allowed = role === 'learner' || role === 'system_admin';
+      expect(theirs.statusCode).toBe(allowed ? 200 : 404);
+    });
+
+    it.each(ROLES)('only a system administrator revokes (%s)', async (role) => {
+      const response = await request(app)(
+        'POST',
+        `/api/certificates/${own.get('volunteer')}/revoke`,
+        world.actors[role].token,
+        { reason: 'Kiểm tra quyền' },
+      );
+      // system_admin is last in ROLES: until then the certificate stands.
+      expect(response.statusCode).toBe(role === 'system_admin' ? 200 : 403);
+    });
+
+    it('refuses the private routes without a token; keys, revocations and /verify are public', async () => {
+      const call = request(app);
+      expect((await call('GET', '/api/certificates')).statusCode).toBe(401);
+      const id = own.get('learner')!;
+      expect((await call('GET', `/api/certificates/${id}/credential`)).statusCode).toBe(401);
+      expect((await call('POST', `/api/certificates/${id}/revoke`, undefined, {})).statusCode).toBe(
+        401,
+      );
+      expect((await call('GET', '/api/certificates/issuers')).statusCode).toBe(200);
+      expect((await call('GET', '/api/certificates/revocations')).statusCode).toBe(200);
+      expect((await call('GET', '/verify')).statusCode).toBe(200);
+    });
   });
 
   it('refuses every account route without a token', async () => {

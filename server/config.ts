@@ -12,6 +12,11 @@ const configSchema = z.object({
   DIST_DIR: z.string().min(1).default('dist'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The public address certificates name as their issuer (issuer id = <url>/api/certificates/issuers). */
+  ISSUER_URL: z.string().url().default('http://localhost:8080'),
+  ISSUER_NAME: z.string().min(1).default('Học Số'),
+  /** Ed25519 seed, base64url (43 characters); unset: a key is generated and stored at first start. */
+  ISSUER_PRIVATE_KEY: z.string().min(1).optional(),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { buildServer } from './app';
+import { courseCatalog } from './certificates/catalog';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const applied = await migrate(db);
+  // The answer keys the server scores certificate requests with: a broken course stops the start.
+  courseCatalog();
   const production = config.NODE_ENV === 'production';
   const app = await buildServer({
     db,

@@ -15,6 +15,7 @@ import { conflictRefusals, storeEvents } from '../services/eventWriter';
 import { readPushMark } from '../services/pushMarks';
 import { invalidBody, issuesOf, sendError } from './errors';
 import { refuseOutdated } from './protocol';
+import { signEarnedCertificates } from './certificates';
 
 async function callerOf(
   db: Database,
@@ -83,6 +84,12 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     });
     refused.push(...conflictRefusals(stored.conflicts));
     const accepted = [...new Set(stored.accepted)];
+    if (valid.some((e) => e.type === 'certificate.requested')) {
+      // Signing is checked again on every certificates list: a failure here never fails a push.
+      await signEarnedCertificates(db, caller.ownerId).catch((error: unknown) =>
+        request.log.error({ err: error }, 'certificate signing failed'),
+      );
+    }
     return reply.send({ accepted, refused } satisfies PushResponse);
   });
 

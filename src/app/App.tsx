@@ -39,6 +39,19 @@ const NewProfileScreen = lazyScreen(
   'NewProfileScreen',
 );
 
+const CertificatesScreen = lazyScreen(
+  () => import('../features/certificates/CertificatesScreen'),
+  'CertificatesScreen',
+);
+const CertificateScreen = lazyScreen(
+  () => import('../features/certificates/CertificateScreen'),
+  'CertificateScreen',
+);
+const VerifyScreen = lazyScreen(
+  () => import('../features/certificates/VerifyScreen'),
+  'VerifyScreen',
+);
+
 /** Until someone picks their profile, only the picker (and adding a profile) can be reached. */
 function AppRoutes() {
   const profileId = useSession((s) => s.profileId);
@@ -46,6 +59,7 @@ function AppRoutes() {
     return (
       <Routes>
         <Route path="/profiles/new" element={<NewProfileScreen />} />
+        <Route path="/verify" element={<VerifyScreen />} />
         <Route path="*" element={<ProfilePicker />} />
       </Routes>
     );
@@ -63,6 +77,9 @@ function AppRoutes() {
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />
       <Route path="/walkthroughs/:walkthroughId" element={<WalkthroughScreen />} />
       <Route path="/walkthroughs/:walkthroughId/practice" element={<PracticeScreen />} />
+      <Route path="/certificates" element={<CertificatesScreen />} />
+      <Route path="/certificates/:courseId" element={<CertificateScreen />} />
+      <Route path="/verify" element={<VerifyScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

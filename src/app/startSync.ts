@@ -4,9 +4,11 @@ import {
   getCredentials,
   updateTokens,
 } from '../data/credentials';
-import { createDexieSyncStore } from '../data/syncStore';
+import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
+import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
 import { setSession } from '../state/session';
 import { createAccountApi } from '../sync/accountApi';
+import { createCertificatesApi, type CertificatesApi } from '../sync/certificatesApi';
 import { createSyncEngine, type SyncAuth, type SyncEngine } from '../sync/engine';
 import { createSyncApi, ServerRefusal } from '../sync/http';
 
@@ -32,6 +34,19 @@ function accountAuth(profileId: string): SyncAuth {
   };
 }
 
+/**
+ * After a sync: this scope's certificates, and (once per round, with the device's engine) the
+ * issuer keys and the signed revocation list, so any certificate verifies offline later.
+ */
+function fetchCertificates(certificates: CertificatesApi, scope: SyncScope) {
+  return async (token: string) => {
+    await storeCertificates(scope, await certificates.mine(token));
+    if (scope.kind !== 'device') return;
+    await storeIssuerKeys(await certificates.issuers());
+    await storeRevocationList(await certificates.revocations(), new Date().toISOString());
+  };
+}
+
 let engines: SyncEngine[] = [];
 let stops: (() => void)[] = [];
 
@@ -42,15 +57,22 @@ let stops: (() => void)[] = [];
 export async function startSync(): Promise<void> {
   for (const stop of stops) stop();
   const api = createSyncApi(window.location.origin);
+  const certificates = createCertificatesApi(window.location.origin);
   const onStatus = (sync: Parameters<typeof setSession>[0]['sync']) => setSession({ sync });
   engines = [
-    createSyncEngine({ api, store: createDexieSyncStore(), onStatus }),
+    createSyncEngine({
+      api,
+      store: createDexieSyncStore(),
+      onStatus,
+      afterSync: fetchCertificates(certificates, { kind: 'device' }),
+    }),
     ...(await allCredentials()).map(({ profileId }) =>
       createSyncEngine({
         api,
         store: createDexieSyncStore(undefined, { kind: 'account', profileId }),
         auth: accountAuth(profileId),
         onStatus,
+        afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
       }),
     ),
   ];

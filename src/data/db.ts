@@ -11,6 +11,8 @@ import type {
   ResumeRow,
   ChecklistRow,
   CredentialsRow,
+  CertificateRow,
+  IssuerKeyRow,
   WalkthroughProgressRow,
   WalkthroughRow,
 } from './rows';
@@ -28,6 +30,8 @@ export class HocSoDatabase extends Dexie {
   walkthroughProgress!: Dexie.Table<WalkthroughProgressRow, [string, string]>;
   checklists!: Dexie.Table<ChecklistRow, [string, string]>;
   credentials!: EntityTable<CredentialsRow, 'profileId'>;
+  certificates!: Dexie.Table<CertificateRow, [string, string]>;
+  issuerKeys!: EntityTable<IssuerKeyRow, 'keyId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

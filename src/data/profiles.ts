@@ -107,6 +107,7 @@ export async function deleteProfile(profileId: string): Promise<void> {
       db.courseProgress,
       db.walkthroughProgress,
       db.checklists,
+      db.certificates,
       db.credentials,
       db.outbox,
       db.resume,
@@ -120,6 +121,7 @@ export async function deleteProfile(profileId: string): Promise<void> {
       await db.resume.where('profileId').equals(profileId).delete();
       await db.walkthroughProgress.where('profileId').equals(profileId).delete();
       await db.checklists.where('profileId').equals(profileId).delete();
+      await db.certificates.where('profileId').equals(profileId).delete();
       await db.credentials.delete(profileId);
       await db.profiles.delete(profileId);
       const defaultProfile = await db.meta.get('defaultProfileId');

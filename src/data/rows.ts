@@ -81,7 +81,11 @@ export type MetaKey =
   | 'lastSyncedAt'
   | 'defaultProfileId'
   /** The highest outbox number of the device scope's batch on its way, until it is answered. */
-  | 'pushInFlight';
+  | 'pushInFlight'
+  /** The issuer's signed revocation list as JSON, exactly as the server sent it. */
+  | 'revocationList'
+  /** When the revocation list was last fetched from the server (ISO time). */
+  | 'revocationsCheckedAt';
 
 /** A profile signed in to an account on this device. */
 export interface CredentialsRow {
@@ -94,4 +98,38 @@ export interface CredentialsRow {
   pullCursor: number;
   /** The highest outbox number of this account's batch on its way, until it is answered. */
   pushInFlight?: number;
+}
+
+/**
+ * A profile's certificate for one course: `waiting` from the moment it is asked for on this
+ * phone until the server has signed it, then `signed` with what the server returned.
+ */
+export interface CertificateRow {
+  profileId: string;
+  courseId: string;
+  /** The id of the `certificate.requested` event; empty when it was asked for on another phone. */
+  requestId: string;
+  holderName: string;
+  status: 'waiting' | 'signed';
+  /** Why the server has not signed it, once it said so. */
+  pendingReason?: 'not_mastered' | 'unknown_course';
+  certificateId?: string;
+  /** The full Open Badges 3.0 credential (JSON object), for download. */
+  credential?: unknown;
+  /** The compact signed code carried by the QR. */
+  qr?: string;
+  issuedAt?: string;
+  keyId?: string;
+  revoked?: boolean;
+}
+
+/** One of the issuer's public keys, cached so certificates verify with no connection. */
+export interface IssuerKeyRow {
+  keyId: string;
+  /** Ed25519 public key, multikey-encoded. */
+  publicKeyMultibase: string;
+  validFrom: string;
+  revokedAt?: string;
+  issuerId: string;
+  issuerName: string;
 }

@@ -59,7 +59,17 @@ export const VERSION_5 = {
   credentials: 'profileId',
 };
 
-export const CURRENT_VERSION = 5;
+/**
+ * Version 6: certificates. Each profile's certificate per course (waiting to be signed, then
+ * signed by the server), the issuer's public keys and, in `meta`, the signed revocation list
+ * with the time it was last checked, so a certificate can be verified with no connection.
+ */
+export const VERSION_6 = {
+  certificates: '[profileId+courseId], profileId, certificateId',
+  issuerKeys: 'keyId',
+};
+
+export const CURRENT_VERSION = 6;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -94,4 +104,5 @@ export function declareSchema(db: Dexie): void {
   db.version(3).stores(VERSION_3);
   db.version(4).stores(VERSION_4);
   db.version(5).stores(VERSION_5);
+  db.version(6).stores(VERSION_6);
 }

@@ -3,8 +3,15 @@ import type { EventOf, LearningEvent } from '../protocol/events';
 /** The events that change a course's progress. */
 export type CourseEvent = EventOf<'lesson.completed' | 'quiz.answered' | 'quiz.completed'>;
 
+const COURSE_EVENT_TYPES: readonly string[] = [
+  'lesson.completed',
+  'quiz.answered',
+  'quiz.completed',
+];
+
+/** By type, not by a `courseId` in the payload: other events (certificates) name a course too. */
 export function isCourseEvent(event: LearningEvent): event is CourseEvent {
-  return 'courseId' in event.payload;
+  return COURSE_EVENT_TYPES.includes(event.type);
 }
 
 /** One answer in the current quiz attempt. `eventId` breaks ties so merging is order-free. */

@@ -1,5 +1,6 @@
 import account from '../../locales/en/account.json';
 import app from '../../locales/en/app.json';
+import certificates from '../../locales/en/certificates.json';
 import learn from '../../locales/en/learn.json';
 import profiles from '../../locales/en/profiles.json';
 import settings from '../../locales/en/settings.json';
@@ -7,4 +8,4 @@ import sync from '../../locales/en/sync.json';
 import walkthroughs from '../../locales/en/walkthroughs.json';
 
 /** English, complete: loaded only when chosen, and precached so it also works offline. */
-export const en = { account, app, learn, profiles, settings, sync, walkthroughs };
+export const en = { account, app, certificates, learn, profiles, settings, sync, walkthroughs };

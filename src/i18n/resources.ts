@@ -1,5 +1,6 @@
 import account from '../../locales/vi/account.json';
 import app from '../../locales/vi/app.json';
+import certificates from '../../locales/vi/certificates.json';
 import learn from '../../locales/vi/learn.json';
 import profiles from '../../locales/vi/profiles.json';
 import settings from '../../locales/vi/settings.json';
@@ -7,7 +8,7 @@ import sync from '../../locales/vi/sync.json';
 import walkthroughs from '../../locales/vi/walkthroughs.json';
 
 /** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
-export const vi = { account, app, learn, profiles, settings, sync, walkthroughs };
+export const vi = { account, app, certificates, learn, profiles, settings, sync, walkthroughs };
 export type Resources = typeof vi;
 
 /** Each area is one file per language in locales/<lang>/<area>.json. */

@@ -6,6 +6,13 @@ import { z } from 'zod';
  */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id');
 
+/** A name as printed on a certificate: 1-80 characters, no spaces at either end. */
+export const holderNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(80, 'at most 80 characters')
+  .refine((s) => s.trim() === s, 'no spaces at either end');
+
 const envelope = {
   id: z.uuid({ version: 'v7' }),
   deviceId: z.uuid(),
@@ -45,6 +52,8 @@ const payloads = {
     walkthroughId: slugSchema,
     assisted: z.boolean(),
   }),
+  /** The person asks for a certificate of a course they mastered; the server checks and signs. */
+  'certificate.requested': z.strictObject({ courseId: slugSchema, holderName: holderNameSchema }),
 };
 
 export type EventType = keyof typeof payloads;
@@ -59,6 +68,7 @@ const quizAnswered = variant('quiz.answered');
 const quizCompleted = variant('quiz.completed');
 const walkthroughPractised = variant('walkthrough.practised');
 const walkthroughDone = variant('walkthrough.doneForReal');
+const certificateRequested = variant('certificate.requested');
 
 /** An event as the device writes it and pushes it. */
 export const learningEventSchema = z.discriminatedUnion('type', [
@@ -67,6 +77,7 @@ export const learningEventSchema = z.discriminatedUnion('type', [
   quizCompleted,
   walkthroughPractised,
   walkthroughDone,
+  certificateRequested,
 ]);
 export type LearningEvent = z.infer<typeof learningEventSchema>;
 export type EventOf<T extends EventType> = Extract<LearningEvent, { type: T }>;
@@ -80,5 +91,6 @@ export const storedEventSchema = z.discriminatedUnion('type', [
   quizCompleted.extend(serverSeq),
   walkthroughPractised.extend(serverSeq),
   walkthroughDone.extend(serverSeq),
+  certificateRequested.extend(serverSeq),
 ]);
 export type StoredEvent = z.infer<typeof storedEventSchema>;

@@ -92,6 +92,30 @@ function engineWith(api: SyncApi, store: SyncStore) {
 }
 
 describe('sync engine', () => {
+  it('fetches certificates after a sync, and a failure there does not fail the sync', async () => {
+    const { store, outbox } = memoryStore(eventBatch(deviceId, 2));
+    const tokens: string[] = [];
+    const statuses: SyncStatus[] = [];
+    let fail = false;
+    const engine = createSyncEngine({
+      api: acceptingApi(),
+      store,
+      onStatus: (s) => statuses.push(s),
+      isOnline: () => true,
+      afterSync: async (token) => {
+        expect(outbox.size).toBe(0);
+        tokens.push(token);
+        if (fail) throw new TransientSyncError('No connection to the server');
+      },
+    });
+    await engine.syncNow();
+    fail = true;
+    await engine.syncNow();
+    expect(tokens).toEqual(['token-'.padEnd(40, 'x'), 'token-'.padEnd(40, 'x')]);
+    expect(statuses.at(-1)).toEqual({ phase: 'idle' });
+    engine.stop();
+  });
+
   it('pushes the whole outbox in batches, then records when it synced', async () => {
     const { store, outbox, state } = memoryStore(eventBatch(deviceId, 10));
     const api = acceptingApi();

@@ -47,6 +47,11 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   random?: () => number;
   isOnline?: () => boolean;
+  /**
+   * Runs after each successful push and pull, with the same token (fetching certificates).
+   * Its failure is logged and does not fail the sync: events already reached the server.
+   */
+  afterSync?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -119,6 +124,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
     }
     await store.setLastSyncedAt(new Date().toISOString());
+    if (options.afterSync) {
+      try {
+        await options.afterSync(await token());
+      } catch (error) {
+        console.warn('After sync', error);
+      }
+    }
   }
 
   function scheduleRetry(): number {

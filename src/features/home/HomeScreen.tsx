@@ -7,6 +7,8 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { CourseCard } from './CourseCard';
 import { ContinueCard } from './ContinueCard';
 import { WalkthroughCards } from '../walkthroughs/WalkthroughCards';
+import { ButtonLink } from '../../ui/ButtonLink';
+import { CERTIFICATES_PATH } from '../certificates/paths';
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -50,6 +52,9 @@ export function HomeScreen() {
         ))}
       </ul>
       <WalkthroughCards />
+      <ButtonLink to={CERTIFICATES_PATH} variant="secondary" className="button-wide">
+        {t('certificates.open')}
+      </ButtonLink>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
+import { CERTIFICATES_PATH } from '../certificates/paths';
 import { coursePath } from './paths';
 
 export interface QuizResultProps {
@@ -21,6 +22,11 @@ export function QuizResult({ score, total, needed, passed, courseId, onRetry }: 
       <Notice tone={passed ? 'success' : 'warning'}>
         {passed ? t('learn.quiz.passed') : t('learn.quiz.notPassed', { needed })}
       </Notice>
+      {passed && (
+        <ButtonLink to={CERTIFICATES_PATH} className="button-wide">
+          {t('certificates.fromQuiz')}
+        </ButtonLink>
+      )}
       <div className="result-actions">
         <Button variant={passed ? 'secondary' : 'primary'} onClick={onRetry}>
           {t('learn.quiz.retry')}

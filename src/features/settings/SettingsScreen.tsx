@@ -9,6 +9,7 @@ import { LoadingScreen } from '../../ui/ScreenMessage';
 import { Avatar } from '../profiles/avatars';
 import { closeProfile } from '../profiles/openProfile';
 import { useProfileName } from '../profiles/useProfileName';
+import { CERTIFICATES_PATH } from '../certificates/paths';
 import { DeleteProfile } from './DeleteProfile';
 import { PinSettings } from './PinSettings';
 import { useSettings } from './useSettings';
@@ -47,6 +48,9 @@ export function SettingsScreen() {
         </Button>
       </section>
 
+      <ButtonLink to={CERTIFICATES_PATH} variant="secondary" className="button-wide">
+        {t('certificates.open')}
+      </ButtonLink>
       {/* Inputs change at once on tap; the saved settings remount them if changed elsewhere. */}
       {!profile.guest && (
         <ButtonLink to="/account" variant="secondary" className="button-wide">

@@ -1,0 +1,87 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { credentialHash } from './canonicalJson.ts';
+
+/** The contexts, in the order Open Badges 3.0 requires (VC 2.0 first). */
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+export const CREDENTIAL_CONTEXTS = [VC_V2_CONTEXT, OB_V3_CONTEXT] as const;
+
+export interface CredentialInput {
+  certificateId: string;
+  issuer: { id: string; name: string };
+  /** Where the achievement (the course) is described: `${issuer.id}/achievements/${courseId}`. */
+  achievementId: string;
+  course: { title: string; summary: string; mastery: number; questions: number };
+  holderName: string;
+  /** Random, per certificate: the name is published only as a salted hash. */
+  salt: string;
+  validFrom: string;
+}
+
+/** OB 3.0 IdentityObject hash: `sha256$` + hex sha-256 of the identity followed by the salt. */
+export function identityHash(identity: string, salt: string): string {
+  return `sha256$${bytesToHex(sha256(utf8ToBytes(identity + salt)))}`;
+}
+
+/** The OB 3.0 Achievement a course's certificate stands for (also served on its own). */
+export function buildAchievement(input: Pick<CredentialInput, 'achievementId' | 'course'>) {
+  const { course } = input;
+  const needed = Math.ceil(course.mastery * course.questions - 1e-9);
+  return {
+    id: input.achievementId,
+    type: ['Achievement'],
+    achievementType: 'Certificate',
+    name: course.title,
+    description: course.summary,
+    criteria: {
+      narrative: `Đạt ít nhất ${needed}/${course.questions} câu đúng trong một lần làm bài kiểm tra của khoá học. (At least ${needed} of ${course.questions} answers right in one attempt at the course quiz.)`,
+    },
+  };
+}
+
+/** The unsigned OpenBadgeCredential (VC 2.0 data model); the server adds the proof. */
+export function buildCredential(input: CredentialInput): Record<string, unknown> {
+  const { course } = input;
+  return {
+    '@context': [...CREDENTIAL_CONTEXTS],
+    id: `urn:uuid:${input.certificateId}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: input.issuer.id, type: ['Profile'], name: input.issuer.name },
+    validFrom: input.validFrom,
+    name: course.title,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [
+        {
+          type: 'IdentityObject',
+          identityHash: identityHash(input.holderName, input.salt),
+          identityType: 'name',
+          hashed: true,
+          salt: input.salt,
+        },
+      ],
+      achievement: buildAchievement(input),
+    },
+  };
+}
+
+/**
+ * Whether a full credential (a downloaded JSON file) is the very one a verified code vouches
+ * for: same id and the same sha-256 of its canonical JSON. Offline and fast; any change to any
+ * field, proof included, fails.
+ */
+export function credentialMatchesCode(
+  credential: unknown,
+  claims: { certificateId: string; credentialHash: string },
+): boolean {
+  if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
+    return false;
+  }
+  if ((credential as { id?: unknown }).id !== `urn:uuid:${claims.certificateId}`) return false;
+  try {
+    return credentialHash(credential) === claims.credentialHash;
+  } catch {
+    return false;
+  }
+}

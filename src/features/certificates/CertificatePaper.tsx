@@ -1,0 +1,45 @@
+import type { CertificateRow } from '../../data/rows';
+import type { FixedT } from '../../i18n';
+
+export interface CertificatePaperProps {
+  row: CertificateRow;
+  title: string;
+  issuer: string;
+  qr: string | null;
+  /** A translator fixed to the language printed on the certificate. */
+  t: FixedT;
+  language: string;
+  paper: 'a4' | 'a5';
+}
+
+/** The certificate as printed: what it certifies, the QR code and how to check it. */
+export function CertificatePaper({
+  row,
+  title,
+  issuer,
+  qr,
+  t,
+  language,
+  paper,
+}: CertificatePaperProps) {
+  const date = row.issuedAt
+    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(row.issuedAt))
+    : '';
+  return (
+    <article className={`certificate-paper certificate-${paper}`} lang={language}>
+      <p className="certificate-heading">{t('certificates.paper.heading')}</p>
+      <p className="certificate-line">{t('certificates.paper.certifies')}</p>
+      <p className="certificate-holder">{row.holderName}</p>
+      <p className="certificate-line">{t('certificates.paper.completed')}</p>
+      <p className="certificate-course">{title}</p>
+      <p className="certificate-meta">{t('certificates.paper.date', { date })}</p>
+      <p className="certificate-meta">{t('certificates.paper.issuer', { issuer })}</p>
+      {qr && <img className="certificate-qr" src={qr} alt={t('certificates.paper.qrAlt')} />}
+      <p className="certificate-hint">{t('certificates.paper.verifyHint')}</p>
+      <p className="certificate-id">{t('certificates.paper.id', { id: row.certificateId })}</p>
+    </article>
+  );
+}

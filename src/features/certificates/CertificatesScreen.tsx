@@ -1,0 +1,72 @@
+import { Link } from 'react-router';
+import { useCertificates } from '../../data/certificateHooks';
+import { useCourses, useProfile, useProfileProgress } from '../../data/hooks';
+import { useLanguage, useTranslation } from '../../i18n';
+import { useSession } from '../../state/session';
+import { ButtonLink } from '../../ui/ButtonLink';
+import { LoadingScreen } from '../../ui/ScreenMessage';
+import { certificatePath, VERIFY_PATH } from './paths';
+import { RequestCertificate } from './RequestCertificate';
+import { certificateState, courseTitle } from './certificateView';
+
+/** The learner's certificates, waiting or signed, and the passed courses not yet asked for. */
+export function CertificatesScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const profileId = useSession((s) => s.profileId);
+  const profile = useProfile(profileId);
+  const certificates = useCertificates(profileId);
+  const courses = useCourses();
+  const progress = useProfileProgress(profileId);
+  if (!certificates || !courses || !progress || profile === undefined) return <LoadingScreen />;
+
+  const passed = courses.filter(
+    (course) => progress.get(course.id)?.quiz.passed && !certificates.has(course.id),
+  );
+  const rows = [...certificates.values()];
+  const courseById = new Map(courses.map((course) => [course.id, course]));
+
+  return (
+    <main className="screen">
+      <h1>{t('certificates.title')}</h1>
+      {passed.length > 0 && (
+        <section aria-labelledby="passed-heading">
+          <h2 id="passed-heading">{t('certificates.request.heading')}</h2>
+          <ul className="card-list">
+            {passed.map((course) => (
+              <li key={course.id}>
+                <RequestCertificate course={course} defaultName={profile?.name ?? ''} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {rows.length === 0 && passed.length === 0 && <p>{t('certificates.empty')}</p>}
+      {rows.length > 0 && (
+        <ul className="card-list certificate-list">
+          {rows.map((row) => {
+            const state = certificateState(row);
+            return (
+              <li key={row.courseId}>
+                <Link to={certificatePath(row.courseId)} className="card">
+                  <span className="card-title">
+                    {courseTitle(row, courseById.get(row.courseId), language)}
+                  </span>
+                  <span className="card-meta">
+                    <span>{row.holderName}</span>
+                    <span className={`certificate-badge certificate-badge-${state}`}>
+                      {t(`certificates.status.${state}`)}
+                    </span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <ButtonLink to={VERIFY_PATH} variant="secondary" className="button-wide">
+        {t('certificates.verify.open')}
+      </ButtonLink>
+    </main>
+  );
+}

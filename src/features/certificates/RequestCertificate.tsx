@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { HolderNameError, requestCertificate } from '../../data/certificates';
+import { StorageFullError } from '../../data/errors';
+import type { CourseRow } from '../../data/rows';
+import { useLanguage, useTranslation } from '../../i18n';
+import { useSession } from '../../state/session';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { TextField } from '../../ui/TextField';
+import { certificatePath } from './paths';
+
+export interface RequestCertificateProps {
+  course: CourseRow;
+  defaultName: string;
+}
+
+/** A passed course with no certificate yet: the name to print, then one tap to ask for it. */
+export function RequestCertificate({ course, defaultName }: RequestCertificateProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const profileId = useSession((s) => s.profileId);
+  const [name, setName] = useState(defaultName);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await requestCertificate(profileId, course.id, name);
+      useSession.getState().syncSoon();
+      void navigate(certificatePath(course.id));
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof HolderNameError) {
+        setError(
+          failure.reason === 'empty'
+            ? t('certificates.request.nameEmpty')
+            : t('certificates.request.nameTooLong'),
+        );
+      } else {
+        console.error('Could not request a certificate', failure);
+        setError(
+          failure instanceof StorageFullError
+            ? t('app.errors.storageFull')
+            : t('app.errors.unexpected'),
+        );
+      }
+    }
+  };
+
+  return (
+    <form className="card certificate-request" onSubmit={(event) => void submit(event)}>
+      <span className="card-title">{course.title[language]}</span>
+      <p>{t('certificates.request.intro')}</p>
+      <TextField
+        id={`holder-${course.id}`}
+        label={t('certificates.request.nameLabel')}
+        hint={t('certificates.request.nameHint')}
+        value={name}
+        onChange={setName}
+        autoComplete="name"
+        maxLength={120}
+      />
+      {error && <Notice tone="error">{error}</Notice>}
+      <Button type="submit" className="button-wide" disabled={busy}>
+        {t('certificates.request.submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useVerificationCache } from '../../data/certificateHooks';
+import { useLanguage, useTranslation } from '../../i18n';
+import { useSession } from '../../state/session';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { LoadingScreen } from '../../ui/ScreenMessage';
+import { CameraScan } from './CameraScan';
+import { barcodeDetector, readQrFromImage } from './readQr';
+import { formatTime, VerificationResult } from './VerificationResult';
+import { verifyWithCache } from './verifyCode';
+
+/** "Kiểm tra chứng chỉ": reads a code (camera, photo or pasted) and verifies it offline. */
+export function VerifyScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [params] = useSearchParams();
+  const cache = useVerificationCache();
+  const online = useSession((s) => s.online);
+  const [code, setCode] = useState<string | null>(params.get('c'));
+  const [pasted, setPasted] = useState('');
+  const [scanning, setScanning] = useState(false);
+  const [reading, setReading] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const canScan = useMemo(() => barcodeDetector() !== null, []);
+  const result = useMemo(
+    () => (code && cache ? verifyWithCache(code, cache) : null),
+    [code, cache],
+  );
+
+  const found = useCallback((text: string) => {
+    setScanning(false);
+    setProblem(null);
+    setCode(text);
+  }, []);
+  const cameraFailed = useCallback(() => {
+    setScanning(false);
+    setProblem(t('certificates.verify.cameraFailed'));
+  }, [t]);
+
+  const readPhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setReading(true);
+    setProblem(null);
+    setCode(null);
+    try {
+      const text = await readQrFromImage(file);
+      if (text) setCode(text);
+      else setProblem(t('certificates.verify.noQr'));
+    } catch {
+      setProblem(t('certificates.verify.noQr'));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  if (!cache) return <LoadingScreen />;
+
+  return (
+    <main className="screen verify-screen">
+      <h1>{t('certificates.verify.title')}</h1>
+      {cache.keys.length === 0 && <Notice tone="warning">{t('certificates.verify.noKeys')}</Notice>}
+      {result && <VerificationResult result={result} checkedAt={cache.checkedAt} />}
+      {result && (
+        <Button variant="secondary" className="button-wide" onClick={() => setCode(null)}>
+          {t('certificates.verify.another')}
+        </Button>
+      )}
+      {!result && <p>{t('certificates.verify.intro')}</p>}
+      {problem && <Notice tone="warning">{problem}</Notice>}
+      {reading && <p role="status">{t('certificates.verify.reading')}</p>}
+      {!result && canScan && (
+        <>
+          {scanning && <CameraScan onCode={found} onFailure={cameraFailed} />}
+          <Button className="button-wide" onClick={() => setScanning(!scanning)}>
+            {scanning ? t('certificates.verify.stopScan') : t('certificates.verify.scan')}
+          </Button>
+        </>
+      )}
+      {!result && (
+        <label className="button button-secondary button-wide file-button">
+          <input
+            type="file"
+            accept="image/*"
+            className="visually-hidden"
+            onChange={(event) => {
+              void readPhoto(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+          {t('certificates.verify.photo')}
+        </label>
+      )}
+      {!result && (
+        <form
+          className="verify-paste"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (pasted.trim()) found(pasted.trim());
+          }}
+        >
+          <label className="field">
+            <span className="field-label">{t('certificates.verify.pasteLabel')}</span>
+            <textarea
+              className="input verify-textarea"
+              value={pasted}
+              rows={4}
+              spellCheck={false}
+              autoCapitalize="characters"
+              onChange={(event) => setPasted(event.target.value)}
+            />
+          </label>
+          <Button type="submit" variant="secondary" className="button-wide">
+            {t('certificates.verify.check')}
+          </Button>
+        </form>
+      )}
+      {!result && (
+        <p className="muted">
+          {cache.checkedAt
+            ? t('certificates.verify.lastChecked', { time: formatTime(cache.checkedAt, language) })
+            : t('certificates.verify.neverChecked')}
+        </p>
+      )}
+      {online && (
+        <Button
+          variant="quiet"
+          className="button-wide"
+          onClick={() => useSession.getState().syncNow()}
+        >
+          {t('certificates.verify.refresh')}
+        </Button>
+      )}
+    </main>
+  );
+}
