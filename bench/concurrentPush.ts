@@ -6,7 +6,7 @@ import { migrate } from '../server/db/migrate';
 import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
-import { chunks, openBenchDatabase, rawInsert } from './pushThroughput';
+import { chunks, openBenchDatabase, pushBodies, rawInsert } from './pushThroughput';
 
 export const DEVICES = 100;
 export const EVENTS_PER_DEVICE = 300;
@@ -55,10 +55,7 @@ export async function measureConcurrentPush(
       body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
     });
     const { deviceToken } = (await response.json()) as { deviceToken: string };
-    const bodies = chunks(events, BATCH).map((batch) =>
-      JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events: batch }),
-    );
-    devices.push({ deviceId, token: deviceToken, bodies });
+    devices.push({ deviceId, token: deviceToken, bodies: pushBodies(deviceId, events, BATCH) });
   }
   const requests = devices.flatMap((d) => d.bodies.map((body) => ({ token: d.token, body })));
 

@@ -34,6 +34,21 @@ export function chunks<T>(items: T[], size: number): T[][] {
   );
 }
 
+/**
+ * A device's push bodies as the app sends them: batches in outbox order, each with the
+ * highest outbox number it carries, serialised before timing (a phone does that work).
+ */
+export function pushBodies(deviceId: string, events: LearningEvent[], batchSize: number): string[] {
+  return chunks(events, batchSize).map((batch, i) =>
+    JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      events: batch,
+      highWater: i * batchSize + batch.length,
+    }),
+  );
+}
+
 /** Raw multi-row INSERT … VALUES of the same events: the database's own limit for this work. */
 export async function rawInsert(db: Database, batches: LearningEvent[][]): Promise<void> {
   for (const batch of batches) {
@@ -83,10 +98,7 @@ async function registerDevices(origin: string): Promise<BenchDevice[]> {
       });
       const { deviceToken } = (await response.json()) as { deviceToken: string };
       const events = eventBatch(deviceId, EVENTS_PER_DEVICE);
-      const bodies = chunks(events, BATCH).map((batch) =>
-        JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events: batch }),
-      );
-      return { deviceId, deviceToken, events, bodies };
+      return { deviceId, deviceToken, events, bodies: pushBodies(deviceId, events, BATCH) };
     }),
   );
 }
