@@ -9,7 +9,8 @@ import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
 import { setSession } from '../state/session';
 import { createAccountApi } from '../sync/accountApi';
 import { createCertificatesApi, type CertificatesApi } from '../sync/certificatesApi';
-import { createSyncEngine, type SyncAuth, type SyncEngine } from '../sync/engine';
+import { createSyncEngine, type SyncAuth, type SyncEngine, type SyncStatus } from '../sync/engine';
+import { combineStatuses } from '../sync/status';
 import { createSyncApi, ServerRefusal } from '../sync/http';
 
 /** A signed-in profile's tokens; a refused token is refreshed once, else the profile signs out. */
@@ -58,20 +59,25 @@ export async function startSync(): Promise<void> {
   for (const stop of stops) stop();
   const api = createSyncApi(window.location.origin);
   const certificates = createCertificatesApi(window.location.origin);
-  const onStatus = (sync: Parameters<typeof setSession>[0]['sync']) => setSession({ sync });
+  // Each engine reports its own status; the sync bar shows the one that matters most.
+  const statuses: SyncStatus[] = [];
+  const reporter = (index: number) => (status: SyncStatus) => {
+    statuses[index] = status;
+    setSession({ sync: combineStatuses(statuses.filter(Boolean)) });
+  };
   engines = [
     createSyncEngine({
       api,
       store: createDexieSyncStore(),
-      onStatus,
+      onStatus: reporter(0),
       afterSync: fetchCertificates(certificates, { kind: 'device' }),
     }),
-    ...(await allCredentials()).map(({ profileId }) =>
+    ...(await allCredentials()).map(({ profileId }, i) =>
       createSyncEngine({
         api,
         store: createDexieSyncStore(undefined, { kind: 'account', profileId }),
         auth: accountAuth(profileId),
-        onStatus,
+        onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
       }),
     ),
