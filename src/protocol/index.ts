@@ -6,3 +6,4 @@ export * from './sync.ts';
 export * from './content.ts';
 export * from './walkthrough.ts';
 export * from './accounts.ts';
+export * from './visits.ts';
