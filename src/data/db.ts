@@ -13,6 +13,9 @@ import type {
   CredentialsRow,
   WalkthroughProgressRow,
   WalkthroughRow,
+  TeamVaultRow,
+  VisitDraftRow,
+  VisitVersionRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -28,6 +31,9 @@ export class HocSoDatabase extends Dexie {
   walkthroughProgress!: Dexie.Table<WalkthroughProgressRow, [string, string]>;
   checklists!: Dexie.Table<ChecklistRow, [string, string]>;
   credentials!: EntityTable<CredentialsRow, 'profileId'>;
+  teamVaults!: EntityTable<TeamVaultRow, 'accountId'>;
+  visitDrafts!: EntityTable<VisitDraftRow, 'draftId'>;
+  visitVersions!: Dexie.Table<VisitVersionRow, [string, number]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -1,7 +1,15 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HocSoDatabase } from './db';
-import { CURRENT_VERSION, DATABASE_NAME, VERSION_1 } from './schema';
+import {
+  CURRENT_VERSION,
+  DATABASE_NAME,
+  VERSION_1,
+  VERSION_2,
+  VERSION_3,
+  VERSION_4,
+  VERSION_5,
+} from './schema';
 
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 const eventId = '019a9c2e-7f00-7000-8000-000000000001';
@@ -59,6 +67,42 @@ describe('device database upgrades', () => {
     expect(await db.outbox.where('state').equals('pending').toArray()).toEqual([
       expect.objectContaining({ eventId, state: 'pending' }),
     ]);
+    db.close();
+  });
+
+  it('upgrades a version 5 database to 7 (the team log), keeping what was there', async () => {
+    const v5 = new Dexie(DATABASE_NAME);
+    v5.version(1).stores(VERSION_1);
+    v5.version(2).stores(VERSION_2);
+    v5.version(3).stores(VERSION_3);
+    v5.version(4).stores(VERSION_4);
+    v5.version(5).stores(VERSION_5);
+    const profileId = '2f1e0d9c-8b7a-4654-a321-0fedcba98765';
+    await v5.table('profiles').add({ id: profileId, name: 'Lan', createdAt: '2026-11-01' });
+    await v5.table('credentials').add({
+      profileId,
+      accountId: '0b8f1d8e-3c52-4c8e-9a53-2f4d1e6b7a01',
+      displayName: 'Lan',
+      accessToken: 'a',
+      refreshToken: 'r',
+      pullCursor: 3,
+    });
+    v5.close();
+
+    const db = new HocSoDatabase();
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.credentials.get(profileId)).toMatchObject({
+      displayName: 'Lan',
+      pullCursor: 3,
+    });
+    expect(await db.profiles.get(profileId)).toMatchObject({ name: 'Lan' });
+    expect(await db.visitVersions.count()).toBe(0);
+    expect(await db.visitDrafts.count()).toBe(0);
+    expect(await db.teamVaults.count()).toBe(0);
+    expect(db.visitVersions.schema.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['visitId', 'accountId', '[accountId+teamId]', 'state']),
+    );
     db.close();
   });
 });

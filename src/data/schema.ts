@@ -59,7 +59,20 @@ export const VERSION_5 = {
   credentials: 'profileId',
 };
 
-export const CURRENT_VERSION = 5;
+/**
+ * Version 7 (6 belongs to certificates): the community tech team's visit log. Personal
+ * fields are AES-GCM blobs (src/lib/vault); only what lists and counts need is plain.
+ * `teamVaults` keeps each account's salt and verifier (never the key); `visitDrafts` never
+ * leave the phone; `visitVersions` are finalized, immutable versions, and those in state
+ * `waiting` are the visit outbox.
+ */
+export const VERSION_7 = {
+  teamVaults: 'accountId',
+  visitDrafts: 'draftId, accountId, [accountId+teamId]',
+  visitVersions: '[visitId+version], visitId, accountId, [accountId+teamId], state',
+};
+
+export const CURRENT_VERSION = 7;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -94,4 +107,5 @@ export function declareSchema(db: Dexie): void {
   db.version(3).stores(VERSION_3);
   db.version(4).stores(VERSION_4);
   db.version(5).stores(VERSION_5);
+  db.version(7).stores(VERSION_7);
 }
