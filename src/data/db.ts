@@ -14,6 +14,7 @@ import type {
   WalkthroughProgressRow,
   WalkthroughRow,
   TeamVaultRow,
+  TeamMembershipsRow,
   VisitDraftRow,
   VisitVersionRow,
 } from './rows';
@@ -32,6 +33,7 @@ export class HocSoDatabase extends Dexie {
   checklists!: Dexie.Table<ChecklistRow, [string, string]>;
   credentials!: EntityTable<CredentialsRow, 'profileId'>;
   teamVaults!: EntityTable<TeamVaultRow, 'accountId'>;
+  teamMemberships!: EntityTable<TeamMembershipsRow, 'accountId'>;
   visitDrafts!: EntityTable<VisitDraftRow, 'draftId'>;
   visitVersions!: Dexie.Table<VisitVersionRow, [string, number]>;
 

@@ -126,3 +126,10 @@ export interface VisitVersionRow {
   plain: VisitPlain;
   secret: SealedBlob;
 }
+
+/** The teams an account belongs to, as last seen online, so the toolkit opens offline. */
+export interface TeamMembershipsRow {
+  accountId: string;
+  teams: { teamId: string; name: string; role: 'volunteer' | 'team_leader' }[];
+  checkedAt: string;
+}

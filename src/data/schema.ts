@@ -62,12 +62,14 @@ export const VERSION_5 = {
 /**
  * Version 7 (6 belongs to certificates): the community tech team's visit log. Personal
  * fields are AES-GCM blobs (src/lib/vault); only what lists and counts need is plain.
- * `teamVaults` keeps each account's salt and verifier (never the key); `visitDrafts` never
+ * `teamVaults` keeps each account's salt and verifier (never the key); `teamMemberships`
+ * remembers which teams the account is in, so the log opens offline; `visitDrafts` never
  * leave the phone; `visitVersions` are finalized, immutable versions, and those in state
  * `waiting` are the visit outbox.
  */
 export const VERSION_7 = {
   teamVaults: 'accountId',
+  teamMemberships: 'accountId',
   visitDrafts: 'draftId, accountId, [accountId+teamId]',
   visitVersions: '[visitId+version], visitId, accountId, [accountId+teamId], state',
 };

@@ -8,7 +8,7 @@ import {
 } from '../lib/vault';
 import { database } from './db';
 import { guardStorage } from './errors';
-import type { TeamVaultRow } from './rows';
+import type { TeamMembershipsRow, TeamVaultRow } from './rows';
 
 export async function getTeamVault(accountId: string): Promise<TeamVaultRow | undefined> {
   return database().teamVaults.get(accountId);
@@ -46,4 +46,8 @@ export async function lastPlace(
     communeCode: vault?.lastCommuneCode ?? '',
     village: vault?.lastVillage ? await open<string>(key, vault.lastVillage) : '',
   };
+}
+
+export async function saveTeamMemberships(row: TeamMembershipsRow): Promise<void> {
+  await database().teamMemberships.put(row);
 }

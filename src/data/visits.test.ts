@@ -153,10 +153,12 @@ describe('team visit log on the device', () => {
   it('signing out wipes the account’s drafts, versions and vault', async () => {
     await finalizeDraft(key, await saveDraft(key, owner, values), context);
     await saveDraft(key, owner, values);
+    await database().teamMemberships.put({ accountId, teams: [], checkedAt: '2026-11-20' });
     await wipeTeamData(accountId);
     const db = database();
     expect(await db.visitDrafts.count()).toBe(0);
     expect(await db.visitVersions.count()).toBe(0);
     expect(await db.teamVaults.count()).toBe(0);
+    expect(await db.teamMemberships.count()).toBe(0);
   });
 });

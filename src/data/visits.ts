@@ -254,7 +254,9 @@ export async function storePulled(
 /** Signing out removes this account's whole team log from the device: nothing is left behind. */
 export async function wipeTeamData(accountId: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.teamVaults, db.visitDrafts, db.visitVersions, async () => {
+  const tables = [db.teamVaults, db.teamMemberships, db.visitDrafts, db.visitVersions];
+  await db.transaction('rw', tables, async () => {
+    await db.teamMemberships.delete(accountId);
     await db.visitDrafts.where('accountId').equals(accountId).delete();
     await db.visitVersions.where('accountId').equals(accountId).delete();
     await db.teamVaults.delete(accountId);
