@@ -8,6 +8,7 @@ import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
+import { visitRoutes } from './routes/visits';
 import { secureHeaders, serveApp } from './static';
 
 export interface ServerOptions {
@@ -81,6 +82,7 @@ export async function buildServer({
   authRoutes(app, db, attemptsPerMinute);
   organisationRoutes(app, db, attemptsPerMinute);
   placeRoutes(app, db);
+  visitRoutes(app, db);
   if (distDir) await serveApp(app, distDir);
   return app;
 }

@@ -7,7 +7,8 @@ export type AuditAction =
   | 'role_changed'
   | 'joined'
   | 'commune_granted'
-  | 'export';
+  | 'export'
+  | 'visit_resolved';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
 export async function audit(

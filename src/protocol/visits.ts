@@ -171,7 +171,9 @@ export type VisitConflictsResponse = z.infer<typeof visitConflictsResponseSchema
 
 /** `POST /api/teams/:teamId/visits/:visitId/resolve`: the chosen version stands. */
 export const resolveConflictRequestSchema = z.strictObject({
-  chooseVersionKey: z.string().min(1).max(40),
+  chooseVersionKey: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a version key as listed by the conflicts route'),
 });
 export const resolveConflictResponseSchema = z.object({
   visitId: z.uuid(),
