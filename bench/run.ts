@@ -3,6 +3,7 @@ import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
 import { measurePouchReplication } from './pouchPeer';
 import { measurePush } from './pushThroughput';
+import { measureTeamDashboard, printTeamDashboard } from './teamDashboard';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -48,6 +49,7 @@ async function concurrent(): Promise<void> {
 
 main()
   .then(concurrent)
+  .then(async () => printTeamDashboard(await measureTeamDashboard()))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);
