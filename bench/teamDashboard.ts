@@ -77,7 +77,7 @@ export async function measureTeamDashboard(): Promise<TeamDashboardFigures> {
         communeCode: COMMUNE_A,
       })
     ).json<{ id: string }>().id;
-    const volunteers = [];
+    const volunteers: { id: string; token: string }[] = [];
     for (let i = 0; i < VOLUNTEERS; i += 1) {
       const volunteer = await signUp(app, `volunteer-${i}`);
       const { code } = (
