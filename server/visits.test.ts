@@ -149,6 +149,36 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     expect(response.json<VisitPushResponse>().refused).toMatchObject([{ reason: 'wrong_team' }]);
   });
 
+  it('keeps exactly one head when two phones push rival versions at the same moment', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const v1 = makeVisit(world.teamA);
+      await push(world.tokens.volunteer, [v1]);
+      const rivals = [20, 25, 30].map((minutes) => amend(v1, { minutes }));
+      const answers = await Promise.all(rivals.map((r) => push(world.tokens.volunteer, [r])));
+      const bodies = answers.map((a) => a.json<VisitPushResponse>());
+      expect(bodies.map((b) => b.accepted.length).sort()).toEqual([0, 0, 1]);
+      expect(bodies.flatMap((b) => b.conflicts)).toHaveLength(2);
+      const stored = await db.query<{ status: string }>(
+        `SELECT status FROM team_visit_versions WHERE visit_id = $1 ORDER BY status`,
+        [v1.visitId],
+      );
+      expect(stored.map((r) => r.status)).toEqual(['conflict', 'conflict', 'head', 'superseded']);
+    }
+  });
+
+  it('keeps exactly one head when two phones push a new record’s first version at once', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const v1 = makeVisit(world.teamA);
+      const twin = { ...v1, deviceId: '0190f5a4-1c2b-7000-8000-00000000d00b' };
+      await Promise.all([push(world.tokens.volunteer, [v1]), push(world.tokens.volunteer, [twin])]);
+      const stored = await db.query<{ status: string }>(
+        `SELECT status FROM team_visit_versions WHERE visit_id = $1 ORDER BY status`,
+        [v1.visitId],
+      );
+      expect(stored.map((r) => r.status)).toEqual(['conflict', 'head']);
+    }
+  });
+
   const malformed: [string, unknown, number, string][] = [
     ['a body that is not an object', 'visits', 400, 'invalid_body'],
     ['no versions', { protocolVersion: PROTOCOL_VERSION, versions: [] }, 400, 'invalid_body'],
