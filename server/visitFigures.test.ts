@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aggregateTeamVisits,
   aggregateVisits,
+  csvSafeCell,
   summaryExportRows,
   SUMMARY_EXPORT_HEADERS,
   VISIT_EXPORT_HEADERS,
@@ -63,6 +64,7 @@ function randomVisit(teamId: string): VisitVersion {
     outcome,
     ...(outcome === 'done' ? {} : { outcomeReason: 'Thiếu giấy tờ' }),
     minutes: pick([5, 10, 15, 30, 45]),
+    ...(pick([true, false]) ? { note: pick(['=HYPERLINK("x")', '-2 lần', 'Cần quay lại']) } : {}),
   });
 }
 
@@ -200,7 +202,7 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(csv.rawPayload, { bom: true }) as string[][];
     expect(rows[0]).toEqual(VISIT_EXPORT_HEADERS);
-    expect(rows.slice(1)).toEqual(expected.map((row) => row.map(String)));
+    expect(rows.slice(1)).toEqual(expected.map((row) => row.map((c) => String(csvSafeCell(c)))));
 
     const xlsx = await request(app)(
       'GET',

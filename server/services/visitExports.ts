@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile from 'write-excel-file/node';
 import type { VisitAggregates } from '../../src/protocol';
 import {
+  csvSafeCell,
   summaryExportRows,
   SUMMARY_EXPORT_HEADERS,
   VISIT_EXPORT_HEADERS,
@@ -31,7 +32,8 @@ async function table(
   sheet: string,
 ): Promise<ExportFile> {
   if (format === 'csv') {
-    const body = Buffer.from(stringify([[...headers], ...rows], { bom: true }), 'utf8');
+    const safe = rows.map((row) => row.map(csvSafeCell));
+    const body = Buffer.from(stringify([[...headers], ...safe], { bom: true }), 'utf8');
     return { body, contentType: CONTENT_TYPES.csv, rows: rows.length };
   }
   const data = [

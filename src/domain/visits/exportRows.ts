@@ -71,6 +71,15 @@ export function visitExportRows(visits: readonly ExportableVisit[]): (string | n
   return visits.map((visit) => COLUMNS.map(([, cell]) => cell(visit)));
 }
 
+/**
+ * A CSV cell that a spreadsheet will not run as a formula (OWASP "CSV injection"): text that
+ * starts with = + - @ or a tab or carriage return gets a leading apostrophe. XLSX cells are typed
+ * as text and need no such guard.
+ */
+export function csvSafeCell(cell: string | number): string | number {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 export const SUMMARY_EXPORT_HEADERS = ['Nhóm số liệu', 'Mục', 'Số người'] as const;
 
 const DIMENSIONS: [keyof Omit<VisitAggregates, 'total' | 'minutes'>, string][] = [
@@ -82,6 +91,11 @@ const DIMENSIONS: [keyof Omit<VisitAggregates, 'total' | 'minutes'>, string][] =
 ];
 
 function keyLabel(dimension: string, key: string): string {
+  if (dimension === 'byService') {
+    const [kind, id] = key.split(':');
+    if (kind === 'other') return 'Khác';
+    return `${kind === 'walkthrough' ? 'Hướng dẫn' : 'Khóa học'}: ${id ?? ''}`;
+  }
   if (dimension === 'byOutcome') return OUTCOME_LABELS[key as Outcome] ?? key;
   if (dimension === 'byAgeBand') return AGE_BAND_LABELS[key as AgeBand] ?? 'Không rõ';
   if (dimension === 'byGender') return GENDER_LABELS[key as Gender] ?? 'Không rõ';
