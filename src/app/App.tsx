@@ -34,6 +34,7 @@ const AccountScreen = lazyScreen(
   'AccountScreen',
 );
 const OrgScreen = lazyScreen(() => import('../features/account/OrgScreen'), 'OrgScreen');
+const TeamRoutes = lazyScreen(() => import('../features/team/TeamRoutes'), 'TeamRoutes');
 const NewProfileScreen = lazyScreen(
   () => import('../features/profiles/NewProfileScreen'),
   'NewProfileScreen',
@@ -63,6 +64,7 @@ function AppRoutes() {
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />
       <Route path="/walkthroughs/:walkthroughId" element={<WalkthroughScreen />} />
       <Route path="/walkthroughs/:walkthroughId/practice" element={<PracticeScreen />} />
+      <Route path="/team/*" element={<TeamRoutes />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

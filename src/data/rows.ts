@@ -100,6 +100,8 @@ export interface TeamVaultRow {
   /** The last commune (plain) and village (sealed), to pre-fill the next visit. */
   lastCommuneCode?: string;
   lastVillage?: SealedBlob;
+  /** When a push of this account's visits last got an answer. */
+  lastSentAt?: string;
 }
 
 /** A visit being written: never leaves the phone, editable and deletable. */

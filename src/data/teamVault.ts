@@ -51,3 +51,7 @@ export async function lastPlace(
 export async function saveTeamMemberships(row: TeamMembershipsRow): Promise<void> {
   await database().teamMemberships.put(row);
 }
+
+export async function markSent(accountId: string, at = new Date().toISOString()): Promise<void> {
+  await database().teamVaults.update(accountId, { lastSentAt: at });
+}

@@ -62,15 +62,84 @@ export async function deleteDraft(draftId: string): Promise<void> {
 }
 
 /** Every version of a visit on this device, oldest first. */
-async function versionsOf(visitId: string): Promise<VisitVersionRow[]> {
+export async function versionsOf(visitId: string): Promise<VisitVersionRow[]> {
   return database().visitVersions.where('visitId').equals(visitId).sortBy('version');
 }
 
+/** What finalizing needs besides the form: who, which team, which visit and what it amends. */
+export interface FinalizeTarget extends DraftOwner {
+  visitId: string;
+  amends: number | null;
+  /** The draft to forget once the version is written, if the form was saved before. */
+  draftId?: string;
+}
+
+/** Checks form values as a version; the fields to fix, or the version. Writes nothing. */
+export function checkVisit(
+  target: FinalizeTarget,
+  values: VisitDraftValues,
+  context: { deviceId: string; consentVersion: string },
+): { ok: true; version: VisitVersion } | { ok: false; fields: string[] } {
+  const candidate = {
+    ...values,
+    visitId: target.visitId,
+    version: target.amends === null ? 1 : target.amends + 1,
+    amends: target.amends,
+    teamId: target.teamId,
+    deviceId: context.deviceId,
+    recordedAt: new Date().toISOString(),
+    consentVersion: context.consentVersion,
+    person: dropEmpty(values.person),
+  };
+  const parsed = visitVersionSchema.safeParse(dropEmpty(candidate));
+  if (parsed.success) return { ok: true, version: parsed.data };
+  return {
+    ok: false,
+    fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))],
+  };
+}
+
 /**
- * Turns a draft into an immutable version waiting to be sent, and forgets the draft, in one
- * transaction. A version 1 amends nothing; an amendment takes the next number after the
- * version it amends. Throws VisitInvalidError (writing nothing) when the draft is incomplete.
+ * Turns form values into an immutable version waiting to be sent, and forgets the draft, in
+ * one transaction. A version 1 amends nothing; an amendment takes the next number after the
+ * version it amends. Throws VisitInvalidError (writing nothing) when something is missing.
  */
+export async function finalizeVisit(
+  key: CryptoKey,
+  target: FinalizeTarget,
+  values: VisitDraftValues,
+  context: { deviceId: string; consentVersion: string },
+): Promise<VisitVersion> {
+  const checked = checkVisit(target, values, context);
+  if (!checked.ok) throw new VisitInvalidError(checked.fields);
+  const version = checked.version;
+  const { plain, secret } = splitVersion(version);
+  const sealed = await seal(key, secret);
+  const lastVillage = await seal(key, version.village);
+  const db = database();
+  await guardStorage(() =>
+    db.transaction('rw', db.visitDrafts, db.visitVersions, db.teamVaults, async () => {
+      await db.visitVersions.add({
+        visitId: version.visitId,
+        version: version.version,
+        accountId: target.accountId,
+        teamId: target.teamId,
+        state: 'waiting',
+        plain,
+        secret: sealed,
+      });
+      if (target.draftId) await db.visitDrafts.delete(target.draftId);
+      // The next visit starts where this one was: same commune, same village.
+      await db.teamVaults.update(target.accountId, {
+        lastCommuneCode: version.communeCode,
+        lastVillage,
+      });
+    }),
+  );
+  return version;
+}
+
+/** Finalizes a saved draft (see finalizeVisit). */
 export async function finalizeDraft(
   key: CryptoKey,
   draftId: string,
@@ -78,53 +147,11 @@ export async function finalizeDraft(
 ): Promise<VisitVersion> {
   const draft = await readDraft(key, draftId);
   if (!draft) throw new Error('No such draft');
-  const { row, values } = draft;
-  const candidate = {
-    visitId: row.visitId,
-    version: row.amends === null ? 1 : row.amends + 1,
-    amends: row.amends,
-    teamId: row.teamId,
-    deviceId: context.deviceId,
-    recordedAt: new Date().toISOString(),
-    ...values,
-    consentVersion: context.consentVersion,
-    person: Object.fromEntries(
-      Object.entries(values.person).filter(([, v]) => v !== undefined && v !== ''),
-    ),
-  };
-  const parsed = visitVersionSchema.safeParse(dropEmpty(candidate));
-  if (!parsed.success) {
-    throw new VisitInvalidError([
-      ...new Set(parsed.error.issues.map((issue) => issue.path.join('.'))),
-    ]);
-  }
-  const { plain, secret } = splitVersion(parsed.data);
-  const sealed = await seal(key, secret);
-  const lastVillage = await seal(key, parsed.data.village);
-  const db = database();
-  await guardStorage(() =>
-    db.transaction('rw', db.visitDrafts, db.visitVersions, db.teamVaults, async () => {
-      await db.visitVersions.add({
-        visitId: row.visitId,
-        version: parsed.data.version,
-        accountId: row.accountId,
-        teamId: row.teamId,
-        state: 'waiting',
-        plain,
-        secret: sealed,
-      });
-      await db.visitDrafts.delete(draftId);
-      // The next visit starts where this one was: same commune, same village.
-      await db.teamVaults.update(row.accountId, {
-        lastCommuneCode: parsed.data.communeCode,
-        lastVillage,
-      });
-    }),
-  );
-  return parsed.data;
+  return finalizeVisit(key, { ...draft.row, draftId }, draft.values, context);
 }
 
 function dropEmpty<T extends object>(value: T): T {
+  // Empty optional answers are left out rather than sent as "".
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
   ) as T;
