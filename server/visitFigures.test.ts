@@ -11,12 +11,16 @@ import {
   VISIT_EXPORT_HEADERS,
   visitExportRows,
 } from '../src/domain/visits';
-import type {
-  CommuneVisitsSummary,
-  ProvinceVisitsSummary,
-  TeamDashboard,
-  VisitListResponse,
-  VisitVersion,
+import {
+  communeVisitsSummarySchema,
+  provinceVisitsSummarySchema,
+  teamDashboardSchema,
+  visitListResponseSchema,
+  type CommuneVisitsSummary,
+  type ProvinceVisitsSummary,
+  type TeamDashboard,
+  type VisitListResponse,
+  type VisitVersion,
 } from '../src/protocol';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
@@ -120,7 +124,9 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
       world.tokens.leader,
     );
     expect(response.statusCode, response.body).toBe(200);
-    const { byVolunteer, lastSyncedAt, openConflicts, ...figures } = response.json<TeamDashboard>();
+    const { byVolunteer, lastSyncedAt, openConflicts, ...figures } = teamDashboardSchema.parse(
+      response.json<TeamDashboard>(),
+    );
     const expected = aggregateTeamVisits(teamHeads(world.teamA), range);
     expect(expected.total).toBeGreaterThan(0);
     expect({
@@ -139,8 +145,9 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     ] as const) {
       const response = await request(app)('GET', `/api/communes/${code}/visits-summary`, token);
       expect(response.statusCode, response.body).toBe(200);
-      const { byTeam, communeCode, lastSyncedAt, ...figures } =
-        response.json<CommuneVisitsSummary>();
+      const { byTeam, communeCode, lastSyncedAt, ...figures } = communeVisitsSummarySchema.parse(
+        response.json<CommuneVisitsSummary>(),
+      );
       const records = teamHeads(team).map((h) => h.record);
       expect(figures).toEqual(aggregateVisits(records));
       expect(communeCode).toBe(code);
@@ -154,6 +161,7 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     const all = (
       await request(app)('GET', '/api/provinces/01/visits-summary', world.tokens.admin)
     ).json<ProvinceVisitsSummary>();
+    provinceVisitsSummarySchema.parse(all);
     const { byCommune, provinceCode: _p, lastSyncedAt: _l, ...figures } = all;
     expect(figures).toEqual(aggregateVisits([...heads.values()].map((h) => h.record)));
     expect(byCommune.map((c) => [c.key, c.count])).toEqual([
@@ -177,6 +185,7 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     const list = (
       await request(app)('GET', `/api/teams/${world.teamA}/visits`, world.tokens.leader)
     ).json<VisitListResponse>().visits;
+    visitListResponseSchema.parse({ visits: list });
     const names = new Map(Object.entries(world.ids).map(([who, id]) => [id, who]));
     return visitExportRows(
       list.map((v) => {

@@ -7,7 +7,14 @@ import type {
   VisitListResponse,
   VisitPushResponse,
 } from '../src/protocol';
-import { PROTOCOL_VERSION } from '../src/protocol';
+import {
+  PROTOCOL_VERSION,
+  resolveConflictResponseSchema,
+  teamRosterSchema,
+  visitConflictsResponseSchema,
+  visitListResponseSchema,
+  visitPushResponseSchema,
+} from '../src/protocol';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import {
@@ -58,6 +65,8 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const response = await push(world.tokens.volunteer, [v3, v1, v2]);
     expect(response.json<VisitPushResponse>().accepted).toHaveLength(3);
     const list = await request(app)('GET', `/api/teams/${world.teamA}/visits`, world.tokens.leader);
+    visitListResponseSchema.parse(list.json());
+    visitPushResponseSchema.parse(response.json());
     const head = list.json<VisitListResponse>().visits.find((v) => v.record.visitId === v1.visitId);
     expect(head?.record).toEqual(v3);
     expect(head?.hasConflict).toBe(false);
@@ -78,6 +87,7 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const conflicts = (
       await request(app)('GET', `/api/teams/${world.teamA}/conflicts`, world.tokens.leader)
     ).json<VisitConflictsResponse>().conflicts;
+    visitConflictsResponseSchema.parse({ conflicts });
     const entry = conflicts.find((c) => c.visitId === v1.visitId)!;
     expect(entry.head?.record).toEqual(phoneA);
     expect(entry.rivals.map((r) => r.record)).toEqual([phoneB]);
@@ -88,7 +98,7 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
       chooseVersionKey: chosen,
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
-    const body = resolved.json<ResolveConflictResponse>();
+    const body = resolveConflictResponseSchema.parse(resolved.json<ResolveConflictResponse>());
     expect(body.head.record).toEqual(phoneB);
     expect(body.superseded).toEqual([entry.head!.key]);
 
@@ -236,6 +246,7 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const roster = (
       await request(app)('GET', `/api/teams/${world.teamA}/roster`, world.tokens.leader)
     ).json<TeamRoster>();
+    teamRosterSchema.parse(roster);
     const byId = new Map(roster.members.map((m) => [m.accountId, m]));
     expect([...byId.keys()].sort()).toEqual(
       [world.ids.leader, world.ids.volunteer, world.ids.volunteer2].sort(),

@@ -44,6 +44,7 @@ async function start<P extends z.ZodType<{ code: string }>>(
     invalidBody(reply, range.error);
     return null;
   }
+  reply.header('cache-control', 'no-store');
   return { actor, code: params.data.code, range: range.data as VisitRange };
 }
 
