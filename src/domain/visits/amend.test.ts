@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { visitVersionSchema, type VisitVersion } from '../../protocol/visits';
 import {
   canonicalContent,
@@ -187,5 +188,43 @@ describe('batch order', () => {
       { visitId: 'b', version: 1 },
       { visitId: 'b', version: 2 },
     ]);
+  });
+});
+
+describe('the amendment rule on any order of arrivals', () => {
+  /** Versions from a few phones: (version, amends, content) with small numbers so they collide. */
+  const arrival = fc
+    .tuple(
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom('a', 'b'),
+    )
+    .map(([version, back, content]) => ({
+      version,
+      amends: version === 1 ? null : Math.max(1, version - 1 - (back % (version - 1))),
+      content: `${version}:${content}`,
+    }));
+
+  it('never drops a version, never keeps two heads, and stores each content once', () => {
+    fc.assert(
+      fc.property(fc.array(arrival, { maxLength: 12 }), (arrivals) => {
+        const stored = replayVersions(arrivals.map((a, i) => ({ ...a, key: `k${i}` })));
+        expect(stored.filter((s) => s.status === 'head').length).toBeLessThanOrEqual(1);
+        const distinct = new Set(arrivals.map((a) => `${a.version}|${a.content}`));
+        expect(new Set(stored.map((s) => `${s.version}|${s.content}`))).toEqual(distinct);
+        expect(stored).toHaveLength(distinct.size);
+      }),
+    );
+  });
+
+  it('gives the same statuses when the same arrivals come again (retries change nothing)', () => {
+    fc.assert(
+      fc.property(fc.array(arrival, { maxLength: 12 }), (arrivals) => {
+        const keyed = arrivals.map((a, i) => ({ ...a, key: `k${i}` }));
+        const once = replayVersions(keyed);
+        const twice = replayVersions([...keyed, ...keyed.map((a) => ({ ...a, key: `r${a.key}` }))]);
+        expect(twice).toEqual(once);
+      }),
+    );
   });
 });
