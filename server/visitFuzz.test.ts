@@ -15,7 +15,19 @@ const RUNS = 150;
 const junk = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ maxLength: 50 }),
-  fc.constantFrom(null, true, -1, 0, 1e308, '', '💥', '\u0000', '<script>', "' OR 1=1 --"),
+  fc.constantFrom(
+    null,
+    true,
+    -1,
+    0,
+    1e308,
+    '',
+    '💥',
+    '\u0000',
+    'a\ud800',
+    '<script>',
+    "' OR 1=1 --",
+  ),
   fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
 );
 

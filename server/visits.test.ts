@@ -128,17 +128,19 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const bad = { ...makeVisit(world.teamA), minutes: 0 };
     const otherTeam = makeVisit(world.teamB);
     const noCommune = makeVisit(world.teamA, { communeCode: '99999' });
-    const response = await push(world.tokens.volunteer, [good, bad, otherTeam, noCommune]);
+    const nul = makeVisit(world.teamA, { village: 'Thôn\u00001' });
+    const response = await push(world.tokens.volunteer, [good, bad, otherTeam, nul, noCommune]);
     const body = response.json<VisitPushResponse>();
     expect(body.accepted).toEqual([{ visitId: good.visitId, version: 1 }]);
     expect(body.refused.map((r) => [r.visitId, r.reason])).toEqual([
       [bad.visitId, 'invalid_version'],
       [otherTeam.visitId, 'wrong_team'],
+      [nul.visitId, 'invalid_version'],
       [noCommune.visitId, 'unknown_commune'],
     ]);
     expect(body.refused[0]!.message).toMatch(/^minutes: /);
     const stored = await db.query(`SELECT 1 FROM team_visits WHERE visit_id = ANY($1::uuid[])`, [
-      [bad.visitId, otherTeam.visitId, noCommune.visitId],
+      [bad.visitId, otherTeam.visitId, nul.visitId, noCommune.visitId],
     ]);
     expect(stored).toHaveLength(0);
   });

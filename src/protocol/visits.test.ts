@@ -42,6 +42,9 @@ const invalid: [string, Record<string, unknown>, string][] = [
   ['an unknown age band', { person: { ageBand: 'old' } }, 'person.ageBand'],
   ['an unknown field', { extra: 1 }, ''],
   ['a blank village', { village: '   ' }, 'village'],
+  ['a NUL in the village', { village: 'Thôn\u00001' }, 'village'],
+  ['a control character in a note', { note: 'a\u0007b' }, 'note'],
+  ['a lone surrogate in a name', { person: { name: 'a\ud800' } }, 'person.name'],
 ];
 
 describe('a visit version', () => {

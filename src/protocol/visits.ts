@@ -27,13 +27,36 @@ export const communeCodeSchema = z.string().regex(/^\d{5}$/, 'a 5-digit commune 
 export const provinceCodeSchema = z.string().regex(/^\d{2}$/, 'a 2-digit province code');
 const isoDate = z.iso.date();
 
+/**
+ * Control characters other than tab and line feed, and lone UTF-16 surrogates: PostgreSQL
+ * cannot store NUL or a broken surrogate in JSON, and none of them belong in a log.
+ */
+function hasForbiddenCharacter(value: string): boolean {
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if ((code < 32 && code !== 9 && code !== 10) || code === 127) return true;
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** Free text typed on the phone: trimmed, NFC-normalised, not blank, no control characters. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1)
+    .max(max)
+    .refine((value) => !hasForbiddenCharacter(value), 'no control characters');
+
 /** The person helped: every field optional, the least that is useful. Personal data. */
 export const visitPersonSchema = z.strictObject({
   /** A first name or initials, never a full name. */
-  name: z.string().trim().min(1).max(40).optional(),
+  name: text(40).optional(),
   ageBand: z.enum(AGE_BANDS).optional(),
   gender: z.enum(GENDERS).optional(),
-  ethnicity: z.string().trim().min(1).max(40).optional(),
+  ethnicity: text(40).optional(),
   phone: z
     .string()
     .regex(/^\d{8,15}$/, '8–15 digits')
@@ -45,7 +68,7 @@ export type VisitPerson = z.infer<typeof visitPersonSchema>;
 export const visitServiceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('walkthrough'), id: slugSchema }),
   z.strictObject({ kind: z.literal('course'), id: slugSchema }),
-  z.strictObject({ kind: z.literal('other'), text: z.string().trim().min(1).max(120) }),
+  z.strictObject({ kind: z.literal('other'), text: text(120) }),
 ]);
 export type VisitService = z.infer<typeof visitServiceSchema>;
 
@@ -63,19 +86,19 @@ export const visitVersionSchema = z
     /** The day the person was helped. */
     date: isoDate,
     communeCode: communeCodeSchema,
-    /** Trimmed and NFC-normalised, so a village typed twice groups as one. */
-    village: z.string().trim().normalize('NFC').min(1).max(80),
+    /** Normalised (see `text`), so a village typed twice groups as one. */
+    village: text(80),
     person: visitPersonSchema,
     services: z.array(visitServiceSchema).min(1).max(10),
     outcome: z.enum(OUTCOMES),
     /** Required unless the outcome is `done`. */
-    outcomeReason: z.string().trim().min(1).max(200).optional(),
+    outcomeReason: text(200).optional(),
     minutes: z.int().min(1).max(600),
     consent: z.literal(true),
-    consentVersion: z.string().min(1).max(40),
+    consentVersion: text(40),
     /** From the learner's profile QR, when the person has the app. */
-    learnerRef: z.string().trim().min(1).max(120).optional(),
-    note: z.string().trim().min(1).max(500).optional(),
+    learnerRef: text(120).optional(),
+    note: text(500).optional(),
   })
   .refine((v) => (v.version === 1 ? v.amends === null : v.amends !== null), {
     message: 'version 1 amends nothing; every later version names the version it amends',
