@@ -31,6 +31,8 @@ const invalid: [string, Record<string, unknown>, string][] = [
   ['no consent', { consent: false }, 'consent'],
   ['a four-digit commune', { communeCode: '0004' }, 'communeCode'],
   ['a date with a time', { date: '2026-11-28T00:00:00Z' }, 'date'],
+  ['the year zero', { date: '0000-01-01' }, 'date'],
+  ['a day that does not exist', { date: '2026-02-29' }, 'date'],
   ['no service', { services: [] }, 'services'],
   ['eleven services', { services: Array(11).fill({ kind: 'course', id: 'a' }) }, 'services'],
   ['a walkthrough without id', { services: [{ kind: 'walkthrough' }] }, 'services.0.id'],

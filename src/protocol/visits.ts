@@ -25,7 +25,10 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const communeCodeSchema = z.string().regex(/^\d{5}$/, 'a 5-digit commune code');
 export const provinceCodeSchema = z.string().regex(/^\d{2}$/, 'a 2-digit province code');
-const isoDate = z.iso.date();
+/** A calendar day this century (PostgreSQL refuses year 0, and no visit is older than 2000). */
+const isoDate = z.iso
+  .date()
+  .refine((day) => day >= '2000-01-01' && day <= '2099-12-31', 'a day between 2000 and 2099');
 
 /**
  * Control characters other than tab and line feed, and lone UTF-16 surrogates: PostgreSQL
