@@ -138,6 +138,20 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     expect(lastSyncedAt).not.toBeNull();
   });
 
+  it.each([
+    ['an impossible day', '?from=2026-02-30'],
+    ['a range that ends before it starts', '?from=2026-12-01&to=2026-01-01'],
+    ['an unknown parameter', '?since=2026-01-01'],
+  ])('refuses a dashboard range with %s', async (_name, query) => {
+    const response = await request(app)(
+      'GET',
+      `/api/teams/${world.teamA}/dashboard${query}`,
+      world.tokens.leader,
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'invalid_body' } });
+  });
+
   it('rolls up a commune across its teams, as figures only', async () => {
     for (const [code, team, token] of [
       [COMMUNE_A, world.teamA, world.tokens.official],
