@@ -70,8 +70,8 @@ export const VERSION_5 = {
 export const VERSION_7 = {
   teamVaults: 'accountId',
   teamMemberships: 'accountId',
-  visitDrafts: 'draftId, accountId, [accountId+teamId]',
-  visitVersions: '[visitId+version], visitId, accountId, [accountId+teamId], state',
+  visitDrafts: 'draftId, accountId',
+  visitVersions: '[visitId+version], visitId, accountId, state',
 };
 
 export const CURRENT_VERSION = 7;

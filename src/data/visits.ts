@@ -196,10 +196,17 @@ export interface VisitListing {
 
 export async function listVisits(owner: DraftOwner): Promise<VisitListing> {
   const db = database();
-  const where = [owner.accountId, owner.teamId];
   const [drafts, versions] = await Promise.all([
-    db.visitDrafts.where('[accountId+teamId]').equals(where).toArray(),
-    db.visitVersions.where('[accountId+teamId]').equals(where).toArray(),
+    db.visitDrafts
+      .where('accountId')
+      .equals(owner.accountId)
+      .filter((d) => d.teamId === owner.teamId)
+      .toArray(),
+    db.visitVersions
+      .where('accountId')
+      .equals(owner.accountId)
+      .filter((v) => v.teamId === owner.teamId)
+      .toArray(),
   ]);
   const heads = new Map<string, VisitVersionRow>();
   for (const row of versions) {
@@ -214,9 +221,9 @@ export async function listVisits(owner: DraftOwner): Promise<VisitListing> {
 
 export async function waitingVersions(owner: DraftOwner): Promise<VisitVersionRow[]> {
   const rows = await database()
-    .visitVersions.where('[accountId+teamId]')
-    .equals([owner.accountId, owner.teamId])
-    .filter((row) => row.state === 'waiting')
+    .visitVersions.where('accountId')
+    .equals(owner.accountId)
+    .filter((row) => row.teamId === owner.teamId && row.state === 'waiting')
     .toArray();
   return rows.sort((a, b) => a.version - b.version);
 }

@@ -23,6 +23,9 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
   const setPerson = (patch: Partial<VisitDraftValues['person']>) =>
     set({ person: { ...values.person, ...patch } });
   const otherService = values.services.find((s) => s.kind === 'other');
+  const eServices = choices.filter((c) => c.service.kind === 'walkthrough');
+  const courses = choices.filter((c) => c.service.kind === 'course');
+  const [coursesOpen] = useState(values.services.some((s) => s.kind === 'course'));
   const [customMinutes, setCustomMinutes] = useState(
     values.minutes !== undefined && !MINUTE_CHOICES.includes(String(values.minutes) as '5'),
   );
@@ -43,12 +46,22 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
       <ChipGroup
         legend={t('team.form.services')}
         options={[
-          ...choices.map((c) => ({ value: c.key, label: c.label })),
+          ...eServices.map((c) => ({ value: c.key, label: c.label })),
           { value: OTHER, label: t('team.form.otherService') },
         ]}
         selected={values.services.map(serviceKey)}
         onToggle={toggleService}
       />
+      {/* Most visits are about an e-service; the courses stay folded until needed. */}
+      <details className="more-fields" open={coursesOpen}>
+        <summary>{t('team.form.courses')}</summary>
+        <ChipGroup
+          legend={t('team.form.coursesLegend')}
+          options={courses.map((c) => ({ value: c.key, label: c.label }))}
+          selected={values.services.map(serviceKey)}
+          onToggle={toggleService}
+        />
+      </details>
       {otherService && (
         <TextField
           label={t('team.form.otherText')}
