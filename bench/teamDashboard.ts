@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { buildServer } from '../server/app';
 import { migrate } from '../server/db/migrate';
-import { teamDashboard } from '../server/services/visitAggregates';
+import { communeSummary, teamDashboard } from '../server/services/visitAggregates';
 import { amend, makeVisit, pushVisits, signUp } from '../server/testkit/teamWorld';
 import { COMMUNE_A, request } from '../server/testkit/world';
 import { aggregateTeamVisits } from '../src/domain/visits';
@@ -22,6 +22,8 @@ export interface TeamDashboardFigures {
   /** Median of RUNS: the service's SQL alone, and the whole HTTP route. */
   sqlMs: number;
   httpMs: number;
+  /** Median of RUNS: the commune roll-up over the same records. */
+  communeMs: number;
   runsMs: number[];
   matchesPureRule: boolean;
 }
@@ -104,6 +106,7 @@ export async function measureTeamDashboard(): Promise<TeamDashboardFigures> {
 
     const sqlRuns: number[] = [];
     const httpRuns: number[] = [];
+    const communeRuns: number[] = [];
     let last: TeamDashboard | undefined;
     for (let run = 0; run < RUNS; run += 1) {
       let start = performance.now();
@@ -113,6 +116,9 @@ export async function measureTeamDashboard(): Promise<TeamDashboardFigures> {
       const response = await call('GET', `/api/teams/${teamId}/dashboard`, leader.token);
       httpRuns.push(performance.now() - start);
       if (response.statusCode !== 200) throw new Error(`dashboard failed: ${response.body}`);
+      start = performance.now();
+      await communeSummary(db, COMMUNE_A, [teamId], {});
+      communeRuns.push(performance.now() - start);
     }
 
     const heads = firsts.map((v, i) => ({
@@ -129,6 +135,7 @@ export async function measureTeamDashboard(): Promise<TeamDashboardFigures> {
       seedSeconds,
       sqlMs: median(sqlRuns),
       httpMs: median(httpRuns),
+      communeMs: median(communeRuns),
       runsMs: sqlRuns,
       matchesPureRule: isDeepStrictEqual(figures, pure),
     };
@@ -144,6 +151,7 @@ export function printTeamDashboard(f: TeamDashboardFigures): void {
   );
   console.log(`  SQL aggregation     : ${f.sqlMs.toFixed(1)} ms`);
   console.log(`  HTTP GET /dashboard : ${f.httpMs.toFixed(1)} ms`);
+  console.log(`  commune roll-up SQL : ${f.communeMs.toFixed(1)} ms`);
   console.log(`  runs (SQL, ms)      : ${f.runsMs.map((ms) => ms.toFixed(1)).join(', ')}`);
   console.log(`  figures = pure rule : ${f.matchesPureRule ? 'yes' : 'NO'}`);
   console.log(`  seeding by push     : ${f.seedSeconds.toFixed(1)} s`);
