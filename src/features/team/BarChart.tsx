@@ -5,6 +5,11 @@ import { useEffect, useRef } from 'react';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 const BAR_PX = 32;
+/** Axis labels are cut to fit a 360 px screen; the table under the chart has them in full. */
+const LABEL_CHARS = 16;
+
+const shorten = (label: string) =>
+  label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : label;
 
 export interface BarChartProps {
   labels: string[];
@@ -21,7 +26,10 @@ export function BarChart({ labels, values }: BarChartProps) {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, {
       type: 'bar',
-      data: { labels, datasets: [{ data: values, backgroundColor: '#0b5d3b', borderRadius: 4 }] },
+      data: {
+        labels: labels.map(shorten),
+        datasets: [{ data: values, backgroundColor: '#0b5d3b', borderRadius: 4 }],
+      },
       options: {
         indexAxis: 'y',
         animation: false,
