@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage, useTranslation } from '../../i18n';
-import type { StoredVisitVersion } from '../../protocol/visits';
+import type { StoredVisitVersion, VisitVersion } from '../../protocol/visits';
 import { createTeamApi } from '../../sync/teamApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -42,10 +42,11 @@ export function ConflictsScreen() {
       {state.data.length === 0 && <p>{t('team.conflicts.none')}</p>}
       {state.data.map((conflict) => (
         <section key={conflict.visitId} className="conflict" aria-label={conflict.visitId}>
-          {[...(conflict.head ? [conflict.head] : []), ...conflict.rivals].map((stored) => (
+          {[...(conflict.head ? [conflict.head] : []), ...conflict.rivals].map((stored, i, all) => (
             <Side
               key={stored.key}
               stored={stored}
+              other={all[i === 0 ? 1 : 0]?.record}
               current={stored.key === conflict.head?.key}
               onChoose={() => void choose(conflict.visitId, stored.key)}
             />
@@ -58,10 +59,12 @@ export function ConflictsScreen() {
 
 function Side({
   stored,
+  other,
   current,
   onChoose,
 }: {
   stored: StoredVisitVersion;
+  other?: VisitVersion;
   current: boolean;
   onChoose: () => void;
 }) {
@@ -78,7 +81,7 @@ function Side({
           time: formatTime(stored.receivedAt, language),
         })}
       </p>
-      <VisitSummary visit={stored.record} />
+      <VisitSummary visit={stored.record} compareWith={other} />
       <Button variant={current ? 'secondary' : 'primary'} onClick={onChoose}>
         {t('team.conflicts.choose')}
       </Button>
