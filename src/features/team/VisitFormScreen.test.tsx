@@ -36,7 +36,7 @@ describe('the visit log form', () => {
         <MemoryRouter initialEntries={[`/team/${teamId}/new`]}>
           <Routes>
             <Route path="/team/:teamId/new" element={<VisitFormScreen />} />
-            <Route path="/team/:teamId" element={<p>list</p>} />
+            <Route path="/team/:teamId" element={<p>{'list'}</p>} />
           </Routes>
         </MemoryRouter>
       </TeamContext.Provider>,
