@@ -276,6 +276,21 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
       .map((row) => Object.fromEntries(row.map((c, i) => [String(sheet[0]![i]), c ?? ''])));
     expect(project(xlsxRows)).toEqual(expectedRows);
     expect(xlsxRows.find((r) => r['Tên hoặc chữ viết tắt'] === X.name)?.['Phiên bản']).toBe(2);
+
+    // Each volunteer's activity, and a join code with its QR for a new member.
+    await leader.goBack();
+    await leader.getByRole('link', { name: 'Thành viên và mã tham gia' }).click();
+    await leader.locator('.member-list li', { hasText: 'Chị Lan' }).getByText('16 lượt').waitFor();
+    await leader.getByRole('button', { name: 'Tạo mã tham gia cho thành viên' }).click();
+    await leader.locator('.join-code-qr').waitFor();
+    expect(await leader.locator('.join-code-text').textContent()).toMatch(
+      /^[A-Z2-9]{4}-[A-Z2-9]{4}$/,
+    );
+    expect(await seriousViolations(leader), 'roster').toEqual([]);
+    await leader.goBack();
+    await leader.getByRole('link', { name: 'Các lượt cần xem' }).click();
+    await expect.poll(() => leader.locator('.review-list > li').count()).toBe(16);
+    expect(await seriousViolations(leader), 'review').toEqual([]);
   });
 
   it('a wrong passphrase cannot open the log; signing out leaves no team data', async () => {
