@@ -144,4 +144,46 @@ export async function logVisit(page: Page, spec: VisitSpec): Promise<void> {
   await page.getByRole('link', { name: 'Ghi lượt mới' }).waitFor();
 }
 
+/** The figures the dashboard must show, counted here from the records the test logged. */
+export function expectedFigures(records: VisitSpec[], volunteerId: string) {
+  const tally = (keys: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+    return counts;
+  };
+  return {
+    totals: {
+      total: records.length,
+      minutes: records.reduce((sum, r) => sum + r.minutes, 0),
+    },
+    byService: tally(
+      records.flatMap((r) => [
+        ...new Set([...r.services.map((i) => SERVICES[i]!.key), ...(r.other ? ['other'] : [])]),
+      ]),
+    ),
+    byOutcome: tally(records.map((r) => r.outcome)),
+    byMonth: tally(records.map((r) => r.date.slice(0, 7))),
+    byAgeBand: tally(records.map((r) => r.ageBand ?? 'unknown')),
+    byGender: tally(records.map((r) => r.gender ?? 'unknown')),
+    byVolunteer: tally(records.map(() => volunteerId)),
+    byVillage: tally(records.map((r) => r.village)),
+  };
+}
+
+export async function readDashboard(page: Page) {
+  await page.locator('table.figures').first().waitFor();
+  return page.evaluate(() => {
+    const figures: Record<string, Record<string, number>> = {};
+    for (const table of document.querySelectorAll<HTMLElement>('table.figures')) {
+      const rows = [...table.querySelectorAll<HTMLElement>('tr[data-key]')];
+      figures[table.dataset.dimension!] = Object.fromEntries(
+        rows.map((row) => [row.dataset.key!, Number(row.querySelector('td')!.textContent)]),
+      );
+    }
+    const total = (name: string) =>
+      Number(document.querySelector(`[data-total="${name}"]`)!.textContent);
+    return { totals: { total: total('total'), minutes: total('minutes') }, ...figures };
+  });
+}
+
 export { OUTCOME_WORDS };
