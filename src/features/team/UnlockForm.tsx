@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { StorageFullError } from '../../data/errors';
+import { useWaitingCount } from '../../data/teamHooks';
 import { createTeamVault, unlockTeamVault } from '../../data/teamVault';
 import { useTranslation } from '../../i18n';
 import { WrongPassphraseError } from '../../lib/vault';
@@ -17,6 +18,8 @@ export function UnlockForm({ accountId, isNew }: { accountId: string; isNew: boo
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Sending needs the key to read the sealed fields: while locked, waiting visits wait.
+  const waiting = useWaitingCount(accountId);
 
   const submit = async () => {
     setError(null);
@@ -40,6 +43,9 @@ export function UnlockForm({ accountId, isNew }: { accountId: string; isNew: boo
     <main className="screen">
       <h1>{t('team.lock.title')}</h1>
       <p>{t('team.lock.why')}</p>
+      {!isNew && !!waiting && (
+        <Notice tone="info">{t('team.waitingLocked', { count: waiting })}</Notice>
+      )}
       <form
         className="form"
         onSubmit={(event) => {
