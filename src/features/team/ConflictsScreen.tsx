@@ -11,6 +11,7 @@ import { withToken } from './teamAuth';
 import { useTeam } from './TeamContext';
 import { useTeamRequest } from './useTeamRequest';
 import { VisitSummary } from './VisitSummary';
+import { TeamCrumb } from './TeamCrumb';
 
 /** Two amendments of one visit, side by side; the leader chooses which stands. */
 export function ConflictsScreen() {
@@ -35,6 +36,7 @@ export function ConflictsScreen() {
 
   return (
     <main className="screen team">
+      <TeamCrumb teamId={teamId} />
       <h1>{t('team.conflicts.title')}</h1>
       <p className="muted">{t('team.conflicts.hint')}</p>
       {message === 'chosen' && <Notice tone="success">{t('team.conflicts.chosen')}</Notice>}

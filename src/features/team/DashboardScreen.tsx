@@ -12,6 +12,7 @@ import { withToken } from './teamAuth';
 import { useTeam } from './TeamContext';
 import { useServiceLabel } from './useServices';
 import { useTeamRequest } from './useTeamRequest';
+import { TeamCrumb } from './TeamCrumb';
 
 /** The team leader's figures, from the server's last sync; charts load with this screen only. */
 export function DashboardScreen() {
@@ -55,6 +56,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
 
   return (
     <main className="screen team dashboard">
+      <TeamCrumb teamId={teamId} />
       <h1>{t('team.dashboard.title')}</h1>
       {team && <p className="muted">{team.name}</p>}
       <p className="as-of">

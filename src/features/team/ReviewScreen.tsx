@@ -4,6 +4,7 @@ import { LeaderState } from './LeaderState';
 import { StatusChip } from './StatusChip';
 import { VisitSummary } from './VisitSummary';
 import { useTeamRequest } from './useTeamRequest';
+import { TeamCrumb } from './TeamCrumb';
 
 /** Every record's current version across the team, newest first, for the leader to check. */
 export function ReviewScreen() {
@@ -14,6 +15,7 @@ export function ReviewScreen() {
   const visits = [...state.data].sort((a, b) => b.record.date.localeCompare(a.record.date));
   return (
     <main className="screen team">
+      <TeamCrumb teamId={teamId} />
       <h1>{t('team.review.title')}</h1>
       {visits.length === 0 && <p className="muted">{t('team.review.empty')}</p>}
       <ul className="review-list">

@@ -9,6 +9,7 @@ import { LeaderState } from './LeaderState';
 import { withToken } from './teamAuth';
 import { useTeam } from './TeamContext';
 import { useTeamRequest } from './useTeamRequest';
+import { TeamCrumb } from './TeamCrumb';
 
 /** The team's members, each one's activity, and a join code (with its QR) for a new member. */
 export function RosterScreen() {
@@ -38,6 +39,7 @@ export function RosterScreen() {
 
   return (
     <main className="screen team">
+      <TeamCrumb teamId={teamId} />
       <h1>{t('team.roster.title')}</h1>
       <p className="muted">{state.data.team.name}</p>
       <ul className="lesson-list member-list">

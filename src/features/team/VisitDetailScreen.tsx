@@ -9,6 +9,7 @@ import { LoadingScreen } from '../../ui/ScreenMessage';
 import { StatusChip } from './StatusChip';
 import { useTeam } from './TeamContext';
 import { VisitSummary } from './VisitSummary';
+import { TeamCrumb } from './TeamCrumb';
 
 /** A finalized visit, read-only; "Sửa" starts an amendment naming the version it amends. */
 export function VisitDetailScreen() {
@@ -37,6 +38,7 @@ export function VisitDetailScreen() {
 
   return (
     <main className="screen team">
+      <TeamCrumb teamId={teamId} />
       <h1>{t('team.detail.title')}</h1>
       <p className="visit-version">
         {t('team.detail.version', { version: shown.row.version })}{' '}

@@ -20,6 +20,7 @@ import { LoadingScreen } from '../../ui/ScreenMessage';
 import { todayIso } from './format';
 import { useTeam } from './TeamContext';
 import { VisitFields } from './VisitFields';
+import { TeamCrumb } from './TeamCrumb';
 
 /** The consent text shown on the form; its version travels with every record. */
 export const CONSENT_VERSION = '2026-11';
@@ -125,6 +126,7 @@ export function VisitFormScreen() {
 
   return (
     <main className="screen team visit-form">
+      <TeamCrumb teamId={teamId} />
       <h1>
         {loaded.amends === null
           ? t('team.form.newTitle')
