@@ -62,7 +62,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!zod$|\\./|\\.\\./(lib|protocol|domain)(/|$)).*',
+              regex: '^(?!zod$|\\./|(\\.\\./)+(lib|protocol|domain)(/|$)).*',
               message: 'domain and protocol import only lib, each other and zod.',
             },
           ],

@@ -4,6 +4,8 @@ import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
 import { measurePouchReplication } from './pouchPeer';
 import { measurePush } from './pushThroughput';
+import { measureTeamDashboard, printTeamDashboard } from './teamDashboard';
+import { measureDashboardRender, printDashboardRender } from './teamDashboardRender';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -50,6 +52,8 @@ async function concurrent(): Promise<void> {
 
 main()
   .then(concurrent)
+  .then(async () => printTeamDashboard(await measureTeamDashboard()))
+  .then(async () => printDashboardRender(await measureDashboardRender()))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -9,6 +9,7 @@ import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
+import { visitRoutes } from './routes/visits';
 import { secureHeaders, serveApp } from './static';
 
 export interface ServerOptions {
@@ -83,6 +84,7 @@ export async function buildServer({
   organisationRoutes(app, db, attemptsPerMinute);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
+  visitRoutes(app, db);
   if (distDir) await serveApp(app, distDir);
   return app;
 }

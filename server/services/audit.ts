@@ -8,7 +8,8 @@ export type AuditAction =
   | 'joined'
   | 'commune_granted'
   | 'export'
-  | 'certificate_revoked';
+  | 'certificate_revoked'
+  | 'visit_resolved';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
 export async function audit(

@@ -34,6 +34,7 @@ const AccountScreen = lazyScreen(
   'AccountScreen',
 );
 const OrgScreen = lazyScreen(() => import('../features/account/OrgScreen'), 'OrgScreen');
+const TeamRoutes = lazyScreen(() => import('../features/team/TeamRoutes'), 'TeamRoutes');
 const NewProfileScreen = lazyScreen(
   () => import('../features/profiles/NewProfileScreen'),
   'NewProfileScreen',
@@ -80,6 +81,7 @@ function AppRoutes() {
       <Route path="/certificates" element={<CertificatesScreen />} />
       <Route path="/certificates/:courseId" element={<CertificateScreen />} />
       <Route path="/verify" element={<VerifyScreen />} />
+      <Route path="/team/*" element={<TeamRoutes />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

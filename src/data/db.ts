@@ -15,6 +15,10 @@ import type {
   IssuerKeyRow,
   WalkthroughProgressRow,
   WalkthroughRow,
+  TeamVaultRow,
+  TeamMembershipsRow,
+  VisitDraftRow,
+  VisitVersionRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -32,6 +36,10 @@ export class HocSoDatabase extends Dexie {
   credentials!: EntityTable<CredentialsRow, 'profileId'>;
   certificates!: Dexie.Table<CertificateRow, [string, string]>;
   issuerKeys!: EntityTable<IssuerKeyRow, 'keyId'>;
+  teamVaults!: EntityTable<TeamVaultRow, 'accountId'>;
+  teamMemberships!: EntityTable<TeamMembershipsRow, 'accountId'>;
+  visitDrafts!: EntityTable<VisitDraftRow, 'draftId'>;
+  visitVersions!: Dexie.Table<VisitVersionRow, [string, number]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

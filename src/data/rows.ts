@@ -1,6 +1,8 @@
 import type { CourseProgress } from '../domain/progress';
 import type { WalkthroughProgress } from '../domain/walkthroughProgress';
+import type { SealedBlob } from '../lib/vault';
 import type { Course, LearningEvent, RefusalReason, Walkthrough } from '../protocol';
+import type { VisitDraftPlain, VisitPlain } from './visitParts';
 
 /** An event on this device; `serverSeq` is set once the server has stored it. */
 export type EventRow = LearningEvent & { serverSeq?: number };
@@ -132,4 +134,50 @@ export interface IssuerKeyRow {
   revokedAt?: string;
   issuerId: string;
   issuerName: string;
+}
+
+/** An account's team vault on this device: salt and verifier, never the key. */
+export interface TeamVaultRow {
+  accountId: string;
+  salt: string;
+  iterations: number;
+  /** A known text sealed with the key: a wrong passphrase fails to open it. */
+  verifier: SealedBlob;
+  /** The last commune (plain) and village (sealed), to pre-fill the next visit. */
+  lastCommuneCode?: string;
+  lastVillage?: SealedBlob;
+  /** When a push of this account's visits last got an answer. */
+  lastSentAt?: string;
+}
+
+/** A visit being written: never leaves the phone, editable and deletable. */
+export interface VisitDraftRow {
+  draftId: string;
+  accountId: string;
+  teamId: string;
+  visitId: string;
+  /** Null for a new visit; for an amendment, the version it amends. */
+  amends: number | null;
+  updatedAt: string;
+  plain: VisitDraftPlain;
+  secret: SealedBlob;
+}
+
+/** A finalized version: immutable; `waiting` ones are the visit outbox. */
+export interface VisitVersionRow {
+  visitId: string;
+  version: number;
+  accountId: string;
+  teamId: string;
+  state: 'waiting' | 'sent' | 'conflict' | 'refused';
+  refusal?: string;
+  plain: VisitPlain;
+  secret: SealedBlob;
+}
+
+/** The teams an account belongs to, as last seen online, so the toolkit opens offline. */
+export interface TeamMembershipsRow {
+  accountId: string;
+  teams: { teamId: string; name: string; role: 'volunteer' | 'team_leader' }[];
+  checkedAt: string;
 }

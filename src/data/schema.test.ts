@@ -70,7 +70,7 @@ describe('device database upgrades', () => {
     db.close();
   });
 
-  it('upgrades a version 5 database to version 6 with empty certificate tables, keeping data', async () => {
+  it('upgrades a version 5 database to 7 (certificates, then the team log), keeping data', async () => {
     const v5 = new Dexie(DATABASE_NAME);
     v5.version(1).stores(VERSION_1);
     v5.version(2).stores(VERSION_2);
@@ -86,13 +86,19 @@ describe('device database upgrades', () => {
 
     const db = new HocSoDatabase();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.profiles.get(profileId)).toMatchObject({ name: 'Lan' });
     expect(await db.courseProgress.get([profileId, 'smartphone-basics'])).toBeDefined();
     expect(await db.credentials.get(profileId)).toMatchObject({ pullCursor: 7 });
     expect(await db.events.where('profileId').equals(profileId).count()).toBe(1);
     expect(await db.certificates.count()).toBe(0);
     expect(await db.issuerKeys.count()).toBe(0);
+    expect(await db.visitVersions.count()).toBe(0);
+    expect(await db.visitDrafts.count()).toBe(0);
+    expect(await db.teamVaults.count()).toBe(0);
+    expect(db.visitVersions.schema.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['visitId', 'accountId', 'state']),
+    );
 
     await db.certificates.put({
       profileId,

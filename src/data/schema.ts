@@ -69,7 +69,22 @@ export const VERSION_6 = {
   issuerKeys: 'keyId',
 };
 
-export const CURRENT_VERSION = 6;
+/**
+ * Version 7: the community tech team's visit log. Personal
+ * fields are AES-GCM blobs (src/lib/vault); only what lists and counts need is plain.
+ * `teamVaults` keeps each account's salt and verifier (never the key); `teamMemberships`
+ * remembers which teams the account is in, so the log opens offline; `visitDrafts` never
+ * leave the phone; `visitVersions` are finalized, immutable versions, and those in state
+ * `waiting` are the visit outbox.
+ */
+export const VERSION_7 = {
+  teamVaults: 'accountId',
+  teamMemberships: 'accountId',
+  visitDrafts: 'draftId, accountId',
+  visitVersions: '[visitId+version], visitId, accountId, state',
+};
+
+export const CURRENT_VERSION = 7;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -105,4 +120,5 @@ export function declareSchema(db: Dexie): void {
   db.version(4).stores(VERSION_4);
   db.version(5).stores(VERSION_5);
   db.version(6).stores(VERSION_6);
+  db.version(7).stores(VERSION_7);
 }

@@ -5,7 +5,18 @@ import learn from '../../locales/en/learn.json';
 import profiles from '../../locales/en/profiles.json';
 import settings from '../../locales/en/settings.json';
 import sync from '../../locales/en/sync.json';
+import team from '../../locales/en/team.json';
 import walkthroughs from '../../locales/en/walkthroughs.json';
 
 /** English, complete: loaded only when chosen, and precached so it also works offline. */
-export const en = { account, app, certificates, learn, profiles, settings, sync, walkthroughs };
+export const en = {
+  account,
+  app,
+  certificates,
+  learn,
+  profiles,
+  settings,
+  sync,
+  team,
+  walkthroughs,
+};

@@ -5,10 +5,21 @@ import learn from '../../locales/vi/learn.json';
 import profiles from '../../locales/vi/profiles.json';
 import settings from '../../locales/vi/settings.json';
 import sync from '../../locales/vi/sync.json';
+import team from '../../locales/vi/team.json';
 import walkthroughs from '../../locales/vi/walkthroughs.json';
 
 /** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
-export const vi = { account, app, certificates, learn, profiles, settings, sync, walkthroughs };
+export const vi = {
+  account,
+  app,
+  certificates,
+  learn,
+  profiles,
+  settings,
+  sync,
+  team,
+  walkthroughs,
+};
 export type Resources = typeof vi;
 
 /** Each area is one file per language in locales/<lang>/<area>.json. */

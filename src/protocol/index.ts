@@ -7,3 +7,4 @@ export * from './content.ts';
 export * from './walkthrough.ts';
 export * from './accounts.ts';
 export * from './certificates.ts';
+export * from './visits.ts';

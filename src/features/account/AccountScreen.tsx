@@ -5,6 +5,8 @@ import { useCredentials } from '../../data/hooks';
 import type { CredentialsRow } from '../../data/rows';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
+import { lockTeamVault } from '../../state/teamVault';
+import { wipeTeamData } from '../../data/visits';
 import { createAccountApi, type Membership } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -81,6 +83,9 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
 
   const signOut = async (everywhere: boolean) => {
     if (everywhere && !(await run(() => api.signOutEverywhere(token)))) return;
+    // Signing out leaves no team data behind: the visit log, drafts, outbox and vault go too.
+    lockTeamVault();
+    await wipeTeamData(credentials.accountId);
     await deleteCredentials(credentials.profileId);
     useSession.getState().restartSync();
   };

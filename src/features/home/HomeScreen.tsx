@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { courseToContinue } from '../../domain/course';
 import { useCourses, useProfileProgress, useResumes } from '../../data/hooks';
 import { useTranslation } from '../../i18n';
@@ -9,6 +10,11 @@ import { ContinueCard } from './ContinueCard';
 import { WalkthroughCards } from '../walkthroughs/WalkthroughCards';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { CERTIFICATES_PATH } from '../certificates/paths';
+
+// Only signed-in team members see it; its code loads apart from the first screen.
+const TeamEntry = lazy(() =>
+  import('../team/TeamEntry').then((module) => ({ default: module.TeamEntry })),
+);
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -42,6 +48,9 @@ export function HomeScreen() {
           resume={resumes?.get(toContinue.id)}
         />
       )}
+      <Suspense fallback={null}>
+        <TeamEntry />
+      </Suspense>
       <h1>{t('learn.home.title')}</h1>
       {courses?.length === 0 && content.phase === 'ready' && <p>{t('learn.home.empty')}</p>}
       <ul className="card-list">

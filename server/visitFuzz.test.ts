@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newRandomId } from '../src/lib/ids';
+import { PROTOCOL_VERSION, visitVersionSchema, type VisitPushResponse } from '../src/protocol';
+import type { Database } from './db/database';
+import { testBackends, testServer } from './testing';
+import { buildTeamWorld, makeVisit, toolkitRowCounts, type TeamWorld } from './testkit/teamWorld';
+import { request } from './testkit/world';
+
+const backends = await testBackends();
+const RUNS = 150;
+
+/** A value of the wrong kind for wherever it lands. */
+const junk = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.string({ maxLength: 50 }),
+  fc.constantFrom(
+    null,
+    true,
+    -1,
+    0,
+    1e308,
+    '',
+    '💥',
+    '\u0000',
+    'a\ud800',
+    '<script>',
+    "' OR 1=1 --",
+  ),
+  fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
+);
+
+/** A valid object with one key removed, one key replaced by junk, or one unknown key added. */
+function broken(valid: Record<string, unknown>) {
+  const keys = Object.keys(valid);
+  return fc.oneof(
+    fc.constantFrom(...keys).map((key) => {
+      const copy = { ...valid };
+      delete copy[key];
+      return copy;
+    }),
+    fc.tuple(fc.constantFrom(...keys), junk).map(([key, value]) => ({ ...valid, [key]: value })),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 20 }), junk)
+      .filter(([key]) => !keys.includes(key) && key !== '__proto__')
+      .map(([key, value]) => ({ ...valid, [key]: value })),
+  );
+}
+
+describe.each(backends)('fuzzing the team log push on %s', (backend) => {
+  let app: FastifyInstance;
+  let db: Database;
+  let world: TeamWorld;
+  const url = () => `/api/teams/${world.teamA}/visits/push`;
+
+  beforeAll(async () => {
+    ({ app, db } = await testServer(backend));
+    world = await buildTeamWorld(app, db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('answers a broken envelope with a typed 4xx error and writes nothing', async () => {
+    const valid = { protocolVersion: PROTOCOL_VERSION, versions: [makeVisit(newRandomId())] };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(broken(valid), junk).filter((body) => {
+          // Keep only bodies that really are broken: a non-empty list with any protocol version
+          // is a valid envelope (or an outdated one, tested on its own).
+          const envelope = body as { versions?: unknown; protocolVersion?: unknown } | null;
+          const versions = envelope?.versions;
+          return !(Array.isArray(versions) && versions.length > 0 && envelope?.protocolVersion);
+        }),
+        async (body) => {
+          const before = await toolkitRowCounts(db);
+          const response = await request(app)('POST', url(), world.tokens.volunteer, body);
+          expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          expect(response.json<{ error: { code: string } }>().error.code).toMatch(
+            /^(invalid_body|protocol_outdated)$/,
+          );
+          expect(await toolkitRowCounts(db)).toEqual(before);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('stores a damaged version only if it is still valid, and says why when not', async () => {
+    const base = makeVisit(world.teamA) as unknown as Record<string, unknown>;
+    await fc.assert(
+      fc.asyncProperty(broken(base), async (damaged) => {
+        const version = { ...damaged, visitId: newRandomId(), version: 1 };
+        const response = await request(app)('POST', url(), world.tokens.volunteer, {
+          protocolVersion: PROTOCOL_VERSION,
+          versions: [version],
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        const body = response.json<VisitPushResponse>();
+        const stored = await db.query<{ record: unknown }>(
+          `SELECT record FROM team_visit_versions WHERE visit_id = $1`,
+          [version.visitId],
+        );
+        const parsed = visitVersionSchema.safeParse(version);
+        if (parsed.success && parsed.data.teamId === world.teamA) {
+          expect(body.accepted).toHaveLength(1);
+          expect(stored.map((s) => s.record)).toEqual([JSON.parse(JSON.stringify(parsed.data))]);
+        } else {
+          expect(body.refused).toHaveLength(1);
+          expect(body.refused[0]!.message.length).toBeGreaterThan(0);
+          expect(stored).toHaveLength(0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,118 @@
+import type {
+  AgeBand,
+  Gender,
+  Outcome,
+  VisitAggregates,
+  VisitService,
+  VisitVersion,
+} from '../../protocol/visits';
+
+/**
+ * The columns of the team log exports (CSV and XLSX), Vietnamese headers first. One row per
+ * record: its head version. Tests parse an export and compare it with these rows.
+ */
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  done: 'Đã xong',
+  partly: 'Xong một phần',
+  referred: 'Đã chuyển tiếp',
+  not_done: 'Chưa làm được',
+};
+
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  under18: 'Dưới 18',
+  '18-35': '18–35',
+  '36-59': '36–59',
+  '60plus': 'Từ 60',
+};
+
+export const GENDER_LABELS: Record<Gender, string> = { female: 'Nữ', male: 'Nam', other: 'Khác' };
+
+export function serviceLabel(service: VisitService): string {
+  if (service.kind === 'other') return `Khác: ${service.text}`;
+  return `${service.kind === 'walkthrough' ? 'Hướng dẫn' : 'Khóa học'}: ${service.id}`;
+}
+
+/** A head version with what the server knows about it. */
+export interface ExportableVisit {
+  record: VisitVersion;
+  volunteerName: string;
+  receivedAt: string;
+}
+
+type Column = [header: string, cell: (v: ExportableVisit) => string | number];
+
+const COLUMNS: Column[] = [
+  ['Mã hồ sơ', (v) => v.record.visitId],
+  ['Phiên bản', (v) => v.record.version],
+  ['Ngày giúp', (v) => v.record.date],
+  ['Mã xã', (v) => v.record.communeCode],
+  ['Thôn/tổ', (v) => v.record.village],
+  ['Tên hoặc chữ viết tắt', (v) => v.record.person.name ?? ''],
+  ['Nhóm tuổi', (v) => (v.record.person.ageBand ? AGE_BAND_LABELS[v.record.person.ageBand] : '')],
+  ['Giới tính', (v) => (v.record.person.gender ? GENDER_LABELS[v.record.person.gender] : '')],
+  ['Dân tộc', (v) => v.record.person.ethnicity ?? ''],
+  ['Số điện thoại', (v) => v.record.person.phone ?? ''],
+  ['Dịch vụ', (v) => v.record.services.map(serviceLabel).join('; ')],
+  ['Kết quả', (v) => OUTCOME_LABELS[v.record.outcome]],
+  ['Lý do', (v) => v.record.outcomeReason ?? ''],
+  ['Số phút', (v) => v.record.minutes],
+  ['Tình nguyện viên', (v) => v.volunteerName],
+  ['Mã người học', (v) => v.record.learnerRef ?? ''],
+  ['Ghi chú', (v) => v.record.note ?? ''],
+  ['Ghi lúc (trên máy)', (v) => v.record.recordedAt],
+  ['Nhận lúc (máy chủ)', (v) => v.receivedAt],
+];
+
+export const VISIT_EXPORT_HEADERS: readonly string[] = COLUMNS.map(([header]) => header);
+
+/** The rows of a team export, in the order given (the server sorts by date, then record id). */
+export function visitExportRows(visits: readonly ExportableVisit[]): (string | number)[][] {
+  return visits.map((visit) => COLUMNS.map(([, cell]) => cell(visit)));
+}
+
+/**
+ * A CSV cell that a spreadsheet will not run as a formula (OWASP "CSV injection"): text that
+ * starts with = + - @ or a tab or carriage return gets a leading apostrophe. XLSX cells are typed
+ * as text and need no such guard.
+ */
+export function csvSafeCell(cell: string | number): string | number {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export const SUMMARY_EXPORT_HEADERS = ['Nhóm số liệu', 'Mục', 'Số người'] as const;
+
+const DIMENSIONS: [keyof Omit<VisitAggregates, 'total' | 'minutes'>, string][] = [
+  ['byService', 'Dịch vụ'],
+  ['byOutcome', 'Kết quả'],
+  ['byMonth', 'Tháng'],
+  ['byAgeBand', 'Nhóm tuổi'],
+  ['byGender', 'Giới tính'],
+];
+
+function keyLabel(dimension: string, key: string): string {
+  if (dimension === 'byService') {
+    const [kind, id] = key.split(':');
+    if (kind === 'other') return 'Khác';
+    return `${kind === 'walkthrough' ? 'Hướng dẫn' : 'Khóa học'}: ${id ?? ''}`;
+  }
+  if (dimension === 'byOutcome') return OUTCOME_LABELS[key as Outcome] ?? key;
+  if (dimension === 'byAgeBand') return AGE_BAND_LABELS[key as AgeBand] ?? 'Không rõ';
+  if (dimension === 'byGender') return GENDER_LABELS[key as Gender] ?? 'Không rõ';
+  return key;
+}
+
+/** The rows of a commune or province summary export: figures only, never a person. */
+export function summaryExportRows(
+  summary: VisitAggregates,
+  groups: { label: string; buckets: { key: string; name: string; count: number }[] }[] = [],
+): (string | number)[][] {
+  return [
+    ['Tổng', 'Số người được giúp', summary.total],
+    ['Tổng', 'Số phút', summary.minutes],
+    ...DIMENSIONS.flatMap(([dimension, label]) =>
+      summary[dimension].map((b) => [label, keyLabel(dimension, b.key), b.count]),
+    ),
+    ...groups.flatMap((g) => g.buckets.map((b) => [g.label, `${b.name} (${b.key})`, b.count])),
+  ];
+}

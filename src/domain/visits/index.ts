@@ -1,0 +1,3 @@
+export * from './amend.ts';
+export * from './aggregate.ts';
+export * from './exportRows.ts';

@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { slugSchema } from './events.ts';
+
+/**
+ * The community tech team's log of people helped (issue 7): the contract of the
+ * /api/teams/:teamId/visits*, /api/communes/:code/visits-summary* and
+ * /api/provinces/:code/visits-summary routes.
+ *
+ * A visit record is a chain of immutable versions. Version 1 has `amends: null`; every later
+ * version names the version it amends. Drafts never leave the phone: only finalized versions are
+ * pushed. DO NOT CHANGE THESE SHAPES WITHOUT A MIGRATION.
+ */
+
+/** Push batches never carry more versions than this. */
+export const MAX_VISIT_PUSH_BATCH = 200;
+
+export const AGE_BANDS = ['under18', '18-35', '36-59', '60plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const GENDERS = ['female', 'male', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const OUTCOMES = ['done', 'partly', 'referred', 'not_done'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const SERVICE_KINDS = ['walkthrough', 'course', 'other'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const communeCodeSchema = z.string().regex(/^\d{5}$/, 'a 5-digit commune code');
+export const provinceCodeSchema = z.string().regex(/^\d{2}$/, 'a 2-digit province code');
+/** A calendar day this century (PostgreSQL refuses year 0, and no visit is older than 2000). */
+const isoDate = z.iso
+  .date()
+  .refine((day) => day >= '2000-01-01' && day <= '2099-12-31', 'a day between 2000 and 2099');
+
+/**
+ * Control characters other than tab and line feed, and lone UTF-16 surrogates: PostgreSQL
+ * cannot store NUL or a broken surrogate in JSON, and none of them belong in a log.
+ */
+function hasForbiddenCharacter(value: string): boolean {
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if ((code < 32 && code !== 9 && code !== 10) || code === 127) return true;
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** Free text typed on the phone: trimmed, NFC-normalised, not blank, no control characters. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1)
+    .max(max)
+    .refine((value) => !hasForbiddenCharacter(value), 'no control characters');
+
+/** The person helped: every field optional, the least that is useful. Personal data. */
+export const visitPersonSchema = z.strictObject({
+  /** A first name or initials, never a full name. */
+  name: text(40).optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+  gender: z.enum(GENDERS).optional(),
+  ethnicity: text(40).optional(),
+  phone: z
+    .string()
+    .regex(/^\d{8,15}$/, '8–15 digits')
+    .optional(),
+});
+export type VisitPerson = z.infer<typeof visitPersonSchema>;
+
+/** A walkthrough or course from the content (by id), or something else (free text). */
+export const visitServiceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('walkthrough'), id: slugSchema }),
+  z.strictObject({ kind: z.literal('course'), id: slugSchema }),
+  z.strictObject({ kind: z.literal('other'), text: text(120) }),
+]);
+export type VisitService = z.infer<typeof visitServiceSchema>;
+
+/** One finalized, immutable version of a visit record, as the phone pushes it. */
+export const visitVersionSchema = z
+  .strictObject({
+    visitId: z.uuid(),
+    version: z.int().min(1).max(1000),
+    /** The version this one amends; null for version 1. */
+    amends: z.int().min(1).nullable(),
+    teamId: z.uuid(),
+    deviceId: z.uuid(),
+    /** The phone's clock when finalized: shown, never used for ordering. */
+    recordedAt: z.iso.datetime({ offset: true }),
+    /** The day the person was helped. */
+    date: isoDate,
+    communeCode: communeCodeSchema,
+    /** Normalised (see `text`), so a village typed twice groups as one. */
+    village: text(80),
+    person: visitPersonSchema,
+    services: z.array(visitServiceSchema).min(1).max(10),
+    outcome: z.enum(OUTCOMES),
+    /** Required unless the outcome is `done`. */
+    outcomeReason: text(200).optional(),
+    minutes: z.int().min(1).max(600),
+    consent: z.literal(true),
+    consentVersion: text(40),
+    /** From the learner's profile QR, when the person has the app. */
+    learnerRef: text(120).optional(),
+    note: text(500).optional(),
+  })
+  .refine((v) => (v.version === 1 ? v.amends === null : v.amends !== null), {
+    message: 'version 1 amends nothing; every later version names the version it amends',
+    path: ['amends'],
+  })
+  .refine((v) => v.amends === null || v.amends < v.version, {
+    message: 'a version can only amend an earlier version',
+    path: ['amends'],
+  })
+  .refine((v) => v.outcome === 'done' || v.outcomeReason !== undefined, {
+    message: 'a reason is needed unless the outcome is done',
+    path: ['outcomeReason'],
+  });
+export type VisitVersion = z.infer<typeof visitVersionSchema>;
+
+/** The fields that are personal: encrypted on the phone, never in commune or province roll-ups. */
+export const VISIT_PERSONAL_FIELDS = [
+  'person',
+  'note',
+  'outcomeReason',
+  'village',
+  'learnerRef',
+] as const;
+
+/**
+ * `POST /api/teams/:teamId/visits/push`. The envelope is checked first (a bad envelope writes
+ * nothing); then each version, so one bad version is refused with its reason while the rest
+ * are stored.
+ */
+export const visitPushRequestSchema = z.strictObject({
+  protocolVersion: z.int(),
+  versions: z
+    .array(z.object({ visitId: z.uuid(), version: z.int().min(1).max(1000) }).loose())
+    .min(1)
+    .max(MAX_VISIT_PUSH_BATCH),
+});
+export type VisitPushRequest = z.infer<typeof visitPushRequestSchema>;
+
+export const VISIT_REFUSAL_REASONS = [
+  /** The version does not match its schema: it will never be accepted as it is. */
+  'invalid_version',
+  /** The version names another team than the route, or the visit belongs to another team. */
+  'wrong_team',
+  /** The commune code is not on the official list. */
+  'unknown_commune',
+  /** A volunteer may only add versions to visits they logged (a team leader may amend any). */
+  'not_owner',
+] as const;
+export type VisitRefusalReason = (typeof VISIT_REFUSAL_REASONS)[number];
+
+const versionRef = z.object({ visitId: z.uuid(), version: z.int() });
+export const visitPushResponseSchema = z.object({
+  /** Stored as the new head, or already stored with the same content (idempotent retry). */
+  accepted: z.array(versionRef),
+  /** Stored and flagged for the team leader: never merged, never dropped. */
+  conflicts: z.array(versionRef),
+  refused: z.array(
+    versionRef.extend({ reason: z.enum(VISIT_REFUSAL_REASONS), message: z.string() }),
+  ),
+});
+export type VisitPushResponse = z.infer<typeof visitPushResponseSchema>;
+
+export const VERSION_STATUSES = ['head', 'superseded', 'conflict'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** A version as the server stored it. `key` names this stored row (two rows may share a number). */
+export const storedVisitVersionSchema = z.object({
+  key: z.string(),
+  status: z.enum(VERSION_STATUSES),
+  pushedBy: z.object({ accountId: z.uuid(), displayName: z.string() }),
+  receivedAt: z.iso.datetime({ offset: true }),
+  record: visitVersionSchema,
+});
+export type StoredVisitVersion = z.infer<typeof storedVisitVersionSchema>;
+
+/** `GET /api/teams/:teamId/visits`: the head of every record (a volunteer: only their own). */
+export const visitListResponseSchema = z.object({
+  visits: z.array(storedVisitVersionSchema.extend({ hasConflict: z.boolean() })),
+});
+export type VisitListResponse = z.infer<typeof visitListResponseSchema>;
+
+/** `GET /api/teams/:teamId/conflicts`: each flagged record with its head and its rivals. */
+export const visitConflictsResponseSchema = z.object({
+  conflicts: z.array(
+    z.object({
+      visitId: z.uuid(),
+      head: storedVisitVersionSchema.nullable(),
+      rivals: z.array(storedVisitVersionSchema).min(1),
+    }),
+  ),
+});
+export type VisitConflictsResponse = z.infer<typeof visitConflictsResponseSchema>;
+
+/** `POST /api/teams/:teamId/visits/:visitId/resolve`: the chosen version stands. */
+export const resolveConflictRequestSchema = z.strictObject({
+  chooseVersionKey: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a version key as listed by the conflicts route'),
+});
+export const resolveConflictResponseSchema = z.object({
+  visitId: z.uuid(),
+  head: storedVisitVersionSchema,
+  superseded: z.array(z.string()),
+});
+export type ResolveConflictResponse = z.infer<typeof resolveConflictResponseSchema>;
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both inclusive, both optional, on the visit's date. */
+export const visitRangeQuerySchema = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+export type VisitRange = z.infer<typeof visitRangeQuerySchema>;
+
+const count = z.int().min(0);
+const bucket = <K extends z.ZodType>(key: K) => z.array(z.object({ key, count }));
+
+/**
+ * Counts of people helped: the head version of every record, in the date range. A visit with
+ * several services counts once in `total` and once under each service. `minutes` is the sum.
+ * Buckets are sorted by key; `unknown` holds records without the optional field.
+ */
+export const visitAggregatesSchema = z.object({
+  total: count,
+  minutes: count,
+  /** `walkthrough:<id>`, `course:<id>` or `other` (free text is never grouped). */
+  byService: bucket(z.string()),
+  byOutcome: bucket(z.enum(OUTCOMES)),
+  /** `YYYY-MM` of the visit's date. */
+  byMonth: bucket(z.string()),
+  byAgeBand: bucket(z.enum([...AGE_BANDS, 'unknown'])),
+  byGender: bucket(z.enum([...GENDERS, 'unknown'])),
+});
+export type VisitAggregates = z.infer<typeof visitAggregatesSchema>;
+
+/** `GET /api/teams/:teamId/dashboard`: for the team leader. */
+export const teamDashboardSchema = visitAggregatesSchema.extend({
+  /** Keyed by the volunteer's account id, who pushed version 1. */
+  byVolunteer: z.array(z.object({ key: z.uuid(), displayName: z.string(), count })),
+  /** The village as typed, trimmed. */
+  byVillage: bucket(z.string()),
+  /** When the latest push reached the server; null when nothing was ever pushed. */
+  lastSyncedAt: z.iso.datetime({ offset: true }).nullable(),
+  openConflicts: count,
+});
+export type TeamDashboard = z.infer<typeof teamDashboardSchema>;
+
+/** `GET /api/communes/:code/visits-summary`: aggregates only, never personal fields. */
+export const communeVisitsSummarySchema = visitAggregatesSchema.extend({
+  communeCode: communeCodeSchema,
+  byTeam: z.array(z.object({ key: z.uuid(), name: z.string(), count })),
+  lastSyncedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type CommuneVisitsSummary = z.infer<typeof communeVisitsSummarySchema>;
+
+/**
+ * `GET /api/provinces/:code/visits-summary`: system admins see every commune of the province;
+ * a commune official sees the totals of only the communes they are given there.
+ */
+export const provinceVisitsSummarySchema = visitAggregatesSchema.extend({
+  provinceCode: provinceCodeSchema,
+  byCommune: z.array(z.object({ key: communeCodeSchema, name: z.string(), count })),
+  lastSyncedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ProvinceVisitsSummary = z.infer<typeof provinceVisitsSummarySchema>;
+
+/** `GET /api/teams/:teamId/roster`: members, their role, last push and visit count. */
+export const teamRosterSchema = z.object({
+  team: z.object({ id: z.uuid(), name: z.string(), communeCode: communeCodeSchema }),
+  members: z.array(
+    z.object({
+      accountId: z.uuid(),
+      displayName: z.string(),
+      role: z.string(),
+      lastPushAt: z.iso.datetime({ offset: true }).nullable(),
+      visitCount: count,
+    }),
+  ),
+});
+export type TeamRoster = z.infer<typeof teamRosterSchema>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol';
+import {
+  resolveConflictResponseSchema,
+  teamDashboardSchema,
+  teamRosterSchema,
+  visitConflictsResponseSchema,
+  visitListResponseSchema,
+  visitPushResponseSchema,
+  type VisitVersion,
+} from '../protocol/visits';
+import { call, TransientSyncError } from './http';
+
+type Fetch = typeof fetch;
+
+/** The team toolkit's side of the server contract (src/protocol/visits.ts). */
+export function createTeamApi(baseUrl: string, doFetch: Fetch = fetch) {
+  const headers = (token: string) => ({
+    'content-type': 'application/json',
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    authorization: `Bearer ${token}`,
+  });
+  const get = <T>(token: string, path: string, parse: (b: unknown) => T) =>
+    call(doFetch, `${baseUrl}${path}`, { method: 'GET', headers: headers(token) }, parse);
+  const post = <T>(token: string, path: string, body: unknown, parse: (b: unknown) => T) =>
+    call(
+      doFetch,
+      `${baseUrl}${path}`,
+      { method: 'POST', headers: headers(token), body: JSON.stringify(body) },
+      parse,
+    );
+  const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
+
+  return {
+    push: (token: string, teamId: string, versions: VisitVersion[]) =>
+      post(
+        token,
+        `${team(teamId)}/visits/push`,
+        { protocolVersion: PROTOCOL_VERSION, versions },
+        (b) => visitPushResponseSchema.parse(b),
+      ),
+    visits: (token: string, teamId: string) =>
+      get(token, `${team(teamId)}/visits`, (b) => visitListResponseSchema.parse(b).visits),
+    conflicts: (token: string, teamId: string) =>
+      get(
+        token,
+        `${team(teamId)}/conflicts`,
+        (b) => visitConflictsResponseSchema.parse(b).conflicts,
+      ),
+    resolve: (token: string, teamId: string, visitId: string, chooseVersionKey: string) =>
+      post(token, `${team(teamId)}/visits/${visitId}/resolve`, { chooseVersionKey }, (b) =>
+        resolveConflictResponseSchema.parse(b),
+      ),
+    dashboard: (token: string, teamId: string) =>
+      get(token, `${team(teamId)}/dashboard`, (b) => teamDashboardSchema.parse(b)),
+    roster: (token: string, teamId: string) =>
+      get(token, `${team(teamId)}/roster`, (b) => teamRosterSchema.parse(b)),
+    joinCode: (token: string, teamId: string) =>
+      post(token, `/api/orgs/${teamId}/join-codes`, { role: 'volunteer' }, (b) =>
+        z.object({ code: z.string() }).parse(b),
+      ),
+    /** An export file (`csv` or `xlsx`) as the server wrote it. */
+    async export(token: string, teamId: string, format: 'csv' | 'xlsx'): Promise<Blob> {
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${team(teamId)}/visits.${format}`, {
+          headers: headers(token),
+        });
+      } catch (cause) {
+        throw new TransientSyncError('No connection to the server', { cause });
+      }
+      if (!response.ok) throw new TransientSyncError(`Export failed (${response.status})`);
+      return response.blob();
+    },
+  };
+}
+
+export type TeamApi = ReturnType<typeof createTeamApi>;
