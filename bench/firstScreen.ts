@@ -18,19 +18,41 @@ export function firstScreenJs(distDir: string): { files: string[]; bytes: number
 }
 
 /**
- * The floor of the stack: react, react-dom, react-router, dexie, i18next, zustand and
- * workbox-window bundled alone, each used the way an app uses it, with nothing of ours.
+ * gzip size of all the JavaScript Vite makes of `entrySource` bundled alone (as a page's only
+ * module, minified, as in production).
  */
-export async function stackFloorJs(): Promise<number> {
+export async function bundledGzip(name: string, entrySource: string): Promise<number> {
   const root = resolve('bench/out');
   mkdirSync(root, { recursive: true });
-  const dir = mkdtempSync(join(root, 'floor-'));
+  const dir = mkdtempSync(join(root, `${name}-`));
   writeFileSync(
     join(dir, 'index.html'),
     '<!doctype html><div id="root"></div><script type="module" src="./entry.js"></script>',
   );
-  writeFileSync(
-    join(dir, 'entry.js'),
+  writeFileSync(join(dir, 'entry.js'), entrySource);
+  try {
+    await build({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      build: { outDir: join(dir, 'dist'), target: 'es2022' },
+    });
+    const assets = join(dir, 'dist', 'assets');
+    return readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The floor of the stack: react, react-dom, react-router, dexie, i18next, zustand and
+ * workbox-window bundled alone, each used the way an app uses it, with nothing of ours.
+ */
+export function stackFloorJs(): Promise<number> {
+  return bundledGzip(
+    'floor',
     `import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Routes, Route, Link } from 'react-router';
@@ -48,18 +70,4 @@ createRoot(document.getElementById('root')).render(
 );
 db.table('items').toArray();`,
   );
-  try {
-    await build({
-      root: dir,
-      configFile: false,
-      logLevel: 'silent',
-      build: { outDir: join(dir, 'dist'), target: 'es2022' },
-    });
-    const assets = join(dir, 'dist', 'assets');
-    return readdirSync(assets)
-      .filter((f) => f.endsWith('.js'))
-      .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

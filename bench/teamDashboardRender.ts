@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { makeVisit } from '../server/testkit/teamWorld';
 import { PROTOCOL_VERSION } from '../src/protocol';
 import type { VisitVersion } from '../src/protocol/visits';
 import { firstPage, newProfileDir, openBrowser } from '../tests/support/browser';
 import { startStack } from '../tests/support/stack';
+import { bundledGzip } from './firstScreen';
 import { chunks } from './pushThroughput';
 
 const VISITS = 10_000;
@@ -30,31 +30,13 @@ export interface DashboardRenderFigures {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
-async function chartJsGzip(): Promise<number> {
-  const root = resolve('bench/out');
-  mkdirSync(root, { recursive: true });
-  const dir = mkdtempSync(join(root, 'chart-'));
-  writeFileSync(join(dir, 'index.html'), '<script type="module" src="./entry.js"></script>');
-  writeFileSync(
-    join(dir, 'entry.js'),
+function chartJsGzip(): Promise<number> {
+  return bundledGzip(
+    'chart',
     `import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 new Chart(document.createElement('canvas'), { type: 'bar', data: { labels: ['a'], datasets: [{ data: [1] }] }, options: { indexAxis: 'y' } });`,
   );
-  try {
-    await build({
-      root: dir,
-      configFile: false,
-      logLevel: 'silent',
-      build: { outDir: join(dir, 'dist'), target: 'es2022' },
-    });
-    const assets = join(dir, 'dist', 'assets');
-    return readdirSync(assets)
-      .filter((f) => f.endsWith('.js'))
-      .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function dashboardChunkGzip(): number {
