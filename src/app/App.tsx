@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
@@ -6,13 +6,7 @@ import { useSession } from '../state/session';
 import { LoadingScreen } from '../ui/ScreenMessage';
 import { Layout } from './Layout';
 import { NotFoundScreen } from './NotFoundScreen';
-
-function lazyScreen<K extends string>(
-  load: () => Promise<Record<K, React.ComponentType>>,
-  name: K,
-) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
+import { lazyScreen } from '../ui/lazyScreen';
 
 const CourseScreen = lazyScreen(() => import('../features/learn/CourseScreen'), 'CourseScreen');
 const LessonScreen = lazyScreen(() => import('../features/learn/LessonScreen'), 'LessonScreen');

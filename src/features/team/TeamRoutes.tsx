@@ -1,17 +1,10 @@
-import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from '../../i18n';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { TeamGate } from './TeamGate';
 import { useTeamSession } from './TeamContext';
 import { VisitListScreen } from './VisitListScreen';
-
-function lazyScreen<K extends string>(
-  load: () => Promise<Record<K, React.ComponentType>>,
-  name: K,
-) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
+import { lazyScreen } from '../../ui/lazyScreen';
 
 const VisitFormScreen = lazyScreen(() => import('./VisitFormScreen'), 'VisitFormScreen');
 const VisitDetailScreen = lazyScreen(() => import('./VisitDetailScreen'), 'VisitDetailScreen');
