@@ -23,17 +23,25 @@ export function strictRateLimit(max: number) {
   return { rateLimit: { max, timeWindow: '1 minute' } };
 }
 
+/** Whoever is calling (a device or an account), or a typed 401 already sent. */
+export async function requireCaller(
+  db: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Principal | null> {
+  const principal = await principalOf(db, request.headers.authorization);
+  if (!principal) sendError(reply, 'unauthorized', 'Missing or unknown token');
+  return principal;
+}
+
 /** The signed-in account calling, or a typed 401/403 already sent. */
 export async function requireAccount(
   db: Database,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Extract<Principal, { kind: 'account' }> | null> {
-  const principal = await principalOf(db, request.headers.authorization);
-  if (!principal) {
-    sendError(reply, 'unauthorized', 'Sign in first');
-    return null;
-  }
+  const principal = await requireCaller(db, request, reply);
+  if (!principal) return null;
   if (principal.kind !== 'account') {
     sendError(reply, 'forbidden', 'This needs an account, not only a device');
     return null;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   revokeCertificateRequestSchema,
@@ -22,7 +22,7 @@ import {
   type IssuerSettings,
 } from '../services/certificates';
 import { currentSigningKey, publishedKeys } from '../services/issuerKeys';
-import { principalOf, type Principal } from '../services/principal';
+import { requireCaller } from './auth';
 import { invalidBody, sendError } from './errors';
 import { verifyPageRoutes } from './verifyPage';
 
@@ -38,16 +38,6 @@ export function issuerSettings(env: NodeJS.ProcessEnv = process.env): IssuerSett
   };
 }
 
-async function callerOf(
-  db: Database,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<Principal | null> {
-  const principal = await principalOf(db, request.headers.authorization);
-  if (!principal) sendError(reply, 'unauthorized', 'Missing or unknown token');
-  return principal;
-}
-
 /** Signs what an owner has earned; called after a push stored a request, and on every list. */
 export async function signEarnedCertificates(db: Database, ownerId: string) {
   return processRequests(db, issuerSettings(), courseCatalog(), ownerId);
@@ -60,7 +50,7 @@ export async function certificateRoutes(app: FastifyInstance, db: Database): Pro
   await currentSigningKey(db, settings.privateKey);
 
   app.get('/api/certificates', async (request, reply) => {
-    const caller = await callerOf(db, request, reply);
+    const caller = await requireCaller(db, request, reply);
     if (!caller) return reply;
     const pending = await processRequests(db, settings, courseCatalog(), caller.ownerId);
     const certificates = await ownCertificates(db, caller.ownerId);
@@ -98,7 +88,7 @@ export async function certificateRoutes(app: FastifyInstance, db: Database): Pro
   app.get('/api/certificates/:id/credential', async (request, reply) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
-    const caller = await callerOf(db, request, reply);
+    const caller = await requireCaller(db, request, reply);
     if (!caller) return reply;
     const certificate = await certificateById(db, params.data.id);
     const allowed =
@@ -119,7 +109,7 @@ export async function certificateRoutes(app: FastifyInstance, db: Database): Pro
   app.post('/api/certificates/:id/revoke', async (request, reply) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
-    const caller = await callerOf(db, request, reply);
+    const caller = await requireCaller(db, request, reply);
     if (!caller) return reply;
     if (caller.kind !== 'account' || !caller.isSystemAdmin) {
       return sendError(reply, 'forbidden', 'Only a system administrator revokes certificates');

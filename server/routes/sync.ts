@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   learningEventSchema,
   pullQuerySchema,
@@ -9,23 +9,14 @@ import {
 } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { getOrganisation, manages } from '../services/organisations';
-import { ownerOfAccount, principalOf, type Principal } from '../services/principal';
+import { ownerOfAccount, type Principal } from '../services/principal';
+import { requireCaller } from './auth';
 import { pullEvents } from '../services/events';
 import { conflictRefusals, storeEvents } from '../services/eventWriter';
 import { readPushMark } from '../services/pushMarks';
 import { invalidBody, issuesOf, sendError } from './errors';
 import { refuseOutdated } from './protocol';
 import { signEarnedCertificates } from './certificates';
-
-async function callerOf(
-  db: Database,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<Principal | null> {
-  const principal = await principalOf(db, request.headers.authorization);
-  if (!principal) sendError(reply, 'unauthorized', 'Missing or unknown token');
-  return principal;
-}
 
 /** The owners whose events a pull may return: the caller's, or an organisation's members'. */
 async function ownersInScope(
@@ -70,7 +61,7 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     if (refuseOutdated(request, reply)) return reply;
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
-    const caller = await callerOf(db, request, reply);
+    const caller = await requireCaller(db, request, reply);
     if (!caller) return reply;
     if (caller.kind === 'device' && parsed.data.deviceId !== caller.deviceId) {
       return sendError(reply, 'forbidden', 'The batch names another device than the token');
@@ -97,7 +88,7 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     if (refuseOutdated(request, reply)) return reply;
     const query = pushMarkQuerySchema.safeParse(request.query);
     if (!query.success) return invalidBody(reply, query.error);
-    const caller = await callerOf(db, request, reply);
+    const caller = await requireCaller(db, request, reply);
     if (!caller) return reply;
     if (caller.kind === 'device' && query.data.deviceId !== caller.deviceId) {
       return sendError(reply, 'forbidden', 'The mark of another device is not yours to read');
@@ -109,7 +100,7 @@ export function syncRoutes(app: FastifyInstance, db: Database): void {
     if (refuseOutdated(request, reply)) return reply;
     const query = pullQuerySchema.safeParse(request.query);
     if (!query.success) return invalidBody(reply, query.error);
-    const caller = await callerOf(db, request, reply);
+    const caller = await requireCaller(db, request, reply);
     if (!caller) return reply;
     const owners = await ownersInScope(db, caller, query.data.scope);
     if (!owners) return sendError(reply, 'forbidden', 'Not allowed to read this scope');
