@@ -1,8 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
-import { COURSE_PATH, COURSE_TITLE, finishLesson } from './support/learner';
+import { callApi } from './support/api';
+import { waitForServiceWorker } from './support/browser';
+import { COURSE_PATH, finishLesson, openPhone } from './support/learner';
 import { startStack, type Stack } from './support/stack';
 
 const PASSWORD = 'mat-khau-cua-Lan';
@@ -12,17 +13,8 @@ describe('one learner, two phones, a class and its teacher', () => {
   const contexts: BrowserContext[] = [];
   let teacher: { token: string; classId: string };
 
-  async function api(path: string, body?: unknown, token?: string) {
-    const response = await fetch(`${stack.origin}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, never> };
-  }
+  const api = (path: string, body?: unknown, token?: string) =>
+    callApi(stack.origin, path, body, token);
 
   async function signUp(username: string, displayName: string) {
     const { body } = await api('/api/auth/sign-up', { username, displayName, password: PASSWORD });
@@ -30,14 +22,7 @@ describe('one learner, two phones, a class and its teacher', () => {
   }
 
   async function phone(): Promise<Page> {
-    const context = await openBrowser(newProfileDir());
-    contexts.push(context);
-    const page = await firstPage(context);
-    await page.goto(stack.origin);
-    await page
-      .getByRole('link', { name: new RegExp(COURSE_TITLE) })
-      .first()
-      .waitFor();
+    const page = await openPhone(stack.origin, contexts);
     return page;
   }
 

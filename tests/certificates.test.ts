@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
-import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import { waitForServiceWorker } from './support/browser';
 import { dumpDatabase } from './support/indexeddb';
-import { COURSE_PATH, COURSE_TITLE } from './support/learner';
+import { COURSE_PATH, openPhone } from './support/learner';
 import { answerKey, answerQuestion } from './support/quiz';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
@@ -18,14 +18,7 @@ interface StoredCertificate {
 
 /** A phone that opened the app once with a connection: the app, its content and its keys. */
 async function phone(stack: Stack, contexts: BrowserContext[]): Promise<Page> {
-  const context = await openBrowser(newProfileDir());
-  contexts.push(context);
-  const page = await firstPage(context);
-  await page.goto(stack.origin);
-  await page
-    .getByRole('link', { name: new RegExp(COURSE_TITLE) })
-    .first()
-    .waitFor();
+  const page = await openPhone(stack.origin, contexts);
   await waitForServiceWorker(page);
   return page;
 }

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_LABELS, VISIT_EXPORT_HEADERS } from '../src/domain/visits/exportRows';
+import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { dumpDatabase } from './support/indexeddb';
@@ -32,17 +33,8 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
   let volunteerId = '';
   let phoneA: Page;
 
-  async function api(path: string, body?: unknown, token?: string) {
-    const response = await fetch(`${stack.origin}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return (await response.json()) as Record<string, never>;
-  }
+  const api = async (path: string, body?: unknown, token?: string) =>
+    (await callApi(stack.origin, path, body, token)).body;
 
   async function signUp(username: string, displayName: string) {
     const body = await api('/api/auth/sign-up', { username, displayName, password: PASSWORD });

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { firstPage, newProfileDir, openBrowser } from './browser';
 
 export const COURSE_TITLE = 'Làm quen với điện thoại thông minh';
 export const COURSE_PATH = '/courses/smartphone-basics';
@@ -55,4 +56,17 @@ export function deviceEventIds(page: Page): Promise<string[]> {
 /** What the sync bar says right now. */
 export async function syncBarText(page: Page): Promise<string> {
   return (await page.locator('.sync-bar').textContent()) ?? '';
+}
+
+/** A fresh phone (its own browser profile) that opened the app once and shows the courses. */
+export async function openPhone(origin: string, contexts: BrowserContext[]): Promise<Page> {
+  const context = await openBrowser(newProfileDir());
+  contexts.push(context);
+  const page = await firstPage(context);
+  await page.goto(origin);
+  await page
+    .getByRole('link', { name: new RegExp(COURSE_TITLE) })
+    .first()
+    .waitFor();
+  return page;
 }
