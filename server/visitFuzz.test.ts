@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION, visitVersionSchema, type VisitPushResponse } from '..
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import { buildTeamWorld, makeVisit, toolkitRowCounts, type TeamWorld } from './testkit/teamWorld';
+import { brokenObject } from './testkit/fuzz';
 import { request } from './testkit/world';
 
 const backends = await testBackends();
@@ -31,23 +32,6 @@ const junk = fc.oneof(
   fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
 );
 
-/** A valid object with one key removed, one key replaced by junk, or one unknown key added. */
-function broken(valid: Record<string, unknown>) {
-  const keys = Object.keys(valid);
-  return fc.oneof(
-    fc.constantFrom(...keys).map((key) => {
-      const copy = { ...valid };
-      delete copy[key];
-      return copy;
-    }),
-    fc.tuple(fc.constantFrom(...keys), junk).map(([key, value]) => ({ ...valid, [key]: value })),
-    fc
-      .tuple(fc.string({ minLength: 1, maxLength: 20 }), junk)
-      .filter(([key]) => !keys.includes(key) && key !== '__proto__')
-      .map(([key, value]) => ({ ...valid, [key]: value })),
-  );
-}
-
 describe.each(backends)('fuzzing the team log push on %s', (backend) => {
   let app: FastifyInstance;
   let db: Database;
@@ -67,7 +51,7 @@ describe.each(backends)('fuzzing the team log push on %s', (backend) => {
     const valid = { protocolVersion: PROTOCOL_VERSION, versions: [makeVisit(newRandomId())] };
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(broken(valid), junk).filter((body) => {
+        fc.oneof(brokenObject(valid, junk), junk).filter((body) => {
           // Keep only bodies that really are broken: a non-empty list with any protocol version
           // is a valid envelope (or an outdated one, tested on its own).
           const envelope = body as { versions?: unknown; protocolVersion?: unknown } | null;
@@ -92,7 +76,7 @@ describe.each(backends)('fuzzing the team log push on %s', (backend) => {
   it('stores a damaged version only if it is still valid, and says why when not', async () => {
     const base = makeVisit(world.teamA) as unknown as Record<string, unknown>;
     await fc.assert(
-      fc.asyncProperty(broken(base), async (damaged) => {
+      fc.asyncProperty(brokenObject(base, junk), async (damaged) => {
         const version = { ...damaged, visitId: newRandomId(), version: 1 };
         const response = await request(app)('POST', url(), world.tokens.volunteer, {
           protocolVersion: PROTOCOL_VERSION,

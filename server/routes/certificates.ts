@@ -12,7 +12,7 @@ import type { Database } from '../db/database';
 import { audit } from '../services/audit';
 import { buildAchievement, CREDENTIAL_CONTEXTS } from '../../src/domain/certificates/credential.ts';
 import {
-  achievementIdOf,
+  achievementOf,
   certificateById,
   issuerId,
   ownCertificates,
@@ -73,15 +73,7 @@ export async function certificateRoutes(app: FastifyInstance, db: Database): Pro
     const params = courseParams.safeParse(request.params);
     const course = params.success ? courseCatalog().get(params.data.courseId) : undefined;
     if (!course) return sendError(reply, 'not_found', 'No such course');
-    const achievement = buildAchievement({
-      achievementId: achievementIdOf(settings, course.id),
-      course: {
-        title: course.title.vi,
-        summary: course.summary.vi,
-        mastery: course.mastery,
-        questions: course.quiz.questions.length,
-      },
-    });
+    const achievement = buildAchievement(achievementOf(settings, course));
     return reply.send({ '@context': [...CREDENTIAL_CONTEXTS], ...achievement });
   });
 

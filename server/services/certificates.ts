@@ -33,6 +33,19 @@ export function achievementIdOf(settings: IssuerSettings, courseId: string): str
   return `${settings.url.replace(/\/+$/, '')}/api/certificates/achievements/${courseId}`;
 }
 
+/** What a certificate says of its course: the achievement's id, title, summary and pass mark. */
+export function achievementOf(settings: IssuerSettings, course: Course) {
+  return {
+    achievementId: achievementIdOf(settings, course.id),
+    course: {
+      title: course.title.vi,
+      summary: course.summary.vi,
+      mastery: course.mastery,
+      questions: course.quiz.questions.length,
+    },
+  };
+}
+
 interface CertificateRow {
   id: string;
   profile_id: string;
@@ -72,13 +85,7 @@ export async function signCertificate(
   const credential = buildCredential({
     certificateId: id,
     issuer: { id: issuer, name: settings.name },
-    achievementId: achievementIdOf(settings, course.id),
-    course: {
-      title: course.title.vi,
-      summary: course.summary.vi,
-      mastery: course.mastery,
-      questions: course.quiz.questions.length,
-    },
+    ...achievementOf(settings, course),
     holderName,
     salt: base64urlnopad.encode(randomBytes(16)),
     validFrom: issuedAt,

@@ -1,3 +1,4 @@
+import { sampleVisit } from '../../test/visits';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { visitVersionSchema, type VisitVersion } from '../../protocol/visits';
@@ -145,21 +146,9 @@ describe('resolving a conflict', () => {
 
 describe('canonical content', () => {
   const record: VisitVersion = visitVersionSchema.parse({
-    visitId: '0190f5a4-1c2b-7000-8000-000000000001',
-    version: 1,
-    amends: null,
-    teamId: '0190f5a4-1c2b-7000-8000-000000000002',
-    deviceId: '0190f5a4-1c2b-7000-8000-000000000003',
-    recordedAt: '2026-11-28T09:00:00+07:00',
-    date: '2026-11-28',
-    communeCode: '00004',
-    village: 'Tổ 5',
+    ...sampleVisit,
     person: { ageBand: '60plus', gender: 'female' },
     services: [{ kind: 'walkthrough', id: 'vneid-install' }],
-    outcome: 'done',
-    minutes: 15,
-    consent: true,
-    consentVersion: '2026-01',
   });
 
   it('does not depend on key order', () => {

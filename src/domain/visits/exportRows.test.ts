@@ -1,3 +1,4 @@
+import { sampleVisit } from '../../test/visits';
 import { describe, expect, it } from 'vitest';
 import { visitVersionSchema } from '../../protocol/visits';
 import {
@@ -25,25 +26,12 @@ describe('CSV cells', () => {
 
 describe('export rows', () => {
   const record = visitVersionSchema.parse({
-    visitId: '0190f5a4-1c2b-7000-8000-000000000001',
+    ...sampleVisit,
     version: 2,
     amends: 1,
-    teamId: '0190f5a4-1c2b-7000-8000-000000000002',
-    deviceId: '0190f5a4-1c2b-7000-8000-000000000003',
-    recordedAt: '2026-11-28T09:00:00+07:00',
-    date: '2026-11-28',
-    communeCode: '00004',
-    village: 'Tổ 5',
     person: { ageBand: '60plus', gender: 'female' },
-    services: [
-      { kind: 'walkthrough', id: 'vneid-install' },
-      { kind: 'other', text: 'Cài Zalo' },
-    ],
     outcome: 'referred',
     outcomeReason: 'Cần giấy khai sinh',
-    minutes: 15,
-    consent: true,
-    consentVersion: '2026-01',
   });
 
   it('give one row per record, in the order of the Vietnamese headers', () => {
