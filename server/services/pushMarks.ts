@@ -1,5 +1,5 @@
 import type { PushMark } from '../../src/protocol';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 export interface PushMarkRecord extends PushMark {
   deviceId: string;
@@ -8,10 +8,10 @@ export interface PushMarkRecord extends PushMark {
 
 /**
  * Moves each device's mark for its owner to the batch's `highWater`, with the batch's
- * refusals, in one statement. Called only once the batches' events are committed. A late
- * duplicate of an older batch never moves a mark back.
+ * refusals, in one statement, in the transaction that stores the batches' events: a mark is
+ * never ahead of what is stored. A late duplicate of an older batch never moves a mark back.
  */
-export async function recordPushMarks(db: Database, marks: PushMarkRecord[]): Promise<void> {
+export async function recordPushMarks(db: Queryable, marks: PushMarkRecord[]): Promise<void> {
   // One row per device and owner: the statement may not touch a row twice.
   const latest = new Map<string, PushMarkRecord>();
   for (const mark of marks) {
