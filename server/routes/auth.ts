@@ -117,7 +117,7 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
 
   /**
    * A profile that learned before signing in brings its past along: the events its device
-   * pushed for it become the account's. Only the holder of that device's token can do this.
+   * pushed for it, and its certificates, become the account's. Only the holder of that device's token can do this.
    */
   app.post('/api/account/claim', async (request, reply) => {
     const principal = await requireAccount(db, request, reply);
@@ -131,9 +131,17 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
         device.id,
         principal.accountId,
       ]);
+      const owners = [device.ownerId, parsed.data.profileId, ownerOfAccount(principal.accountId)];
+      // Its certificates come along, so they return on every phone the account signs in on.
+      await tx.query(
+        `UPDATE certificates c SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2
+           AND NOT EXISTS (SELECT 1 FROM certificates a WHERE a.owner_id = $3
+             AND a.profile_id = c.profile_id AND a.course_id = c.course_id)`,
+        owners,
+      );
       return tx.query(
         `UPDATE events SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2 RETURNING id`,
-        [device.ownerId, parsed.data.profileId, ownerOfAccount(principal.accountId)],
+        owners,
       );
     });
     return reply.send({ claimed: moved.length });

@@ -201,4 +201,25 @@ describe.each(backends)('certificates on %s', (backend) => {
     expect(verifyCompact(fresh.qr, after, new Set()).status).toBe('valid');
     expect(verifyCompact(fresh.qr, [], new Set()).status).toBe('unknown_issuer');
   });
+
+  it('a certificate earned before signing in moves to the account with the claim', async () => {
+    const mine = (await list()).certificates.find((c) => c.profileId === profileId)!;
+    const signUp = await call('POST', '/api/auth/sign-up', undefined, {
+      username: `hoa-${backend}`,
+      displayName: 'Hoa',
+      password: 'mat-khau-du-dai',
+    });
+    const accountToken = signUp.json<{ accessToken: string }>().accessToken;
+    const claim = await call('POST', '/api/account/claim', accountToken, {
+      deviceToken: token,
+      profileId,
+    });
+    expect(claim.statusCode).toBe(200);
+    const onAccount = certificatesResponseSchema.parse(
+      (await call('GET', '/api/certificates', accountToken)).json(),
+    ).certificates;
+    // The very same certificate (same id, same signed code), not a second one.
+    expect(onAccount.filter((c) => c.courseId === mine.courseId)).toEqual([mine]);
+    expect((await list()).certificates.some((c) => c.id === mine.id)).toBe(false);
+  });
 });
