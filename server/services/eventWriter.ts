@@ -1,5 +1,5 @@
 import type { LearningEvent, PushResponse } from '../../src/protocol';
-import type { Database, Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { recordPushMarks, type PushMarkRecord } from './pushMarks';
 
 /** Serialises writers so that server_seq order is commit order and pull never skips an event. */
@@ -7,7 +7,7 @@ const EVENT_WRITE_LOCK = 7_201_001;
 /** The most events one combined statement carries; more wait for the next one. */
 const MAX_EVENTS_PER_WRITE = 5_000;
 /**
- * Transactions in flight at once: while one commits (and waits for its WAL flush), the next is
+ * Statements in flight at once: while one commits (and waits for its WAL flush), the next is
  * already on its way and queued on the lock.
  */
 const WRITERS = 2;
@@ -87,50 +87,51 @@ function takeGroup(queue: WriteQueue): PendingWrite[] {
 }
 
 /**
- * Stores every event of the group, and the marks of its pushes, in one transaction: one
- * commit for the whole crowd. The lock is taken first, so rows draw their server_seq in
- * commit order, and it is held to the commit.
+ * Stores every event of the group in one statement (its own transaction), then moves the
+ * marks of its pushes: a mark may lag behind what is stored, never lead.
  */
-function writeGroup(db: Database, group: PendingWrite[]): Promise<StoreResult[]> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_WRITE_LOCK]);
-    const owners = await insertEvents(tx, group);
-    const results = group.map((write) => resultFor(write, owners));
-    await recordPushMarks(
-      tx,
-      group.flatMap((write, i) => markOf(write, results[i]!)),
-    );
-    return results;
-  });
+async function writeGroup(db: Database, group: PendingWrite[]): Promise<StoreResult[]> {
+  const owners = await insertEvents(db, group);
+  const results = group.map((write) => resultFor(write, owners));
+  await recordPushMarks(
+    db,
+    group.flatMap((write, i) => markOf(write, results[i]!)),
+  );
+  return results;
 }
 
 /** Inserts the group's events in one statement; answers who owns each id afterwards. */
-async function insertEvents(tx: Queryable, group: PendingWrite[]): Promise<Map<string, string>> {
+async function insertEvents(db: Database, group: PendingWrite[]): Promise<Map<string, string>> {
   // One JSON document for all rows: PostgreSQL parses it once, faster than seven arrays.
   const rows = group.flatMap(({ ownerId, events }) =>
     events.map((event) => ({ ...event, ownerId })),
   );
   if (rows.length === 0) return new Map();
-  const inserted = await tx.query<{ id: string; owner_id: string }>(
-    `INSERT INTO events (id, owner_id, device_id, profile_id, type, payload, occurred_at)
-     SELECT e.id, e."ownerId", e."deviceId", e."profileId", e.type, e.payload, e."occurredAt"
-     FROM json_to_recordset($1::json) AS e(id uuid, "ownerId" text, "deviceId" uuid,
-       "profileId" uuid, type text, payload jsonb, "occurredAt" timestamptz)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id, owner_id`,
-    [JSON.stringify(rows)],
+  // One statement, so the lock is held only while PostgreSQL works, never while this process
+  // is busy elsewhere: it is taken before any row draws its server_seq (the defaults are
+  // computed on joined rows, which need the lock's row) and released at commit. Only a count
+  // comes back, not a row per event.
+  const [{ stored } = { stored: 0 }] = await db.query<{ stored: number }>(
+    `WITH write_lock AS (SELECT pg_advisory_xact_lock($2)),
+     inserted AS (
+       INSERT INTO events (id, owner_id, device_id, profile_id, type, payload, occurred_at)
+       SELECT e.id, e."ownerId", e."deviceId", e."profileId", e.type, e.payload, e."occurredAt"
+       FROM write_lock, json_to_recordset($1::json) AS e(id uuid, "ownerId" text,
+         "deviceId" uuid, "profileId" uuid, type text, payload jsonb, "occurredAt" timestamptz)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING 1)
+     SELECT count(*)::int AS stored FROM inserted`,
+    [JSON.stringify(rows), EVENT_WRITE_LOCK],
   );
-  const owners = new Map(inserted.map((row) => [row.id, row.owner_id]));
-  const others = [...new Set(rows.map((r) => r.id).filter((id) => !owners.has(id)))];
-  if (others.length > 0) {
-    // Whoever stored these ids committed before this transaction took the lock.
-    const existing = await tx.query<{ id: string; owner_id: string }>(
-      `SELECT id, owner_id FROM events WHERE id = ANY($1::uuid[])`,
-      [others],
-    );
-    for (const row of existing) owners.set(row.id, row.owner_id);
-  }
-  return owners;
+  // Usually every row is new, and each is its pusher's. After a retry or a clash, ask who owns
+  // each id (events are immutable, so the answer read after the insert holds).
+  if (stored === rows.length) return new Map(rows.map((r) => [r.id, r.ownerId]));
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const existing = await db.query<{ id: string; owner_id: string }>(
+    `SELECT id, owner_id FROM events WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(existing.map((row) => [row.id, row.owner_id]));
 }
 
 /** The refusals of ids another owner already used. */

@@ -1,5 +1,5 @@
 import type { PushMark } from '../../src/protocol';
-import type { Database, Queryable } from '../db/database';
+import type { Database } from '../db/database';
 
 export interface PushMarkRecord extends PushMark {
   deviceId: string;
@@ -8,10 +8,11 @@ export interface PushMarkRecord extends PushMark {
 
 /**
  * Moves each device's mark for its owner to the batch's `highWater`, with the batch's
- * refusals, in one statement, in the transaction that stores the batches' events: a mark is
- * never ahead of what is stored. A late duplicate of an older batch never moves a mark back.
+ * refusals, once the batches' events are committed. A late duplicate of an older batch never
+ * moves a mark back. The commit does not wait for the disk: a mark lost in a crash only lags,
+ * and a phone that finds it behind sends its batch again, which stores nothing twice.
  */
-export async function recordPushMarks(db: Queryable, marks: PushMarkRecord[]): Promise<void> {
+export async function recordPushMarks(db: Database, marks: PushMarkRecord[]): Promise<void> {
   // One row per device and owner: the statement may not touch a row twice.
   const latest = new Map<string, PushMarkRecord>();
   for (const mark of marks) {
@@ -20,19 +21,22 @@ export async function recordPushMarks(db: Queryable, marks: PushMarkRecord[]): P
   }
   if (latest.size === 0) return;
   const rows = [...latest.values()];
-  await db.query(
-    `INSERT INTO push_marks AS m (device_id, owner_id, high_water, refused)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])
-     ON CONFLICT (device_id, owner_id) DO UPDATE
-       SET high_water = EXCLUDED.high_water, refused = EXCLUDED.refused, updated_at = now()
-       WHERE m.high_water <= EXCLUDED.high_water`,
-    [
-      rows.map((m) => m.deviceId),
-      rows.map((m) => m.ownerId),
-      rows.map((m) => m.highWater),
-      rows.map((m) => JSON.stringify(m.refused)),
-    ],
-  );
+  await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL synchronous_commit TO off');
+    await tx.query(
+      `INSERT INTO push_marks AS m (device_id, owner_id, high_water, refused)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])
+       ON CONFLICT (device_id, owner_id) DO UPDATE
+         SET high_water = EXCLUDED.high_water, refused = EXCLUDED.refused, updated_at = now()
+         WHERE m.high_water <= EXCLUDED.high_water`,
+      [
+        rows.map((m) => m.deviceId),
+        rows.map((m) => m.ownerId),
+        rows.map((m) => m.highWater),
+        rows.map((m) => JSON.stringify(m.refused)),
+      ],
+    );
+  });
 }
 
 /** The device's mark for this owner; 0 with no refusals when it never pushed. */
