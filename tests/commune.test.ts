@@ -21,6 +21,7 @@ const OTHER_TEAM = 'Tổ công nghệ số xã khác';
 describe('commune official: the figures of every team in their commune, on a phone', () => {
   let stack: Stack;
   let context: BrowserContext | undefined;
+  /** As on the official list, with its kind: "Phường Ba Đình", so the link reads "Số liệu Phường Ba Đình". */
   let communeName = '';
   // Services the app has content for, so the screen names them as it would in a real commune.
   const walkthrough = [{ kind: 'walkthrough' as const, id: 'vneid-create-account' }];
@@ -119,7 +120,7 @@ describe('commune official: the figures of every team in their commune, on a pho
 
   it('the official opens their commune from the account screen and sees every pushed visit, no person', async () => {
     const page = await signedInPhone('can-bo-xa');
-    await page.getByRole('link', { name: new RegExp(`Số liệu xã ${communeName}`) }).click();
+    await page.getByRole('link', { name: new RegExp(`^Số liệu ${communeName}`) }).click();
     await page.getByRole('heading', { name: 'Số liệu của xã' }).waitFor();
     await page.locator('[data-total="total"]').waitFor();
     expect(await page.locator('[data-total="total"]').textContent()).toBe(String(pushed.length));
@@ -162,9 +163,11 @@ describe('commune official: the figures of every team in their commune, on a pho
   it('offline, the screen says a connection is needed', async () => {
     const page = context!.pages()[0]!;
     await page.goto(`${stack.origin}/account`);
-    await page.getByRole('link', { name: new RegExp(`Số liệu xã ${communeName}`) }).waitFor();
+    await page.getByRole('link', { name: new RegExp(`^Số liệu ${communeName}`) }).waitFor();
+    expect(await seriousViolations(page), 'account screen').toEqual([]);
+    await captureScreen(page, 'account-communes-360');
     await context!.setOffline(true);
-    await page.getByRole('link', { name: new RegExp(`Số liệu xã ${communeName}`) }).click();
+    await page.getByRole('link', { name: new RegExp(`^Số liệu ${communeName}`) }).click();
     await page.getByText('Cần có mạng để xem phần này.').waitFor();
     await context!.setOffline(false);
   });
