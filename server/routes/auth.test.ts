@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
 import type { Database } from '../db/database';
 import { freshDatabase, testBackends, testServer } from '../testing';
+import { COMMUNE_A, COMMUNE_B } from '../testkit/world';
 
 const backends = await testBackends();
 const password = 'a long pass phrase';
@@ -89,6 +90,43 @@ describe.each(backends)('accounts and tokens on %s', (backend) => {
     expect(actions).toContain('sign_in_failed');
     expect(actions).toContain('sign_out_everywhere');
     expect(JSON.stringify(rows)).not.toMatch(/0912|Bà Tư|xoay-vong/);
+  });
+
+  it('lists on /api/me exactly the communes an account is an official of, and none for others', async () => {
+    const signUp = async (username: string) =>
+      (await post('/api/auth/sign-up', { username, displayName: username, password })).json<{
+        account: { id: string };
+        accessToken: string;
+      }>();
+    const admin = await signUp('quan-tri-xa');
+    const official = await signUp('can-bo-xa');
+    const plain = await signUp('nguoi-dan');
+    await db.query('UPDATE accounts SET is_system_admin = true WHERE id = $1', [admin.account.id]);
+    for (const communeCode of [COMMUNE_B, COMMUNE_A]) {
+      const granted = await post(
+        '/api/admin/commune-officials',
+        { accountId: official.account.id, communeCode },
+        admin.accessToken,
+      );
+      expect(granted.statusCode).toBeLessThan(300);
+    }
+    const expected = await db.query<{ code: string; name: string; province_name: string }>(
+      `SELECT c.code, c.name, p.name AS province_name FROM communes c
+       JOIN provinces p ON p.code = c.province_code WHERE c.code = ANY($1::text[])`,
+      [[COMMUNE_A, COMMUNE_B]],
+    );
+    const theirs = (await me(official.accessToken)).json<{ communes: unknown[] }>();
+    expect(theirs.communes).toHaveLength(2);
+    expect(theirs.communes).toEqual(
+      expect.arrayContaining(
+        expected.map((c) => ({ code: c.code, name: c.name, provinceName: c.province_name })),
+      ),
+    );
+    const plainMe = (await me(plain.accessToken)).json<{ communes: unknown[]; memberships: [] }>();
+    expect(plainMe.communes).toEqual([]);
+    expect(plainMe.memberships).toEqual([]);
+    // The admin grants; granting does not make the admin an official of anything.
+    expect((await me(admin.accessToken)).json<{ communes: unknown[] }>().communes).toEqual([]);
   });
 
   it('answers cross-origin requests without CORS headers (closed by default)', async () => {

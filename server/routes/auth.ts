@@ -104,8 +104,20 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
        JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name`,
       [principal.accountId],
     );
+    // The communes a system admin gave this account as an official: their figures only.
+    const communes = await db.query<{ code: string; name: string; province_name: string }>(
+      `SELECT c.code, c.name, p.name AS province_name FROM official_communes o
+       JOIN communes c ON c.code = o.commune_code JOIN provinces p ON p.code = c.province_code
+       WHERE o.account_id = $1 ORDER BY c.name, c.code`,
+      [principal.accountId],
+    );
     return reply.send({
       account,
+      communes: communes.map((c) => ({
+        code: c.code,
+        name: c.name,
+        provinceName: c.province_name,
+      })),
       memberships: memberships.map((m) => ({
         organisationId: m.organisation_id,
         kind: m.kind,

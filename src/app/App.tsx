@@ -28,6 +28,10 @@ const AccountScreen = lazyScreen(
   'AccountScreen',
 );
 const OrgScreen = lazyScreen(() => import('../features/account/OrgScreen'), 'OrgScreen');
+const CommuneSummaryScreen = lazyScreen(
+  () => import('../features/commune/CommuneSummaryScreen'),
+  'CommuneSummaryScreen',
+);
 const TeamRoutes = lazyScreen(() => import('../features/team/TeamRoutes'), 'TeamRoutes');
 const NewProfileScreen = lazyScreen(
   () => import('../features/profiles/NewProfileScreen'),
@@ -76,6 +80,7 @@ function AppRoutes() {
       <Route path="/certificates/:courseId" element={<CertificateScreen />} />
       <Route path="/verify" element={<VerifyScreen />} />
       <Route path="/team/*" element={<TeamRoutes />} />
+      <Route path="/communes/:code" element={<CommuneSummaryScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

@@ -17,6 +17,18 @@ const membershipSchema = z.object({
   role: z.string(),
 });
 export type Membership = z.infer<typeof membershipSchema>;
+/** A commune a system admin gave this account as an official (its figures only). */
+const officialCommuneSchema = z.object({
+  code: z.string().regex(/^\d{5}$/),
+  name: z.string(),
+  provinceName: z.string(),
+});
+export type OfficialCommune = z.infer<typeof officialCommuneSchema>;
+const meSchema = z.object({
+  memberships: z.array(membershipSchema),
+  communes: z.array(officialCommuneSchema),
+});
+export type Me = z.infer<typeof meSchema>;
 
 const memberProgressSchema = z.array(
   z.object({
@@ -80,6 +92,7 @@ export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
         (b) => z.object({ memberships: z.array(membershipSchema) }).parse(b).memberships,
         token,
       ),
+    me: (token: string): Promise<Me> => get('/api/me', (b) => meSchema.parse(b), token),
     createOrganisation: (
       token: string,
       input: { kind: 'class' | 'team'; name: string; communeCode: string },

@@ -9,7 +9,8 @@ import {
   visitPushResponseSchema,
   type VisitVersion,
 } from '../protocol/visits';
-import { call, TransientSyncError } from './http';
+import { fetchFile } from './fetchFile';
+import { call } from './http';
 
 type Fetch = typeof fetch;
 
@@ -60,18 +61,8 @@ export function createTeamApi(baseUrl: string, doFetch: Fetch = fetch) {
         z.object({ code: z.string() }).parse(b),
       ),
     /** An export file (`csv` or `xlsx`) as the server wrote it. */
-    async export(token: string, teamId: string, format: 'csv' | 'xlsx'): Promise<Blob> {
-      let response: Response;
-      try {
-        response = await doFetch(`${baseUrl}${team(teamId)}/visits.${format}`, {
-          headers: headers(token),
-        });
-      } catch (cause) {
-        throw new TransientSyncError('No connection to the server', { cause });
-      }
-      if (!response.ok) throw new TransientSyncError(`Export failed (${response.status})`);
-      return response.blob();
-    },
+    export: (token: string, teamId: string, format: 'csv' | 'xlsx'): Promise<Blob> =>
+      fetchFile(doFetch, `${baseUrl}${team(teamId)}/visits.${format}`, headers(token)),
   };
 }
 

@@ -7,7 +7,7 @@ import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { lockTeamVault } from '../../state/teamVault';
 import { wipeTeamData } from '../../data/visits';
-import { createAccountApi, type Membership } from '../../sync/accountApi';
+import { createAccountApi, type Membership, type OfficialCommune } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
@@ -41,6 +41,7 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
   const { t } = useTranslation();
   const api = createAccountApi(window.location.origin);
   const [memberships, setMemberships] = useState<Membership[] | null>(null);
+  const [communes, setCommunes] = useState<OfficialCommune[]>([]);
   const [code, setCode] = useState('');
   const [className, setClassName] = useState('');
   const [commune, setCommune] = useState('');
@@ -54,8 +55,12 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
   useEffect(() => {
     let live = true;
     createAccountApi(window.location.origin)
-      .memberships(token)
-      .then((list) => live && setMemberships(list))
+      .me(token)
+      .then((me) => {
+        if (!live) return;
+        setMemberships(me.memberships);
+        setCommunes(me.communes);
+      })
       .catch(() => live && setMemberships([]));
     return () => {
       live = false;
@@ -125,6 +130,22 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
           ))}
         </ul>
       </section>
+
+      {communes.length > 0 && (
+        <section className="settings-group" aria-labelledby="communes-heading">
+          <h2 id="communes-heading">{t('team.commune.heading')}</h2>
+          <ul className="lesson-list">
+            {communes.map((c) => (
+              <li key={c.code}>
+                <Link to={`/communes/${c.code}`} className="lesson-link">
+                  <span className="lesson-name">{t('team.commune.link', { name: c.name })}</span>
+                  <span className="muted">{c.provinceName}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <form
         className="settings-group form"

@@ -5,12 +5,13 @@ import type { TeamDashboard } from '../../protocol/visits';
 import { createTeamApi } from '../../sync/teamApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { FigureSection, type Figure } from './FigureSection';
+import { AggregateFigures, toFigures } from './AggregateFigures';
+import { FigureSection } from './FigureSection';
 import { formatTime, todayIso } from './format';
 import { LeaderState } from './LeaderState';
 import { withToken } from './teamAuth';
 import { useTeam } from './TeamContext';
-import { useServiceLabel } from './useServices';
+import { saveBlob } from './saveBlob';
 import { useTeamRequest } from './useTeamRequest';
 import { TeamCrumb } from './TeamCrumb';
 
@@ -28,15 +29,8 @@ export function DashboardScreen() {
 function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashboard }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const service = useServiceLabel();
   const { profileId, team } = useTeam(teamId);
   const [failed, setFailed] = useState(false);
-  const unknown = (key: string, words: (key: string) => string) =>
-    key === 'unknown' ? t('team.dashboard.unknown') : words(key);
-  const figures = <K extends string>(
-    buckets: { key: K; count: number }[],
-    label: (key: K) => string,
-  ): Figure[] => buckets.map((b) => ({ key: b.key, label: label(b.key), count: b.count }));
 
   const download = async (format: 'csv' | 'xlsx') => {
     setFailed(false);
@@ -44,11 +38,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
       const blob = await withToken(profileId, (token) =>
         createTeamApi(window.location.origin).export(token, teamId, format),
       );
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `to-cong-nghe-so-${todayIso()}.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveBlob(blob, `to-cong-nghe-so-${todayIso()}.${format}`);
     } catch {
       setFailed(true);
     }
@@ -87,35 +77,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
         </Button>
       </div>
       {failed && <Notice tone="warning">{t('team.leader.needsOnline')}</Notice>}
-      <FigureSection
-        id="byService"
-        title={t('team.dashboard.byService')}
-        figures={figures(dashboard.byService, service)}
-      />
-      <FigureSection
-        id="byOutcome"
-        title={t('team.dashboard.byOutcome')}
-        figures={figures(dashboard.byOutcome, (k) => t(`team.form.outcomes.${k}`))}
-      />
-      <FigureSection
-        id="byMonth"
-        title={t('team.dashboard.byMonth')}
-        figures={figures(dashboard.byMonth, (k) => `${k.slice(5)}/${k.slice(0, 4)}`)}
-      />
-      <FigureSection
-        id="byAgeBand"
-        title={t('team.dashboard.byAgeBand')}
-        figures={figures(dashboard.byAgeBand, (k) =>
-          unknown(k, (a) => t(`team.form.ageBands.${a as 'under18'}`)),
-        )}
-      />
-      <FigureSection
-        id="byGender"
-        title={t('team.dashboard.byGender')}
-        figures={figures(dashboard.byGender, (k) =>
-          unknown(k, (g) => t(`team.form.genders.${g as 'female'}`)),
-        )}
-      />
+      <AggregateFigures aggregates={dashboard} />
       <FigureSection
         id="byVolunteer"
         title={t('team.dashboard.byVolunteer')}
@@ -128,7 +90,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
       <FigureSection
         id="byVillage"
         title={t('team.dashboard.byVillage')}
-        figures={figures(dashboard.byVillage, (k) => k)}
+        figures={toFigures(dashboard.byVillage, (k) => k)}
       />
     </main>
   );
