@@ -6,7 +6,6 @@ import { useSession } from '../../state/session';
 import { createAccountApi, type OfficialCommune } from '../../sync/accountApi';
 import { createCommuneApi } from '../../sync/communeApi';
 import { ServerRefusal } from '../../sync/http';
-import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { AggregateFigures } from '../team/AggregateFigures';
@@ -14,6 +13,7 @@ import { FigureSection } from '../team/FigureSection';
 import { formatTime, todayIso } from '../team/format';
 import { saveBlob } from '../team/saveBlob';
 import { withToken } from '../team/teamAuth';
+import { ExportButtons } from '../team/ExportButtons';
 
 /** What the server said about one commune; another commune's answer counts as still loading. */
 type Load =
@@ -129,15 +129,7 @@ function Summary({
           <dd data-total="teams">{summary.byTeam.length}</dd>
         </div>
       </dl>
-      <div className="button-row">
-        <Button variant="secondary" onClick={() => void download('csv')}>
-          {t('team.dashboard.downloadCsv')}
-        </Button>
-        <Button variant="secondary" onClick={() => void download('xlsx')}>
-          {t('team.dashboard.downloadXlsx')}
-        </Button>
-      </div>
-      {failed && <Notice tone="warning">{t('team.leader.needsOnline')}</Notice>}
+      <ExportButtons onDownload={download} failed={failed} />
       <AggregateFigures aggregates={summary} />
       <FigureSection
         id="byTeam"

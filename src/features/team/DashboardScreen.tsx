@@ -3,8 +3,6 @@ import { useParams } from 'react-router';
 import { useLanguage, useTranslation } from '../../i18n';
 import type { TeamDashboard } from '../../protocol/visits';
 import { createTeamApi } from '../../sync/teamApi';
-import { Button } from '../../ui/Button';
-import { Notice } from '../../ui/Notice';
 import { AggregateFigures, toFigures } from './AggregateFigures';
 import { FigureSection } from './FigureSection';
 import { formatTime, todayIso } from './format';
@@ -14,6 +12,7 @@ import { useTeam } from './TeamContext';
 import { saveBlob } from './saveBlob';
 import { useTeamRequest } from './useTeamRequest';
 import { TeamCrumb } from './TeamCrumb';
+import { ExportButtons } from './ExportButtons';
 
 /** The team leader's figures, from the server's last sync; charts load with this screen only. */
 export function DashboardScreen() {
@@ -68,15 +67,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
           <dd data-total="openConflicts">{dashboard.openConflicts}</dd>
         </div>
       </dl>
-      <div className="button-row">
-        <Button variant="secondary" onClick={() => void download('csv')}>
-          {t('team.dashboard.downloadCsv')}
-        </Button>
-        <Button variant="secondary" onClick={() => void download('xlsx')}>
-          {t('team.dashboard.downloadXlsx')}
-        </Button>
-      </div>
-      {failed && <Notice tone="warning">{t('team.leader.needsOnline')}</Notice>}
+      <ExportButtons onDownload={download} failed={failed} />
       <AggregateFigures aggregates={dashboard} />
       <FigureSection
         id="byVolunteer"
