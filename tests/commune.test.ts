@@ -8,7 +8,7 @@ import { SUMMARY_EXPORT_HEADERS } from '../src/domain/visits/exportRows';
 import { PROTOCOL_VERSION } from '../src/protocol';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
-import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import { signedInPhone } from './support/account';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
@@ -105,21 +105,14 @@ describe('commune official: the figures of every team in their commune, on a pho
     await stack?.close();
   });
 
-  async function signedInPhone(login: string): Promise<Page> {
-    context = await openBrowser(newProfileDir());
-    const page = await firstPage(context);
-    await page.goto(`${stack.origin}/settings`);
-    await waitForServiceWorker(page);
-    await page.getByRole('link', { name: 'Tài khoản và lớp học' }).click();
-    await page.getByLabel('Tên đăng nhập hoặc số điện thoại').fill(login);
-    await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByText(/^Đã đăng nhập/).waitFor();
+  async function signedInPhoneOf(login: string): Promise<Page> {
+    let page: Page;
+    ({ context, page } = await signedInPhone(stack.origin, login, PASSWORD));
     return page;
   }
 
   it('the official opens their commune from the account screen and sees every pushed visit, no person', async () => {
-    const page = await signedInPhone('can-bo-xa');
+    const page = await signedInPhoneOf('can-bo-xa');
     await page.getByRole('link', { name: new RegExp(`^Số liệu ${communeName}`) }).click();
     await page.getByRole('heading', { name: 'Số liệu của xã' }).waitFor();
     await page.locator('[data-total="total"]').waitFor();

@@ -4,9 +4,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_LABELS, VISIT_EXPORT_HEADERS } from '../src/domain/visits/exportRows';
+import { signedInPhone } from './support/account';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
-import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { dumpDatabase } from './support/indexeddb';
 import { COURSE_TITLE } from './support/learner';
 import { captureScreen } from './support/screens';
@@ -46,16 +46,8 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
 
   /** A phone signed in to the account, with the team log open (passphrase set on first use). */
   async function phone(login: string): Promise<Page> {
-    const context = await openBrowser(newProfileDir());
+    const { context, page } = await signedInPhone(stack.origin, login, PASSWORD);
     contexts.push(context);
-    const page = await firstPage(context);
-    await page.goto(`${stack.origin}/settings`);
-    await waitForServiceWorker(page);
-    await page.getByRole('link', { name: 'Tài khoản và lớp học' }).click();
-    await page.getByLabel('Tên đăng nhập hoặc số điện thoại').fill(login);
-    await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByText(/^Đã đăng nhập/).waitFor();
     await page.getByRole('link', { name: 'Học Số' }).click();
     await page.getByRole('link', { name: /Tổ công nghệ số/ }).click();
     await page.getByLabel('Mật khẩu của sổ (ít nhất 6 ký tự)').fill(PASSPHRASE);
