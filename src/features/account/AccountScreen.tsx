@@ -137,7 +137,7 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
           <ul className="lesson-list">
             {communes.map((c) => (
               <li key={c.code}>
-                <Link to={`/communes/${c.code}`} className="lesson-link">
+                <Link to={`/communes/${c.code}`} className="lesson-link lesson-link-stacked">
                   <span className="lesson-name">{t('team.commune.link', { name: c.name })}</span>
                   <span className="muted">{c.provinceName}</span>
                 </Link>
