@@ -224,16 +224,29 @@ describe.each(backends)('sync API on %s', (backend) => {
     const good = lessonEvent(device.deviceId, profileId);
     const badPayload = { ...lessonEvent(device.deviceId, profileId), payload: { courseId: 'X Y' } };
     const otherDevice = lessonEvent(newRandomId(), profileId);
+    // Values the schema must catch because PostgreSQL would refuse them: the year 0000, and a
+    // NUL or half a surrogate pair in a name.
+    const yearZero = {
+      ...lessonEvent(device.deviceId, profileId),
+      occurredAt: '0000-01-01T00:00:00Z',
+    };
+    const names = ['Lan\u0000', 'Lan\ud800'].map((holderName) => ({
+      ...lessonEvent(device.deviceId, profileId),
+      type: 'certificate.requested',
+      payload: { courseId: 'smartphone-basics', holderName },
+    }));
     const response = await push(device.token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: device.deviceId,
-      events: [good, badPayload, otherDevice],
+      events: [good, badPayload, otherDevice, yearZero, ...names],
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().accepted).toEqual([good.id]);
     expect(response.json().refused).toEqual([
       expect.objectContaining({ id: badPayload.id, reason: 'invalid_event' }),
       expect.objectContaining({ id: otherDevice.id, reason: 'wrong_device' }),
+      expect.objectContaining({ id: yearZero.id, reason: 'invalid_event' }),
+      ...names.map((e) => expect.objectContaining({ id: e.id, reason: 'invalid_event' })),
     ]);
   });
 

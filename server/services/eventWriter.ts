@@ -62,15 +62,24 @@ async function drain(db: Database, queue: WriteQueue): Promise<void> {
   queue.writing += 1;
   try {
     for (let group = takeGroup(queue); group.length > 0; group = takeGroup(queue)) {
-      try {
-        const results = await writeGroup(db, group);
-        group.forEach((write, i) => write.resolve(results[i]!));
-      } catch (error) {
-        for (const write of group) write.reject(error);
-      }
+      await writeSettling(db, group);
     }
   } finally {
     queue.writing -= 1;
+  }
+}
+
+/**
+ * Writes a group and answers each push. If the combined write fails, each push is written on
+ * its own, so a push the database cannot take fails alone, never the crowd beside it.
+ */
+async function writeSettling(db: Database, group: PendingWrite[]): Promise<void> {
+  try {
+    const results = await writeGroup(db, group);
+    group.forEach((write, i) => write.resolve(results[i]!));
+  } catch (error) {
+    if (group.length === 1) return group[0]!.reject(error);
+    for (const write of group) await writeSettling(db, [write]);
   }
 }
 

@@ -6,18 +6,29 @@ import { z } from 'zod';
  */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id');
 
+/**
+ * Control characters and halves of a surrogate pair (code points that are lone surrogates):
+ * no name has them, and PostgreSQL refuses them.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+
 /** A name as printed on a certificate: 1-80 characters, no spaces at either end. */
 export const holderNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(80, 'at most 80 characters')
-  .refine((s) => s.trim() === s, 'no spaces at either end');
+  .refine((s) => s.trim() === s, 'no spaces at either end')
+  .refine((s) => !UNPRINTABLE.test(s), 'no control characters');
 
 const envelope = {
   id: z.uuid({ version: 'v7' }),
   deviceId: z.uuid(),
   profileId: z.uuid(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  // A phone with a wrong clock still counts (its events are ordered by the server), but the
+  // year 0000 exists nowhere, PostgreSQL included.
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .refine((s) => !s.startsWith('0000'), 'the year 0000 does not exist'),
 };
 
 const payloads = {
