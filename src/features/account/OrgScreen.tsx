@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { useAccountAction } from './useAccountAction';
+import { JoinCodeCard } from '../../ui/JoinCodeCard';
 
 /** A class (or team) for its manager: each member's progress, and join codes with a QR. */
 export function OrgScreen() {
@@ -77,15 +78,12 @@ export function OrgScreen() {
         {t('account.org.newCode')}
       </Button>
       {joinCode && (
-        <section className="join-code" aria-live="polite">
-          <p className="join-code-text">{joinCode.code}</p>
-          <img
-            className="join-code-qr"
-            src={joinCode.qr}
-            alt={t('account.org.codeQr', { code: joinCode.code })}
-          />
-          <p className="muted">{t('account.org.codeHint')}</p>
-        </section>
+        <JoinCodeCard
+          code={joinCode.code}
+          qr={joinCode.qr}
+          qrAlt={t('account.org.codeQr', { code: joinCode.code })}
+          hint={t('account.org.codeHint')}
+        />
       )}
     </main>
   );

@@ -10,6 +10,7 @@ import { withToken } from './teamAuth';
 import { useTeam } from './TeamContext';
 import { useTeamRequest } from './useTeamRequest';
 import { TeamCrumb } from './TeamCrumb';
+import { JoinCodeCard } from '../../ui/JoinCodeCard';
 
 /** The team's members, each one's activity, and a join code (with its QR) for a new member. */
 export function RosterScreen() {
@@ -65,15 +66,12 @@ export function RosterScreen() {
       </Button>
       {failed && <Notice tone="warning">{t('team.leader.needsOnline')}</Notice>}
       {joinCode && (
-        <section className="join-code" aria-live="polite">
-          <p className="join-code-text">{joinCode.code}</p>
-          <img
-            className="join-code-qr"
-            src={joinCode.qr}
-            alt={t('team.roster.codeQr', { code: joinCode.code })}
-          />
-          <p className="muted">{t('team.roster.codeHint')}</p>
-        </section>
+        <JoinCodeCard
+          code={joinCode.code}
+          qr={joinCode.qr}
+          qrAlt={t('team.roster.codeQr', { code: joinCode.code })}
+          hint={t('team.roster.codeHint')}
+        />
       )}
     </main>
   );
