@@ -10,7 +10,8 @@ import {
 import { credentialHash } from '../../src/domain/certificates/canonicalJson.ts';
 import { decodeCompact, verifyCompact } from '../../src/domain/certificates/compactCode.ts';
 import { verifyRevocationList } from '../../src/domain/certificates/revocations.ts';
-import { quizAttempt, testCourse, testEvent } from '../testkit/certificates';
+import { testEvent } from '../../src/test/events';
+import { quizAttempt, testCourse } from '../testkit/certificates';
 import type { Database } from '../db/database';
 import { rotateIssuerKey, revokeIssuerKey } from '../services/issuerKeys';
 import { testBackends, testServer } from '../testing';

@@ -1,24 +1,11 @@
-import { newEventId } from '../../src/lib/ids';
 import type { Course, LearningEvent } from '../../src/protocol';
+import { newEventId } from '../../src/lib/ids';
+import { testEvent } from '../../src/test/events';
 import { courseCatalog } from '../certificates/catalog';
 
 /** The course the certificate tests earn. */
 export function testCourse(): Course {
   return courseCatalog().get('cashless-payments')!;
-}
-
-export function testEvent(
-  deviceId: string,
-  profileId: string,
-  rest: Pick<LearningEvent, 'type' | 'payload'>,
-): LearningEvent {
-  return {
-    id: newEventId(),
-    deviceId,
-    profileId,
-    occurredAt: new Date().toISOString(),
-    ...rest,
-  } as LearningEvent;
 }
 
 /** Answers needed to master the test course. */

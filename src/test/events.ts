@@ -1,6 +1,21 @@
 import { newEventId, newRandomId } from '../lib/ids';
 import type { LearningEvent } from '../protocol';
 
+/** A valid event of any type, written now by this device for this profile, for tests. */
+export function testEvent(
+  deviceId: string,
+  profileId: string,
+  rest: Pick<LearningEvent, 'type' | 'payload'>,
+): LearningEvent {
+  return {
+    id: newEventId(),
+    deviceId,
+    profileId,
+    occurredAt: new Date().toISOString(),
+    ...rest,
+  } as LearningEvent;
+}
+
 /** A valid `lesson.completed` event, for tests. */
 export function lessonEvent(
   deviceId: string,
@@ -8,14 +23,10 @@ export function lessonEvent(
   lessonId = 'phone-parts',
   courseId = 'smartphone-basics',
 ): LearningEvent {
-  return {
-    id: newEventId(),
-    deviceId,
-    profileId,
-    occurredAt: new Date().toISOString(),
+  return testEvent(deviceId, profileId, {
     type: 'lesson.completed',
     payload: { courseId, lessonId },
-  };
+  });
 }
 
 /** `count` valid events of one device, mixing the event types. */
