@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -21,6 +22,8 @@ export interface Database extends Queryable {
 
 /** Embedded PostgreSQL in a folder (or in memory when `dataDir` is undefined). */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  // PGlite makes only the last folder of the path: a fresh clone has no `.data` yet.
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
