@@ -14,10 +14,12 @@ import {
   quizSourceSchema,
   type ContentPack,
   type Course,
+  type CourseSource,
   type Lesson,
   type LocalizedText,
   type Walkthrough,
-  walkthroughSchema,
+  type WalkthroughSource,
+  walkthroughSourceSchema,
 } from '../../src/protocol/index.ts';
 
 /** A content file that cannot be compiled; the message names the file and the field. */
@@ -170,7 +172,11 @@ function firstRepeat(ids: string[]): string | undefined {
 /** A walkthrough file: its schema, unique ids, and practice screens that ask for fake data only. */
 function compileWalkthrough(file: string, root: string): Walkthrough {
   const where = relative(root, file);
-  const walkthrough = validate(walkthroughSchema, readYaml(file, root), where);
+  const { lastChecked: _authoringOnly, ...walkthrough } = validate(
+    walkthroughSourceSchema,
+    readYaml(file, root),
+    where,
+  );
   const expectedId = basename(file, '.yaml');
   if (walkthrough.id !== expectedId) {
     throw new ContentError(`${where}: id: is "${walkthrough.id}" but the file is "${expectedId}"`);
@@ -229,6 +235,36 @@ function compileWalkthroughs(contentDir: string, root: string): CompiledPack[] {
         audio: [],
       };
     });
+}
+
+/** The authored course and walkthrough files, validated: what the packs leave out (checks, frameworks). */
+export function readContentSources(contentDir: string): {
+  courses: CourseSource[];
+  walkthroughs: WalkthroughSource[];
+} {
+  const root = join(contentDir, '..');
+  const yamlIn = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => name.endsWith('.yaml'))
+          .sort()
+          .map((name) => join(dir, name))
+      : [];
+  const coursesDir = join(contentDir, 'courses');
+  const courseFiles = existsSync(coursesDir)
+    ? readdirSync(coursesDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => join(coursesDir, entry.name, 'course.yaml'))
+        .sort()
+    : [];
+  return {
+    courses: courseFiles.map((file) =>
+      validate(courseSourceSchema, readYaml(file, root), relative(root, file)),
+    ),
+    walkthroughs: yamlIn(join(contentDir, 'walkthroughs')).map((file) =>
+      validate(walkthroughSourceSchema, readYaml(file, root), relative(root, file)),
+    ),
+  };
 }
 
 /**

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_FILE, coursesOf, coverageTable } from './coverage.ts';
+import { QD757_SKILLS, TT02_AREAS } from '../../src/protocol/index.ts';
+import { COVERAGE_FILE, courseSourcesOf, coursesOf, coverageTable } from './coverage.ts';
+import { isStale } from './freshness.ts';
 
 const CONTENT = resolve('content');
 const courses = coursesOf(CONTENT);
+const sources = courseSourcesOf(CONTENT);
 
 /** Table whitespace and rule lengths are Prettier's business, not the table's. */
 const normalise = (markdown: string) =>
@@ -60,12 +63,31 @@ describe('the shipped courses', () => {
     }
   });
 
-  it('cover all five DigComp areas, as the committed coverage table says', () => {
+  it('cover all five DigComp areas and all six Circular 02/2025 areas, as the committed coverage table says', () => {
     const areas = new Set(courses.flatMap((c) => c.digcomp.map((d) => d.split('.')[0])));
     expect([...areas].sort()).toEqual(['1', '2', '3', '4', '5']);
+    expect([...new Set(sources.flatMap((c) => c.tt02))].sort()).toEqual(Object.keys(TT02_AREAS));
+    expect(sources.some((c) => c.qd757.length > 0)).toBe(true);
     const committed = readFileSync(resolve(CONTENT, COVERAGE_FILE), 'utf8');
     expect(normalise(committed), 'run npm run content:coverage').toBe(
-      normalise(coverageTable(courses)),
+      normalise(coverageTable(sources)),
     );
+    expect(committed).toContain('TT 02/2025');
+    for (const skill of Object.keys(QD757_SKILLS)) expect(committed).toContain(skill);
+  });
+
+  it('were each checked against dated sources in the last 12 months (by the real clock)', () => {
+    const today = new Date();
+    for (const course of sources) {
+      expect(course.sources.length, course.id).toBeGreaterThan(0);
+      expect(
+        new Date(course.lastChecked).getTime(),
+        `${course.id} checked in the future`,
+      ).toBeLessThanOrEqual(today.getTime());
+      expect(
+        isStale(course.lastChecked, today),
+        `${course.id}: check it again, then update lastChecked`,
+      ).toBe(false);
+    }
   });
 });

@@ -3,12 +3,36 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksReal, unsafePracticeField } from '../../src/domain/practiceData.ts';
-import { compileContent, ContentError } from './compile.ts';
+import { compileContent, ContentError, readContentSources } from './compile.ts';
+import { isStale, recheckDue } from './freshness.ts';
 
 const CONTENT = resolve('content');
 const walkthroughs = compileContent(CONTENT).flatMap((compiled) => compiled.pack.walkthroughs);
 
 describe('the shipped walkthroughs', () => {
+  it('were each checked against their sources in the last 12 months (by the real clock)', () => {
+    const today = new Date();
+    const files = readContentSources(CONTENT).walkthroughs;
+    expect(files.length).toBe(walkthroughs.length);
+    for (const w of files) {
+      expect(w.sources.length, w.id).toBeGreaterThan(0);
+      expect(
+        new Date(w.lastChecked).getTime(),
+        `${w.id} checked in the future`,
+      ).toBeLessThanOrEqual(today.getTime());
+      expect(
+        isStale(w.lastChecked, today),
+        `${w.id} was last checked ${w.lastChecked}: check the steps and sources again, then update lastChecked`,
+      ).toBe(false);
+    }
+  });
+
+  it('count a check as stale once 12 months have passed', () => {
+    expect(recheckDue('2025-11-29').toISOString().slice(0, 10)).toBe('2026-11-29');
+    expect(isStale('2025-11-29', new Date('2026-11-29T12:00:00Z'))).toBe(true);
+    expect(isStale('2025-11-30', new Date('2026-11-29T12:00:00Z'))).toBe(false);
+  });
+
   it('are at least 8, each validated by the schema, with sources and the date they describe', () => {
     expect(walkthroughs.length).toBeGreaterThanOrEqual(8);
     for (const w of walkthroughs) {

@@ -18,6 +18,40 @@ export const digcompCompetenceSchema = z
     'must be a DigComp 2.2 competence such as "4.2"',
   );
 
+/**
+ * Circular 02/2025/TT-BGDĐT (digital competence framework for learners): its six areas. The
+ * 24 competences are not coded here: their exact names could not be confirmed from a
+ * published copy, so courses are mapped at area level.
+ */
+export const TT02_AREAS = {
+  '1': 'Khai thác dữ liệu và thông tin',
+  '2': 'Giao tiếp và hợp tác trong môi trường số',
+  '3': 'Sáng tạo nội dung số',
+  '4': 'An toàn',
+  '5': 'Giải quyết vấn đề',
+  '6': 'Ứng dụng trí tuệ nhân tạo',
+} as const;
+export const tt02AreaSchema = z.enum(Object.keys(TT02_AREAS) as [keyof typeof TT02_AREAS]);
+
+/**
+ * Decision 757/QĐ-BKHCN, basic digital-skills framework for citizens (version 1.0): the skills
+ * whose codes and names could be confirmed from published copies (groups 0 and 1).
+ */
+export const QD757_SKILLS = {
+  '0.1': 'Sử dụng thiết bị',
+  '0.2': 'Sử dụng phần mềm trên thiết bị',
+  '1.1': 'Tìm kiếm, chọn lọc thông tin trên Internet',
+  '1.2': 'Đánh giá dữ liệu, thông tin và nội dung trên môi trường Internet',
+  '1.3': 'Quản lý dữ liệu, thông tin và nội dung',
+} as const;
+export const qd757SkillSchema = z.enum(Object.keys(QD757_SKILLS) as [keyof typeof QD757_SKILLS]);
+
+/** A day such as "2026-11-29": when a person last checked the content against its sources. */
+export const checkedDateSchema = z.iso.date('must be a day like 2026-11-29');
+
+/** Where the facts come from, for reviewers: the title says who published it and when. */
+export const contentSourceSchema = z.strictObject({ title: z.string().min(1), url: z.url() });
+
 const relativeAudioPath = z
   .string()
   .regex(
@@ -132,7 +166,15 @@ export const courseSourceSchema = z.strictObject({
   quiz: slugSchema,
   /** DigComp 2.2 competences the course builds, e.g. "4.2" (area 4, competence 2). */
   digcomp: z.array(digcompCompetenceSchema).min(1),
+  /** Circular 02/2025/TT-BGDĐT areas the course builds. Authoring only: not in the pack. */
+  tt02: z.array(tt02AreaSchema).min(1),
+  /** Decision 757/QĐ-BKHCN skills the course builds, where confirmed. Authoring only. */
+  qd757: z.array(qd757SkillSchema),
+  /** When the course was last checked against its sources. Authoring only. */
+  lastChecked: checkedDateSchema,
+  sources: z.array(contentSourceSchema).min(1),
 });
+export type CourseSource = z.infer<typeof courseSourceSchema>;
 
 /** A paragraph or a bulleted list: the only text blocks lessons use, so no HTML is ever injected. */
 export const textBlockSchema = z.discriminatedUnion('kind', [

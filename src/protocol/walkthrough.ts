@@ -104,3 +104,12 @@ export const walkthroughSchema = z.strictObject({
   sources: z.array(z.strictObject({ title: z.string().min(1), url: z.url() })).min(1),
 });
 export type Walkthrough = z.infer<typeof walkthroughSchema>;
+
+/**
+ * A walkthrough file as authored: the walkthrough and the day it was last checked against its
+ * sources. The day stays in the file (a test fails a year after it); the pack keeps `asOf`.
+ */
+export const walkthroughSourceSchema = walkthroughSchema.extend({
+  lastChecked: z.iso.date('must be a day like 2026-11-29'),
+});
+export type WalkthroughSource = z.infer<typeof walkthroughSourceSchema>;
