@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { QD757_SKILLS, TT02_AREAS } from '../../src/protocol/index.ts';
+import { QD757_SKILLS, TT02_AREAS, type TextBlock } from '../../src/protocol/index.ts';
 import { COVERAGE_FILE, courseSourcesOf, coursesOf, coverageTable } from './coverage.ts';
 import { isStale } from './freshness.ts';
 
 const CONTENT = resolve('content');
 const courses = coursesOf(CONTENT);
 const sources = courseSourcesOf(CONTENT);
+
+const blocksText = (blocks: TextBlock[]) =>
+  blocks.flatMap((block) => (block.kind === 'p' ? [block.text] : block.items));
 
 /** Table whitespace and rule lengths are Prettier's business, not the table's. */
 const normalise = (markdown: string) =>
@@ -74,6 +77,30 @@ describe('the shipped courses', () => {
     );
     expect(committed).toContain('TT 02/2025');
     for (const skill of Object.keys(QD757_SKILLS)) expect(committed).toContain(skill);
+  });
+
+  it('show sample e-mail addresses and look-alike sites only under reserved names (RFC 2606)', () => {
+    const texts = courses.flatMap((course) => [
+      ...course.lessons.flatMap((l) =>
+        l.steps.flatMap((s) => [...blocksText(s.body.vi), ...blocksText(s.body.en)]),
+      ),
+      ...course.quiz.questions.flatMap((q) => [
+        q.prompt.vi,
+        q.prompt.en,
+        ...q.options.flatMap((o) => [o.text.vi, o.text.en]),
+      ]),
+    ]);
+    const reserved = /(^|\.)(example|test|invalid|localhost)$|^example\.(com|net|org)$/;
+    const emails = texts.flatMap((t) =>
+      [...t.matchAll(/@([a-z0-9.-]+\.[a-z]+)/gi)].map((m) => m[1]!),
+    );
+    const lookAlikes = texts.flatMap((t) =>
+      [...t.matchAll(/[a-z0-9.-]*gov[a-z0-9.-]*\.[a-z]+/gi)]
+        .map((m) => m[0].toLowerCase())
+        .filter((name) => !name.endsWith('.gov.vn')),
+    );
+    expect(emails.length + lookAlikes.length).toBeGreaterThan(0);
+    for (const name of [...emails, ...lookAlikes]) expect(name, name).toMatch(reserved);
   });
 
   it('were each checked against dated sources in the last 12 months (by the real clock)', () => {
