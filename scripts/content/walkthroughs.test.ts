@@ -69,6 +69,19 @@ describe('the shipped walkthroughs', () => {
     }
   });
 
+  it('show sample e-mail addresses and look-alike sites only under reserved names (RFC 2606)', () => {
+    const reserved = /(^|\.)(example|test|invalid|localhost)$|^example\.(com|net|org)$/;
+    for (const { sources: _forReviewers, realService: _linked, ...shown } of walkthroughs) {
+      const text = JSON.stringify(shown);
+      const emails = [...text.matchAll(/@([a-z0-9.-]+\.[a-z]+)/gi)].map((m) => m[1]!);
+      const lookAlikes = [...text.matchAll(/[a-z0-9.-]*gov[a-z0-9.-]*\.[a-z]+/gi)]
+        .map((m) => m[0].toLowerCase())
+        .filter((name) => !name.endsWith('.gov.vn'));
+      for (const name of [...emails, ...lookAlikes])
+        expect(name, `${shown.id}: ${name}`).toMatch(reserved);
+    }
+  });
+
   it('fail the build when a screen asks for a real-looking citizen ID', () => {
     const root = mkdtempSync(join(tmpdir(), 'hoc-so-walkthrough-'));
     cpSync(CONTENT, join(root, 'content'), { recursive: true });
