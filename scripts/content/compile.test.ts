@@ -30,7 +30,8 @@ function compileError(contentDir: string): string {
 const QUIZ = 'courses/smartphone-basics/quiz.yaml';
 const LESSON = 'courses/smartphone-basics/lessons/phone-parts.yaml';
 
-describe('content pipeline', () => {
+// Each test compiles the whole content folder, which takes seconds on a busy machine.
+describe('content pipeline', { timeout: 30_000 }, () => {
   it('compiles the shipped course into a pack with lessons, quiz and inlined images', () => {
     const [compiled] = compileContent(CONTENT);
     const course = compiled!.pack.courses[0]!;

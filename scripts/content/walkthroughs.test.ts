@@ -9,7 +9,8 @@ import { isStale, recheckDue } from './freshness.ts';
 const CONTENT = resolve('content');
 const walkthroughs = compileContent(CONTENT).flatMap((compiled) => compiled.pack.walkthroughs);
 
-describe('the shipped walkthroughs', () => {
+// Some tests compile the whole content folder again, which takes seconds on a busy machine.
+describe('the shipped walkthroughs', { timeout: 30_000 }, () => {
   it('were each checked against their sources in the last 12 months (by the real clock)', () => {
     const today = new Date();
     const files = readContentSources(CONTENT).walkthroughs;
