@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useLanguage, useTranslation } from '../../../i18n';
+import type { CommuneVisitsSummary } from '../../../protocol/visits';
+import { useSession } from '../../../state/session';
+import { createAccountApi, type OfficialCommune } from '../../../sync/accountApi';
+import { createCommuneApi } from '../../../sync/communeApi';
+import { ServerRefusal } from '../../../sync/http';
+import { Notice } from '../../../ui/Notice';
+import { LoadingScreen } from '../../../ui/ScreenMessage';
+import { AggregateFigures } from './AggregateFigures';
+import { FigureSection } from './FigureSection';
+import { formatTime, todayIso } from '../format';
+import { saveBlob } from '../../../lib/saveBlob';
+import { withToken } from '../withToken';
+import { ExportButtons } from '../../../ui/ExportButtons';
+
+/** What the server said about one commune; another commune's answer counts as still loading. */
+type Load =
+  | { code: string; phase: 'ready'; data: CommuneVisitsSummary; place: OfficialCommune | null }
+  | { code: string; phase: 'refused' | 'offline' };
+
+/** A commune official's figures of every team's visits in the commune: online only. */
+export function CommuneSummaryScreen() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const profileId = useSession((s) => s.profileId) ?? '';
+  const [loaded, setLoaded] = useState<Load | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const origin = window.location.origin;
+    withToken(profileId, (token) =>
+      Promise.all([
+        createCommuneApi(origin).summary(token, code),
+        createAccountApi(origin).me(token),
+      ]),
+    )
+      .then(([data, me]) => {
+        const place = me.communes.find((c) => c.code === code) ?? null;
+        if (live) setLoaded({ code, phase: 'ready', data, place });
+      })
+      .catch((error: unknown) => {
+        if (!live) return;
+        setLoaded({ code, phase: error instanceof ServerRefusal ? 'refused' : 'offline' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [profileId, code]);
+
+  const state = loaded?.code === code ? loaded : null;
+  if (!state) return <LoadingScreen />;
+  if (state.phase !== 'ready') {
+    return (
+      <main className="screen team">
+        <CommuneCrumb />
+        <h1>{t('team.commune.title')}</h1>
+        <Notice tone="warning">
+          {state.phase === 'refused' ? t('team.commune.notAllowed') : t('team.leader.needsOnline')}
+        </Notice>
+      </main>
+    );
+  }
+  return <Summary profileId={profileId} summary={state.data} place={state.place} />;
+}
+
+function CommuneCrumb() {
+  const { t } = useTranslation();
+  return (
+    <p className="kicker">
+      <Link to="/account" className="crumb">
+        {t('team.commune.back')}
+      </Link>
+    </p>
+  );
+}
+
+function Summary({
+  profileId,
+  summary,
+  place,
+}: {
+  profileId: string;
+  summary: CommuneVisitsSummary;
+  /** Its name, when this account is an official of it (a system admin may have only the code). */
+  place: OfficialCommune | null;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [failed, setFailed] = useState(false);
+  const code = summary.communeCode;
+
+  const download = async (format: 'csv' | 'xlsx') => {
+    setFailed(false);
+    try {
+      const blob = await withToken(profileId, (token) =>
+        createCommuneApi(window.location.origin).export(token, code, format),
+      );
+      saveBlob(blob, `so-lieu-xa-${code}-${todayIso()}.${format}`);
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  return (
+    <main className="screen team dashboard">
+      <CommuneCrumb />
+      <h1>{t('team.commune.title')}</h1>
+      <p className="muted">
+        {place ? `${place.name}, ${place.provinceName}` : t('team.commune.code', { code })}
+      </p>
+      <p className="as-of">
+        {summary.lastSyncedAt
+          ? t('team.dashboard.asOf', { time: formatTime(summary.lastSyncedAt, language) })
+          : t('team.dashboard.neverSynced')}
+      </p>
+      <dl className="totals">
+        <div>
+          <dt>{t('team.dashboard.total')}</dt>
+          <dd data-total="total">{summary.total}</dd>
+        </div>
+        <div>
+          <dt>{t('team.dashboard.minutes')}</dt>
+          <dd data-total="minutes">{summary.minutes}</dd>
+        </div>
+        <div>
+          <dt>{t('team.commune.teams')}</dt>
+          <dd data-total="teams">{summary.byTeam.length}</dd>
+        </div>
+      </dl>
+      <ExportButtons onDownload={download} failed={failed} />
+      <AggregateFigures aggregates={summary} />
+      <FigureSection
+        id="byTeam"
+        title={t('team.commune.byTeam')}
+        figures={summary.byTeam.map((team) => ({
+          key: team.key,
+          label: team.name,
+          count: team.count,
+        }))}
+      />
+    </main>
+  );
+}
