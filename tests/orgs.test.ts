@@ -145,12 +145,12 @@ describe('a leader starts a team in the app, and a room joins with one code', ()
     // On the roster: both volunteers, the code used twice, then revoked; An made a leader.
     await leader.goto(`${stack.origin}${teamUrl.replace('/team/', '/orgs/')}`);
     for (const name of ['An', 'Bình']) {
-      await leader.getByLabel(`Vai trò của ${name}`).waitFor();
+      await leader.getByLabel(`Vai trò của ${name}`, { exact: true }).waitFor();
     }
     expect(await leader.getByText('Bạn không quản lý nhóm này.').count()).toBe(0);
     const panel = leader.locator('section', { hasText: 'Mã tham gia' });
     await panel.getByText(/2\/3 người đã dùng/).waitFor();
-    await leader.getByLabel('Vai trò của An').selectOption('team_leader');
+    await leader.getByLabel('Vai trò của An', { exact: true }).selectOption('team_leader');
     await leader.getByText('Đã đổi vai trò của An.').waitFor();
     await panel.getByRole('button', { name: /^Thu hồi/ }).click();
     await panel.getByText('Chưa có mã nào còn dùng được.').waitFor();
