@@ -1,4 +1,3 @@
-import { useTranslation } from '../i18n';
 import { Button } from './Button';
 import { Notice } from './Notice';
 
@@ -8,22 +7,22 @@ interface ExportButtonsProps {
   onDownload: (format: ExportFormat) => Promise<void>;
   /** The last download failed (no connection): say so under the buttons. */
   failed: boolean;
+  labels: { csv: string; xlsx: string; failed: string };
 }
 
 /** The CSV and Excel downloads of a dashboard or a roll-up. */
-export function ExportButtons({ onDownload, failed }: ExportButtonsProps) {
-  const { t } = useTranslation();
+export function ExportButtons({ onDownload, failed, labels }: ExportButtonsProps) {
   return (
     <>
       <div className="button-row">
         <Button variant="secondary" onClick={() => void onDownload('csv')}>
-          {t('team.dashboard.downloadCsv')}
+          {labels.csv}
         </Button>
         <Button variant="secondary" onClick={() => void onDownload('xlsx')}>
-          {t('team.dashboard.downloadXlsx')}
+          {labels.xlsx}
         </Button>
       </div>
-      {failed && <Notice tone="warning">{t('team.leader.needsOnline')}</Notice>}
+      {failed && <Notice tone="warning">{labels.failed}</Notice>}
     </>
   );
 }

@@ -11,9 +11,9 @@ import { LoadingScreen } from '../../../ui/ScreenMessage';
 import { AggregateFigures } from './AggregateFigures';
 import { FigureSection } from './FigureSection';
 import { formatTime, todayIso } from '../format';
-import { saveBlob } from '../../../lib/saveBlob';
 import { withToken } from '../withToken';
-import { ExportButtons } from '../../../ui/ExportButtons';
+import { Totals } from '../../../ui/Totals';
+import { FigureExports } from '../FigureExports';
 
 /** What the server said about one commune; another commune's answer counts as still loading. */
 type Load =
@@ -62,7 +62,7 @@ export function CommuneSummaryScreen() {
       </main>
     );
   }
-  return <Summary profileId={profileId} summary={state.data} place={state.place} />;
+  return <Summary summary={state.data} place={state.place} />;
 }
 
 function CommuneCrumb() {
@@ -77,31 +77,16 @@ function CommuneCrumb() {
 }
 
 function Summary({
-  profileId,
   summary,
   place,
 }: {
-  profileId: string;
   summary: CommuneVisitsSummary;
   /** Its name, when this account is an official of it (a system admin may have only the code). */
   place: OfficialCommune | null;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [failed, setFailed] = useState(false);
   const code = summary.communeCode;
-
-  const download = async (format: 'csv' | 'xlsx') => {
-    setFailed(false);
-    try {
-      const blob = await withToken(profileId, (token) =>
-        createCommuneApi(window.location.origin).export(token, code, format),
-      );
-      saveBlob(blob, `so-lieu-xa-${code}-${todayIso()}.${format}`);
-    } catch {
-      setFailed(true);
-    }
-  };
 
   return (
     <main className="screen team dashboard">
@@ -115,21 +100,19 @@ function Summary({
           ? t('team.dashboard.asOf', { time: formatTime(summary.lastSyncedAt, language) })
           : t('team.dashboard.neverSynced')}
       </p>
-      <dl className="totals">
-        <div>
-          <dt>{t('team.dashboard.total')}</dt>
-          <dd data-total="total">{summary.total}</dd>
-        </div>
-        <div>
-          <dt>{t('team.dashboard.minutes')}</dt>
-          <dd data-total="minutes">{summary.minutes}</dd>
-        </div>
-        <div>
-          <dt>{t('team.commune.teams')}</dt>
-          <dd data-total="teams">{summary.byTeam.length}</dd>
-        </div>
-      </dl>
-      <ExportButtons onDownload={download} failed={failed} />
+      <Totals
+        items={[
+          { key: 'total', label: t('team.dashboard.total'), value: summary.total },
+          { key: 'minutes', label: t('team.dashboard.minutes'), value: summary.minutes },
+          { key: 'teams', label: t('team.commune.teams'), value: summary.byTeam.length },
+        ]}
+      />
+      <FigureExports
+        fetchFile={(token, format) =>
+          createCommuneApi(window.location.origin).export(token, code, format)
+        }
+        fileName={(format) => `so-lieu-xa-${code}-${todayIso()}.${format}`}
+      />
       <AggregateFigures aggregates={summary} />
       <FigureSection
         id="byTeam"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage, useTranslation } from '../../../i18n';
 import type { TeamDashboard } from '../../../protocol/visits';
@@ -7,12 +7,11 @@ import { AggregateFigures, toFigures } from './AggregateFigures';
 import { FigureSection } from './FigureSection';
 import { formatTime, todayIso } from '../format';
 import { LeaderState } from './LeaderState';
-import { withToken } from '../withToken';
 import { useTeam } from './TeamContext';
-import { saveBlob } from '../../../lib/saveBlob';
 import { useTeamRequest } from './useTeamRequest';
 import { TeamCrumb } from './TeamCrumb';
-import { ExportButtons } from '../../../ui/ExportButtons';
+import { Totals } from '../../../ui/Totals';
+import { FigureExports } from '../FigureExports';
 
 /** The team leader's figures, from the server's last sync; charts load with this screen only. */
 export function DashboardScreen() {
@@ -28,20 +27,7 @@ export function DashboardScreen() {
 function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashboard }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { profileId, team } = useTeam(teamId);
-  const [failed, setFailed] = useState(false);
-
-  const download = async (format: 'csv' | 'xlsx') => {
-    setFailed(false);
-    try {
-      const blob = await withToken(profileId, (token) =>
-        createTeamApi(window.location.origin).export(token, teamId, format),
-      );
-      saveBlob(blob, `to-cong-nghe-so-${todayIso()}.${format}`);
-    } catch {
-      setFailed(true);
-    }
-  };
+  const { team } = useTeam(teamId);
 
   return (
     <main className="screen team dashboard">
@@ -53,21 +39,23 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
           ? t('team.dashboard.asOf', { time: formatTime(dashboard.lastSyncedAt, language) })
           : t('team.dashboard.neverSynced')}
       </p>
-      <dl className="totals">
-        <div>
-          <dt>{t('team.dashboard.total')}</dt>
-          <dd data-total="total">{dashboard.total}</dd>
-        </div>
-        <div>
-          <dt>{t('team.dashboard.minutes')}</dt>
-          <dd data-total="minutes">{dashboard.minutes}</dd>
-        </div>
-        <div>
-          <dt>{t('team.dashboard.openConflicts')}</dt>
-          <dd data-total="openConflicts">{dashboard.openConflicts}</dd>
-        </div>
-      </dl>
-      <ExportButtons onDownload={download} failed={failed} />
+      <Totals
+        items={[
+          { key: 'total', label: t('team.dashboard.total'), value: dashboard.total },
+          { key: 'minutes', label: t('team.dashboard.minutes'), value: dashboard.minutes },
+          {
+            key: 'openConflicts',
+            label: t('team.dashboard.openConflicts'),
+            value: dashboard.openConflicts,
+          },
+        ]}
+      />
+      <FigureExports
+        fetchFile={(token, format) =>
+          createTeamApi(window.location.origin).export(token, teamId, format)
+        }
+        fileName={(format) => `to-cong-nghe-so-${todayIso()}.${format}`}
+      />
       <AggregateFigures aggregates={dashboard} />
       <FigureSection
         id="byVolunteer"
