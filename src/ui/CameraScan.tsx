@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { barcodeDetector } from '../lib/readQr';
+import './CameraScan.css';
 
 export interface CameraScanProps {
   onCode: (code: string) => void;

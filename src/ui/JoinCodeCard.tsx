@@ -1,3 +1,5 @@
+import './JoinCodeCard.css';
+
 interface JoinCodeCardProps {
   code: string;
   /** The join link the QR holds, shown too so it can be sent in a message. */

@@ -1,3 +1,5 @@
+import './Totals.css';
+
 export interface Total {
   /** Names the figure for tests and styles (`data-total`). */
   key: string;

@@ -10,6 +10,7 @@ import { barcodeDetector, readQrFromImage } from '../../lib/readQr';
 import { CameraScan } from '../../ui/CameraScan';
 import { formatTime, VerificationResult } from './VerificationResult';
 import { verifyWithCache } from './verifyCode';
+import './certificates.css';
 
 /** "Kiểm tra chứng chỉ": reads a code (camera, photo or pasted) and verifies it offline. */
 export function VerifyScreen() {

@@ -3,6 +3,7 @@ import { useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { loadCommunes, searchCommunes, type Commune } from './communes';
+import './CommunePicker.css';
 
 /** The commune from the official list, searched offline; remembered from the last visit. */
 export function CommunePicker({

@@ -14,6 +14,7 @@ import { formatTime, todayIso } from '../format';
 import { withToken } from '../withToken';
 import { Totals } from '../../../ui/Totals';
 import { FigureExports } from '../FigureExports';
+import './team.css';
 
 /** What the server said about one commune; another commune's answer counts as still loading. */
 type Load =

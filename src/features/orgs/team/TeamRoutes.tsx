@@ -6,6 +6,7 @@ import { useTeamSession } from './TeamContext';
 import { VisitListScreen } from './VisitListScreen';
 import { lazyScreen } from '../../../ui/lazyScreen';
 import { rosterPath } from '../kinds';
+import './team.css';
 
 const VisitFormScreen = lazyScreen(() => import('./VisitFormScreen'), 'VisitFormScreen');
 const VisitDetailScreen = lazyScreen(() => import('./VisitDetailScreen'), 'VisitDetailScreen');
