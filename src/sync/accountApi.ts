@@ -77,5 +77,3 @@ export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
     me: (token: string): Promise<Me> => get('/api/me', (b) => meSchema.parse(b), token),
   };
 }
-
-export type AccountApi = ReturnType<typeof createAccountApi>;

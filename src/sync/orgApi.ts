@@ -92,5 +92,3 @@ export function createOrgApi(baseUrl: string, doFetch: Fetch = fetch) {
       ),
   };
 }
-
-export type OrgApi = ReturnType<typeof createOrgApi>;
