@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInPhone } from './support/account';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
+import { firstPage, newProfileDir, openBrowser } from './support/browser';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
@@ -83,7 +84,7 @@ describe('a leader starts a team in the app, and a room joins with one code', ()
     await panel.getByLabel('Số người dùng được').fill('0');
     await panel.getByRole('button', { name: 'Tạo mã tham gia' }).click();
     await panel.getByText('Nhập một số từ 1 đến 500.').waitFor();
-    await panel.getByLabel('Số người dùng được').fill('3');
+    await panel.getByLabel('Số người dùng được').fill('4');
     await panel.getByLabel('Dùng được trong').selectOption({ label: '7 ngày' });
     await panel.getByRole('button', { name: 'Tạo mã tham gia' }).click();
     await leader.locator('.join-code-qr').waitFor();
@@ -91,7 +92,7 @@ describe('a leader starts a team in the app, and a room joins with one code', ()
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     link = (await leader.locator('.join-code-link a').getAttribute('href')) ?? '';
     expect(link).toBe(`${stack.origin}/join?code=${code}`);
-    await panel.getByText(/0\/3 người đã dùng/).waitFor();
+    await panel.getByText(/0\/4 người đã dùng/).waitFor();
     qrPhoto = await leader.locator('.join-code-qr').screenshot();
     await checkScreen(leader, 'org-roster-code');
   });
@@ -125,6 +126,33 @@ describe('a leader starts a team in the app, and a room joins with one code', ()
     await binh.getByText(`Bạn đã vào ${TEAM}.`).waitFor();
   });
 
+  it('someone without an account opens the link, signs up (every mistake at once), and joins', async () => {
+    const context = await openBrowser(newProfileDir());
+    contexts.push(context);
+    const chi = await firstPage(context);
+    await chi.goto(link);
+    await chi.getByText('Hãy đăng nhập hoặc tạo tài khoản trước.', { exact: false }).waitFor();
+    await chi.getByRole('button', { name: 'Chưa có tài khoản? Tạo tài khoản' }).click();
+    await chi.getByLabel('Tên đăng nhập (chữ không dấu, số)').fill('chi ơi');
+    await chi.getByRole('button', { name: 'Tạo tài khoản', exact: true }).click();
+    await chi.getByText('Tên đăng nhập cần 3 đến 40 chữ không dấu', { exact: false }).waitFor();
+    await chi.getByText('Hãy nhập tên hiển thị (tối đa 80 ký tự).').waitFor();
+    await chi.getByText('Mật khẩu cần ít nhất 8 ký tự.').waitFor();
+    await checkScreen(chi, 'join-sign-up-errors');
+    await chi.getByLabel('Tên đăng nhập (chữ không dấu, số)').fill('tnv-chi');
+    await chi.getByLabel('Tên hiển thị').fill('Chi');
+    await chi.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(PASSWORD);
+    await chi.getByRole('button', { name: 'Tạo tài khoản', exact: true }).click();
+    // Signed in, the code from the link is still there: one tap joins.
+    await expect
+      .poll(() => chi.getByLabel('Mã tham gia (ví dụ K7QP-M2XD)').inputValue(), {
+        timeout: 20_000,
+      })
+      .toBe(code);
+    await chi.getByRole('button', { name: 'Tham gia', exact: true }).click();
+    await chi.getByText(`Bạn đã vào ${TEAM}.`).waitFor();
+  });
+
   it('the leader opens the team from home and from the account page as a team', async () => {
     await leader.goto(`${stack.origin}/`);
     await leader
@@ -144,12 +172,12 @@ describe('a leader starts a team in the app, and a room joins with one code', ()
 
     // On the roster: both volunteers, the code used twice, then revoked; An made a leader.
     await leader.goto(`${stack.origin}${teamUrl.replace('/team/', '/orgs/')}`);
-    for (const name of ['An', 'Bình']) {
+    for (const name of ['An', 'Bình', 'Chi']) {
       await leader.getByLabel(`Vai trò của ${name}`, { exact: true }).waitFor();
     }
     expect(await leader.getByText('Bạn không quản lý nhóm này.').count()).toBe(0);
     const panel = leader.locator('section', { hasText: 'Mã tham gia' });
-    await panel.getByText(/2\/3 người đã dùng/).waitFor();
+    await panel.getByText(/3\/4 người đã dùng/).waitFor();
     await leader.getByLabel('Vai trò của An', { exact: true }).selectOption('team_leader');
     await leader.getByText('Đã đổi vai trò của An.').waitFor();
     await panel.getByRole('button', { name: /^Thu hồi/ }).click();
@@ -163,6 +191,7 @@ describe('a leader starts a team in the app, and a room joins with one code', ()
       { display_name: 'An', role: 'team_leader' },
       { display_name: 'Anh Minh', role: 'team_leader' },
       { display_name: 'Bình', role: 'volunteer' },
+      { display_name: 'Chi', role: 'volunteer' },
     ]);
   });
 });
