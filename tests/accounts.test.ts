@@ -72,9 +72,12 @@ describe('one learner, two phones, a class and its teacher', () => {
       await api(`/api/orgs/${teacher.classId}/join-codes`, { role: 'learner' }, teacher.token)
     ).body.code as unknown as string;
     await page.getByLabel('Mã tham gia (ví dụ K7QP-M2XD)').fill(code);
-    await page.getByRole('button', { name: 'Tham gia' }).click();
-    await page.getByText('Đã tham gia.').waitFor();
-    await page.getByText('Lớp kỹ năng số').waitFor();
+    await page.getByRole('button', { name: 'Tham gia', exact: true }).click();
+    await page.getByText('Bạn đã vào Lớp kỹ năng số.').waitFor();
+    await page
+      .locator('.my-orgs')
+      .getByRole('link', { name: /Lớp kỹ năng số/ })
+      .waitFor();
     expect(await seriousViolations(page), 'signed in').toEqual([]);
     await page.screenshot({ path: 'tests/artifacts/360-account.png', fullPage: true });
 
@@ -109,8 +112,11 @@ describe('one learner, two phones, a class and its teacher', () => {
     await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.getByRole('link', { name: /Lớp kỹ năng số/ }).click();
-    await page.getByRole('heading', { name: 'Học viên và tiến độ' }).waitFor();
+    await page.getByRole('heading', { name: 'Lớp kỹ năng số' }).waitFor();
+    await page.getByRole('heading', { name: 'Thành viên' }).waitFor();
+    // The learner's lessons; the teacher is listed as such, and never with lessons of her own.
     await page.locator('.member-list li', { hasText: 'Lan' }).getByText('2 bài').waitFor();
+    await page.locator('.member-list li', { hasText: 'Cô Hoa' }).getByText('Giáo viên').waitFor();
 
     await page.getByRole('button', { name: 'Tạo mã tham gia' }).click();
     await page.locator('.join-code-qr').waitFor();

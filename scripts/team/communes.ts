@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
  * Run `npx tsx scripts/team/communes.ts` after the seed changes; a unit test checks they agree.
  */
 export const SEED = resolve('server/db/seed/vn-admin-units-2025.csv');
-export const OUTPUT = resolve('src/features/team/communes.json');
+export const OUTPUT = resolve('src/features/orgs/communes.json');
 
 /** [provinceCode, provinceName, "code name|code name|…"] */
 export type CompactProvince = [string, string, string];

@@ -16,20 +16,26 @@ import {
   getOrganisation,
   grantCommune,
   joinWithCode,
+  listJoinCodes,
   listMembers,
+  revokeJoinCode,
   manages,
   type Outcome,
 } from '../services/organisations';
+import { communeLearning, learnersOf } from '../services/orgFigures';
 import { accountProgress, summarise } from '../services/progress';
 import { requireAccount, strictRateLimit } from './auth';
 import { invalidBody, sendError } from './errors';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const memberParams = z.strictObject({ id: z.uuid(), accountId: z.uuid() });
+const codeParams = z.strictObject({ id: z.uuid(), codeId: z.uuid() });
 const communeParams = z.strictObject({ code: z.string().regex(/^\d{5}$/) });
 
 function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status = 200): FastifyReply {
   if (outcome.ok) return reply.code(status).send(outcome.value);
+  if (outcome.code === 'last_manager')
+    return sendError(reply, 'conflict', 'The last manager cannot step down');
   const words = { forbidden: 'Not allowed', not_found: 'Not found', conflict: 'Already done' };
   return sendError(reply, outcome.code, words[outcome.code]);
 }
@@ -57,6 +63,23 @@ export function organisationRoutes(
     return answer(reply, await createJoinCode(db, actor.accountId, params.data.id, body.data), 201);
   });
 
+  app.get('/api/orgs/:id/join-codes', async (request, reply) => {
+    const actor = await requireAccount(db, request, reply);
+    if (!actor) return reply;
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    return answer(reply, await listJoinCodes(db, actor.accountId, params.data.id));
+  });
+
+  app.post('/api/orgs/:id/join-codes/:codeId/revoke', async (request, reply) => {
+    const actor = await requireAccount(db, request, reply);
+    if (!actor) return reply;
+    const params = codeParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const { id, codeId } = params.data;
+    return answer(reply, await revokeJoinCode(db, actor.accountId, id, codeId));
+  });
+
   app.post('/api/join', { config: strictRateLimit(attemptsPerMinute) }, async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
     if (!actor) return reply;
@@ -73,7 +96,7 @@ export function organisationRoutes(
     return answer(reply, await listMembers(db, actor.accountId, params.data.id));
   });
 
-  /** What each member has learned, for the organisation's manager (teacher, leader, admin). */
+  /** What each learner has learned, for the organisation's manager (teacher, leader, admin). */
   app.get('/api/orgs/:id/progress', async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
     if (!actor) return reply;
@@ -81,12 +104,15 @@ export function organisationRoutes(
     if (!params.success) return invalidBody(reply, params.error);
     const members = await listMembers(db, actor.accountId, params.data.id);
     if (!members.ok) return answer(reply, members);
+    // Progress is the learners': the teacher, leaders and admins are not in the list.
+    const learners = await learnersOf(db, params.data.id);
+    const listed = members.value.filter((m) => learners.has(m.accountId));
     const progress = await accountProgress(
       db,
-      members.value.map((m) => m.accountId),
+      listed.map((m) => m.accountId),
     );
     return reply.send(
-      members.value.map((member) => ({
+      listed.map((member) => ({
         ...member,
         courses: (progress.get(member.accountId) ?? []).map(summarise),
       })),
@@ -134,33 +160,9 @@ export function organisationRoutes(
         )
       ).length > 0;
     if (!allowed) return sendError(reply, 'forbidden', 'Not an official of this commune');
-    const organisations = await db.query<{ kind: string; n: string | number }>(
-      `SELECT kind, count(*) AS n FROM organisations WHERE commune_code = $1 GROUP BY kind`,
-      [code],
-    );
-    const roles = await db.query<{ role: string; n: string | number }>(
-      `SELECT m.role, count(DISTINCT m.account_id) AS n FROM memberships m
-       JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1 GROUP BY m.role`,
-      [code],
-    );
-    const members = await db.query<{ account_id: string }>(
-      `SELECT DISTINCT m.account_id FROM memberships m
-       JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1`,
-      [code],
-    );
-    const progress = await accountProgress(
-      db,
-      members.map((m) => m.account_id),
-    );
-    const courses = [...progress.values()].flat();
+    const figures = await communeLearning(db, code);
     await audit(db, actor.accountId, 'export', `commune:${code}`, { kind: 'summary' });
-    return reply.send({
-      communeCode: code,
-      organisations: Object.fromEntries(organisations.map((r) => [r.kind, Number(r.n)])),
-      people: Object.fromEntries(roles.map((r) => [r.role, Number(r.n)])),
-      lessonsCompleted: courses.reduce((sum, c) => sum + c.completedLessons.length, 0),
-      coursesMastered: courses.filter((c) => c.quiz.passed).length,
-    });
+    return reply.send(figures);
   });
 
   app.get('/api/orgs/:id', async (request, reply) => {

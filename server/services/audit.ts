@@ -6,6 +6,8 @@ export type AuditAction =
   | 'sign_out_everywhere'
   | 'role_changed'
   | 'joined'
+  | 'join_code_created'
+  | 'join_code_revoked'
   | 'commune_granted'
   | 'export'
   | 'certificate_revoked'

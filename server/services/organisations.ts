@@ -1,18 +1,9 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
+import type { MemberRole, OrgKind } from '../../src/protocol';
 import { audit } from './audit';
 
-export const ORG_KINDS = ['team', 'class', 'agency'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-
-export const MEMBER_ROLES = [
-  'learner',
-  'volunteer',
-  'team_leader',
-  'teacher',
-  'agency_admin',
-] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type { MemberRole, OrgKind };
 
 /** The role that manages each kind of organisation, given to whoever creates it. */
 export const MANAGER_ROLE: Record<OrgKind, MemberRole> = {
@@ -28,8 +19,9 @@ export const GRANTABLE: Record<OrgKind, MemberRole[]> = {
   agency: ['learner', 'agency_admin'],
 };
 
-export type Outcome<T> =
-  { ok: true; value: T } | { ok: false; code: 'forbidden' | 'not_found' | 'conflict' };
+export type Refusal = 'forbidden' | 'not_found' | 'conflict' | 'last_manager';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: Refusal };
 
 const denied = { ok: false, code: 'forbidden' } as const;
 const missing = { ok: false, code: 'not_found' } as const;
@@ -100,13 +92,29 @@ function hashCode(code: string): string {
   return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 }
 
-/** A code such as "K7QP-M2XD" to enrol people with a role; stored only as a hash. */
+export interface JoinCode {
+  id: string;
+  role: MemberRole;
+  uses: number;
+  maxUses: number;
+  expiresAt: string;
+}
+
+export interface NewJoinCode extends JoinCode {
+  code: string;
+  expiresInMinutes: number;
+}
+
+/**
+ * A code such as "K7QP-M2XD" that enrols up to `maxUses` people with a role until it expires or
+ * its maker revokes it; stored only as a hash, so it is shown once, when made.
+ */
 export async function createJoinCode(
   db: Database,
   actorId: string,
   orgId: string,
   input: { role: MemberRole; maxUses: number; minutes: number },
-): Promise<Outcome<{ code: string; expiresInMinutes: number }>> {
+): Promise<Outcome<NewJoinCode>> {
   const org = await getOrganisation(db, orgId);
   if (!org) return missing;
   if (!(await manages(db, actorId, org)) || !GRANTABLE[org.kind].includes(input.role))
@@ -115,12 +123,79 @@ export async function createJoinCode(
     '',
   );
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
-  await db.query(
+  const rows = await db.query<JoinCodeRow>(
     `INSERT INTO join_codes (code_hash, organisation_id, role, max_uses, expires_at, created_by)
-     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6)`,
+     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6)
+     RETURNING ${JOIN_CODE_COLUMNS}`,
     [hashCode(code), orgId, input.role, input.maxUses, input.minutes, actorId],
   );
-  return { ok: true, value: { code, expiresInMinutes: input.minutes } };
+  await audit(db, actorId, 'join_code_created', orgId, {
+    role: input.role,
+    maxUses: input.maxUses,
+    minutes: input.minutes,
+  });
+  return {
+    ok: true,
+    value: { ...joinCodeOf(rows[0]!), code, expiresInMinutes: input.minutes },
+  };
+}
+
+const JOIN_CODE_COLUMNS = 'id, role, uses, max_uses, expires_at';
+
+interface JoinCodeRow {
+  id: string;
+  role: MemberRole;
+  uses: number;
+  max_uses: number;
+  expires_at: Date | string;
+}
+
+function joinCodeOf(row: JoinCodeRow): JoinCode {
+  return {
+    id: row.id,
+    role: row.role,
+    uses: row.uses,
+    maxUses: row.max_uses,
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
+}
+
+/** The organisation's codes that still let people in (not used up, expired or revoked). */
+export async function listJoinCodes(
+  db: Database,
+  actorId: string,
+  orgId: string,
+): Promise<Outcome<JoinCode[]>> {
+  const org = await getOrganisation(db, orgId);
+  if (!org) return missing;
+  if (!(await manages(db, actorId, org))) return denied;
+  const rows = await db.query<JoinCodeRow>(
+    `SELECT ${JOIN_CODE_COLUMNS} FROM join_codes
+     WHERE organisation_id = $1 AND revoked_at IS NULL AND uses < max_uses AND expires_at > now()
+     ORDER BY created_at DESC`,
+    [orgId],
+  );
+  return { ok: true, value: rows.map(joinCodeOf) };
+}
+
+/** Stops a code at once (audited); people who joined with it stay members. */
+export async function revokeJoinCode(
+  db: Database,
+  actorId: string,
+  orgId: string,
+  codeId: string,
+): Promise<Outcome<{ revoked: true }>> {
+  const org = await getOrganisation(db, orgId);
+  if (!org) return missing;
+  if (!(await manages(db, actorId, org))) return denied;
+  const rows = await db.query(
+    `UPDATE join_codes SET revoked_at = now()
+     WHERE id = $1 AND organisation_id = $2 AND revoked_at IS NULL RETURNING id`,
+    [codeId, orgId],
+  );
+  if (rows.length === 0) return missing;
+  await audit(db, actorId, 'join_code_revoked', orgId, { code: codeId });
+  return { ok: true, value: { revoked: true } };
 }
 
 /** Uses a join code: the account becomes a member with the code's role, once. */
@@ -133,7 +208,7 @@ export async function joinWithCode(
     .transaction(async (tx) => {
       const rows = await tx.query<{ organisation_id: string; role: MemberRole }>(
         `UPDATE join_codes SET uses = uses + 1
-       WHERE code_hash = $1 AND uses < max_uses AND expires_at > now()
+       WHERE code_hash = $1 AND uses < max_uses AND expires_at > now() AND revoked_at IS NULL
        RETURNING organisation_id, role`,
         [hashCode(code)],
       );
@@ -189,7 +264,10 @@ export async function listMembers(
   };
 }
 
-/** A team leader changes a member's role (audited). */
+/**
+ * A manager changes a member's role (audited). The last manager cannot step down or be
+ * stepped down: an organisation always keeps someone who can manage it.
+ */
 export async function changeRole(
   db: Database,
   actorId: string,
@@ -200,13 +278,25 @@ export async function changeRole(
   const org = await getOrganisation(db, orgId);
   if (!org) return missing;
   if (!(await manages(db, actorId, org)) || !GRANTABLE[org.kind].includes(role)) return denied;
-  const rows = await db.query(
-    `UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND account_id = $2 RETURNING role`,
-    [orgId, memberId, role],
-  );
-  if (rows.length === 0) return missing;
+  const manager = MANAGER_ROLE[org.kind];
+  const outcome = await db.transaction(async (tx): Promise<Outcome<{ role: MemberRole }>> => {
+    // Locking the managers' rows makes two managers stepping down at once take turns.
+    const managers = await tx.query<{ account_id: string }>(
+      `SELECT account_id FROM memberships WHERE organisation_id = $1 AND role = $2 FOR UPDATE`,
+      [orgId, manager],
+    );
+    const demotesManager = role !== manager && managers.some((m) => m.account_id === memberId);
+    if (demotesManager && managers.length === 1) return { ok: false, code: 'last_manager' };
+    const rows = await tx.query(
+      `UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND account_id = $2
+       RETURNING role`,
+      [orgId, memberId, role],
+    );
+    return rows.length === 0 ? missing : { ok: true, value: { role } };
+  });
+  if (!outcome.ok) return outcome;
   await audit(db, actorId, 'role_changed', memberId, { organisation: orgId, role });
-  return { ok: true, value: { role } };
+  return outcome;
 }
 
 /** Gives a commune official read access to a commune's aggregates (system admins only). */

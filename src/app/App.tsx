@@ -27,12 +27,13 @@ const AccountScreen = lazyScreen(
   () => import('../features/account/AccountScreen'),
   'AccountScreen',
 );
-const OrgScreen = lazyScreen(() => import('../features/account/OrgScreen'), 'OrgScreen');
+const JoinScreen = lazyScreen(() => import('../features/account/JoinScreen'), 'JoinScreen');
+const OrgScreen = lazyScreen(() => import('../features/orgs/OrgScreen'), 'OrgScreen');
 const CommuneSummaryScreen = lazyScreen(
-  () => import('../features/commune/CommuneSummaryScreen'),
+  () => import('../features/orgs/team/CommuneSummaryScreen'),
   'CommuneSummaryScreen',
 );
-const TeamRoutes = lazyScreen(() => import('../features/team/TeamRoutes'), 'TeamRoutes');
+const TeamRoutes = lazyScreen(() => import('../features/orgs/team/TeamRoutes'), 'TeamRoutes');
 const NewProfileScreen = lazyScreen(
   () => import('../features/profiles/NewProfileScreen'),
   'NewProfileScreen',
@@ -70,7 +71,8 @@ function AppRoutes() {
       <Route path="/profiles/new" element={<NewProfileScreen />} />
       <Route path="/settings" element={<SettingsScreen />} />
       <Route path="/account" element={<AccountScreen />} />
-      <Route path="/account/orgs/:organisationId" element={<OrgScreen />} />
+      <Route path="/join" element={<JoinScreen />} />
+      <Route path="/orgs/:organisationId" element={<OrgScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

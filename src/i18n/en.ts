@@ -2,6 +2,7 @@ import account from '../../locales/en/account.json';
 import app from '../../locales/en/app.json';
 import certificates from '../../locales/en/certificates.json';
 import learn from '../../locales/en/learn.json';
+import orgs from '../../locales/en/orgs.json';
 import profiles from '../../locales/en/profiles.json';
 import settings from '../../locales/en/settings.json';
 import sync from '../../locales/en/sync.json';
@@ -14,6 +15,7 @@ export const en = {
   app,
   certificates,
   learn,
+  orgs,
   profiles,
   settings,
   sync,

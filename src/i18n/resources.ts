@@ -2,6 +2,7 @@ import account from '../../locales/vi/account.json';
 import app from '../../locales/vi/app.json';
 import certificates from '../../locales/vi/certificates.json';
 import learn from '../../locales/vi/learn.json';
+import orgs from '../../locales/vi/orgs.json';
 import profiles from '../../locales/vi/profiles.json';
 import settings from '../../locales/vi/settings.json';
 import sync from '../../locales/vi/sync.json';
@@ -14,6 +15,7 @@ export const vi = {
   app,
   certificates,
   learn,
+  orgs,
   profiles,
   settings,
   sync,

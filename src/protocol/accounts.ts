@@ -52,19 +52,33 @@ export const claimRequestSchema = z.strictObject({
   profileId: z.uuid(),
 });
 
+export const ORG_KINDS = ['team', 'class', 'agency'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const MEMBER_ROLES = [
+  'learner',
+  'volunteer',
+  'team_leader',
+  'teacher',
+  'agency_admin',
+] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
 export const createOrganisationSchema = z.strictObject({
-  kind: z.enum(['team', 'class', 'agency']),
+  kind: z.enum(ORG_KINDS),
   name: z.string().trim().min(1).max(120),
   communeCode: z.string().regex(/^\d{5}$/, 'a 5-digit commune code'),
 });
 
 export const joinCodeRequestSchema = z.strictObject({
-  role: z.enum(['learner', 'volunteer', 'team_leader', 'teacher', 'agency_admin']),
-  maxUses: z.int().min(1).max(200).default(1),
+  role: z.enum(MEMBER_ROLES),
+  /** How many people may join with it: one, or a whole room. */
+  maxUses: z.int().min(1).max(500).default(1),
+  /** Its lifetime, chosen by its maker: up to 30 days. */
   minutes: z
     .int()
     .min(1)
-    .max(7 * 24 * 60)
+    .max(30 * 24 * 60)
     .default(60 * 24),
 });
 
@@ -76,10 +90,41 @@ export const joinRequestSchema = z.strictObject({
 });
 
 export const roleChangeSchema = z.strictObject({
-  role: z.enum(['learner', 'volunteer', 'team_leader', 'teacher', 'agency_admin']),
+  role: z.enum(MEMBER_ROLES),
 });
 
 export const grantCommuneSchema = z.strictObject({
   accountId: z.uuid(),
   communeCode: z.string().regex(/^\d{5}$/),
 });
+
+/** A join code that still lets people in; the code itself is shown only once, when made. */
+export const joinCodeSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(MEMBER_ROLES),
+  uses: z.int(),
+  maxUses: z.int(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type JoinCode = z.infer<typeof joinCodeSchema>;
+
+export const newJoinCodeSchema = joinCodeSchema.extend({
+  code: z.string(),
+  expiresInMinutes: z.int(),
+});
+
+export const memberSchema = z.object({
+  accountId: z.uuid(),
+  displayName: z.string(),
+  role: z.enum(MEMBER_ROLES),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const organisationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  communeCode: z.string(),
+  manager: z.boolean(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;

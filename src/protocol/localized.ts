@@ -1,9 +1,5 @@
 import { z } from 'zod';
 
-import { LANGUAGES } from './languages.ts';
-
-export const languageSchema = z.enum(LANGUAGES);
-
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 
 /** A piece of authored text in every shipped language. */

@@ -30,24 +30,6 @@ const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-const memberProgressSchema = z.array(
-  z.object({
-    accountId: z.uuid(),
-    displayName: z.string(),
-    role: z.string(),
-    courses: z.array(
-      z.object({
-        courseId: z.string(),
-        lessonsDone: z.int(),
-        bestScore: z.int(),
-        total: z.int(),
-        passed: z.boolean(),
-      }),
-    ),
-  }),
-);
-export type MemberProgress = z.infer<typeof memberProgressSchema>[number];
-
 /** The account side of the server's contract, for the screens that sign in and manage. */
 export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
   const headers = (token?: string) => ({
@@ -93,27 +75,5 @@ export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
         token,
       ),
     me: (token: string): Promise<Me> => get('/api/me', (b) => meSchema.parse(b), token),
-    createOrganisation: (
-      token: string,
-      input: { kind: 'class' | 'team'; name: string; communeCode: string },
-    ) => post('/api/orgs', input, (b) => z.object({ id: z.uuid() }).parse(b), token),
-    createJoinCode: (token: string, organisationId: string, role: string) =>
-      post(
-        `/api/orgs/${organisationId}/join-codes`,
-        { role },
-        (b) => z.object({ code: z.string() }).parse(b),
-        token,
-      ),
-    join: (token: string, code: string) =>
-      post(
-        '/api/join',
-        { code },
-        (b) => z.object({ organisationId: z.uuid(), role: z.string() }).parse(b),
-        token,
-      ),
-    progress: (token: string, organisationId: string) =>
-      get(`/api/orgs/${organisationId}/progress`, (b) => memberProgressSchema.parse(b), token),
   };
 }
-
-export type AccountApi = ReturnType<typeof createAccountApi>;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol';
 import {
   resolveConflictResponseSchema,
@@ -56,10 +55,6 @@ export function createTeamApi(baseUrl: string, doFetch: Fetch = fetch) {
       get(token, `${team(teamId)}/dashboard`, (b) => teamDashboardSchema.parse(b)),
     roster: (token: string, teamId: string) =>
       get(token, `${team(teamId)}/roster`, (b) => teamRosterSchema.parse(b)),
-    joinCode: (token: string, teamId: string) =>
-      post(token, `/api/orgs/${teamId}/join-codes`, { role: 'volunteer' }, (b) =>
-        z.object({ code: z.string() }).parse(b),
-      ),
     /** An export file (`csv` or `xlsx`) as the server wrote it. */
     export: (token: string, teamId: string, format: 'csv' | 'xlsx'): Promise<Blob> =>
       fetchFile(doFetch, `${baseUrl}${team(teamId)}/visits.${format}`, headers(token)),

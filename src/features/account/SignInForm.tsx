@@ -3,6 +3,7 @@ import { saveCredentials } from '../../data/credentials';
 import { readMeta } from '../../data/meta';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
+import { signInRequestSchema, signUpRequestSchema } from '../../protocol';
 import { createAccountApi } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -20,9 +21,16 @@ export function SignInForm() {
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
   const { run, error, busy } = useAccountAction();
 
   const submit = async () => {
+    // Every problem at once, beside its field, before asking the server.
+    const found = creating
+      ? problemsOf(signUpRequestSchema.safeParse({ username: login, displayName, password }))
+      : problemsOf(signInRequestSchema.safeParse({ login, password }));
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     const api = createAccountApi(window.location.origin);
     const session = await run(() =>
       creating
@@ -41,6 +49,7 @@ export function SignInForm() {
   return (
     <form
       className="form"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -51,6 +60,11 @@ export function SignInForm() {
         label={creating ? t('account.username') : t('account.login')}
         value={login}
         autoComplete="username"
+        error={
+          (problems.username ?? problems.login)
+            ? t(creating ? 'account.problems.username' : 'account.problems.login')
+            : undefined
+        }
         onChange={setLogin}
       />
       {creating && (
@@ -58,6 +72,7 @@ export function SignInForm() {
           label={t('account.displayName')}
           value={displayName}
           autoComplete="name"
+          error={problems.displayName ? t('account.problems.displayName') : undefined}
           onChange={setDisplayName}
         />
       )}
@@ -66,6 +81,11 @@ export function SignInForm() {
         type="password"
         value={password}
         autoComplete={creating ? 'new-password' : 'current-password'}
+        error={
+          problems.password
+            ? t(creating ? 'account.problems.newPassword' : 'account.problems.password')
+            : undefined
+        }
         onChange={setPassword}
       />
       {error && <Notice tone="error">{error}</Notice>}
@@ -77,4 +97,22 @@ export function SignInForm() {
       </Button>
     </form>
   );
+}
+
+type Problems = Partial<Record<'username' | 'login' | 'displayName' | 'password', true>>;
+
+/** The fields the contract refuses, whatever its rules say today (the server checks the same). */
+function problemsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {
+  const problems: Problems = {};
+  for (const issue of result.error?.issues ?? []) {
+    const field = String(issue.path[0]);
+    if (
+      field === 'username' ||
+      field === 'login' ||
+      field === 'displayName' ||
+      field === 'password'
+    )
+      problems[field] = true;
+  }
+  return problems;
 }

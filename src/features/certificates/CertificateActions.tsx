@@ -5,6 +5,7 @@ import type { Language } from '../../protocol/languages';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { dataUrlToBlob } from './qrImage';
+import './certificates.css';
 
 export interface CertificateActionsProps {
   row: CertificateRow;

@@ -1,5 +1,6 @@
 import type { CertificateRow } from '../../data/rows';
 import type { FixedT } from '../../i18n';
+import './certificates.css';
 
 export interface CertificatePaperProps {
   row: CertificateRow;

@@ -14,6 +14,7 @@ import { certificateState, courseTitle } from './certificateView';
 import { CERTIFICATES_PATH } from './paths';
 import { qrDataUrl } from './qrImage';
 import { usePageSize, type Paper } from './usePageSize';
+import './certificates.css';
 
 function issuerName(credential: unknown): string {
   const name = (credential as { issuer?: { name?: unknown } } | undefined)?.issuer?.name;

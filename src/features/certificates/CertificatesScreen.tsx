@@ -8,6 +8,7 @@ import { LoadingScreen } from '../../ui/ScreenMessage';
 import { certificatePath, VERIFY_PATH } from './paths';
 import { RequestCertificate } from './RequestCertificate';
 import { certificateState, courseTitle } from './certificateView';
+import './certificates.css';
 
 /** The learner's certificates, waiting or signed, and the passed courses not yet asked for. */
 export function CertificatesScreen() {

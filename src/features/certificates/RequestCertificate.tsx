@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { certificatePath } from './paths';
+import './certificates.css';
 
 export interface RequestCertificateProps {
   course: CourseRow;

@@ -1,5 +1,6 @@
 import { useLanguage, useTranslation } from '../../i18n';
 import type { Verification } from './verifyCode';
+import './certificates.css';
 
 export interface VerificationResultProps {
   result: Verification;

@@ -6,10 +6,11 @@ import { useSession } from '../../state/session';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
-import { CameraScan } from './CameraScan';
-import { barcodeDetector, readQrFromImage } from './readQr';
+import { barcodeDetector, readQrFromImage } from '../../lib/readQr';
+import { CameraScan } from '../../ui/CameraScan';
 import { formatTime, VerificationResult } from './VerificationResult';
 import { verifyWithCache } from './verifyCode';
+import './certificates.css';
 
 /** "Kiểm tra chứng chỉ": reads a code (camera, photo or pasted) and verifies it offline. */
 export function VerifyScreen() {
@@ -72,7 +73,13 @@ export function VerifyScreen() {
       {reading && <p role="status">{t('certificates.verify.reading')}</p>}
       {!result && canScan && (
         <>
-          {scanning && <CameraScan onCode={found} onFailure={cameraFailed} />}
+          {scanning && (
+            <CameraScan
+              onCode={found}
+              onFailure={cameraFailed}
+              label={t('certificates.verify.cameraLabel')}
+            />
+          )}
           <Button className="button-wide" onClick={() => setScanning(!scanning)}>
             {scanning ? t('certificates.verify.stopScan') : t('certificates.verify.scan')}
           </Button>

@@ -11,9 +11,9 @@ import { WalkthroughCards } from '../walkthroughs/WalkthroughCards';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { CERTIFICATES_PATH } from '../certificates/paths';
 
-// Only signed-in team members see it; its code loads apart from the first screen.
-const TeamEntry = lazy(() =>
-  import('../team/TeamEntry').then((module) => ({ default: module.TeamEntry })),
+// Only people in a class, team or agency see it; its code loads apart from the first screen.
+const MyOrganisations = lazy(() =>
+  import('../orgs/MyOrganisations').then((module) => ({ default: module.MyOrganisations })),
 );
 
 export function HomeScreen() {
@@ -49,7 +49,7 @@ export function HomeScreen() {
         />
       )}
       <Suspense fallback={null}>
-        <TeamEntry />
+        <MyOrganisations />
       </Suspense>
       <h1>{t('learn.home.title')}</h1>
       {courses?.length === 0 && content.phase === 'ready' && <p>{t('learn.home.empty')}</p>}

@@ -1,5 +1,6 @@
 import { useTranslation } from '../../i18n';
 import { Avatar, AVATARS } from './avatars';
+import './AvatarChoice.css';
 
 export interface AvatarChoiceProps {
   value: string;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import './PinPad.css';
 
 export interface PinPadProps {
   title: string;

@@ -8,6 +8,7 @@ import { Avatar } from './avatars';
 import { openProfile } from './openProfile';
 import { PinPad } from './PinPad';
 import { useProfileName } from './useProfileName';
+import './ProfilePicker.css';
 
 /** "Who is learning?": pictures and names, a PIN pad for locked profiles, add and guest. */
 export function ProfilePicker() {

@@ -5,7 +5,7 @@ import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Button } from '../../ui/Button';
 import { ButtonLink } from '../../ui/ButtonLink';
-import { TeamEntry } from '../team/TeamEntry';
+import { MyOrganisations } from '../orgs/MyOrganisations';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { Avatar } from '../profiles/avatars';
 import { closeProfile } from '../profiles/openProfile';
@@ -58,7 +58,7 @@ export function SettingsScreen() {
           {t('account.open')}
         </ButtonLink>
       )}
-      {!profile.guest && <TeamEntry />}
+      {!profile.guest && <MyOrganisations />}
       <div key={JSON.stringify(settings)}>
         <fieldset className="settings-group">
           <legend>{t('settings.display')}</legend>

@@ -1,5 +1,6 @@
 import { useLanguage, useTranslation } from '../../i18n';
 import type { PracticeField } from '../../protocol/walkthrough';
+import './walkthroughs.css';
 
 export interface PracticeFieldInputProps {
   field: PracticeField;

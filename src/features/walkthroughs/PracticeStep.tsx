@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { ReadAloudButton } from '../readAloud/ReadAloudButton';
 import { PracticeFieldInput } from './PracticeFieldInput';
+import './walkthroughs.css';
 
 export interface PracticeStepProps {
   step: WalkthroughStep;

@@ -8,6 +8,7 @@ import { Checklist } from './Checklist';
 import { DoneForReal } from './DoneForReal';
 import { practicePath } from './paths';
 import { WalkthroughMissing } from './WalkthroughMissing';
+import './walkthroughs.css';
 
 /** What the service is, who it is for, what to prepare, the steps, help, and the real link. */
 export function WalkthroughScreen() {

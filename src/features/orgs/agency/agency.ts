@@ -1,0 +1,9 @@
+import { loadLearnerRoster } from '../learnerRoster';
+import type { OrgKindView } from '../roster';
+
+/** An agency: its admins enrol staff in training and may make other admins. */
+export const agency: OrgKindView = {
+  manager: 'agency_admin',
+  grantable: ['learner', 'agency_admin'],
+  loadRoster: loadLearnerRoster,
+};

@@ -1,0 +1,9 @@
+import { loadLearnerRoster } from '../learnerRoster';
+import type { OrgKindView } from '../roster';
+
+/** A class: its teacher enrols learners and follows their lessons and quizzes. */
+export const classroom: OrgKindView = {
+  manager: 'teacher',
+  grantable: ['learner'],
+  loadRoster: loadLearnerRoster,
+};

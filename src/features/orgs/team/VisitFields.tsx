@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import { useTranslation } from '../../../i18n';
+import { AGE_BANDS, GENDERS, OUTCOMES, type VisitService } from '../../../protocol/visits';
+import type { VisitDraftValues } from '../../../data/visitParts';
+import { TextField } from '../../../ui/TextField';
+import { ChipGroup } from './Chips';
+import { CommunePicker } from '../CommunePicker';
+import { useServiceChoices } from './useServices';
+
+const MINUTE_CHOICES = ['5', '10', '15', '30'] as const;
+const OTHER = 'other';
+
+export interface VisitFieldsProps {
+  values: VisitDraftValues;
+  onChange: (values: VisitDraftValues) => void;
+}
+
+/** The fields of one visit, in the order they are asked at the door. */
+export function VisitFields({ values, onChange }: VisitFieldsProps) {
+  const { t } = useTranslation();
+  const choices = useServiceChoices();
+  const set = (patch: Partial<VisitDraftValues>) => onChange({ ...values, ...patch });
+  const setPerson = (patch: Partial<VisitDraftValues['person']>) =>
+    set({ person: { ...values.person, ...patch } });
+  const otherService = values.services.find((s) => s.kind === 'other');
+  const eServices = choices.filter((c) => c.service.kind === 'walkthrough');
+  const courses = choices.filter((c) => c.service.kind === 'course');
+  const [coursesOpen] = useState(values.services.some((s) => s.kind === 'course'));
+  const [customMinutes, setCustomMinutes] = useState(
+    values.minutes !== undefined && !MINUTE_CHOICES.includes(String(values.minutes) as '5'),
+  );
+
+  const serviceKey = (s: VisitService) => (s.kind === 'other' ? OTHER : `${s.kind}:${s.id}`);
+  const toggleService = (key: string) => {
+    const has = values.services.some((s) => serviceKey(s) === key);
+    if (has) return set({ services: values.services.filter((s) => serviceKey(s) !== key) });
+    const service =
+      key === OTHER
+        ? ({ kind: 'other', text: '' } as VisitService)
+        : choices.find((c) => c.key === key)?.service;
+    if (service) set({ services: [...values.services, service] });
+  };
+
+  return (
+    <>
+      <ChipGroup
+        legend={t('team.form.services')}
+        options={[
+          ...eServices.map((c) => ({ value: c.key, label: c.label })),
+          { value: OTHER, label: t('team.form.otherService') },
+        ]}
+        selected={values.services.map(serviceKey)}
+        onToggle={toggleService}
+      />
+      {/* Most visits are about an e-service; the courses stay folded until needed. */}
+      <details className="more-fields" open={coursesOpen}>
+        <summary>{t('team.form.courses')}</summary>
+        <ChipGroup
+          legend={t('team.form.coursesLegend')}
+          options={courses.map((c) => ({ value: c.key, label: c.label }))}
+          selected={values.services.map(serviceKey)}
+          onToggle={toggleService}
+        />
+      </details>
+      {otherService && (
+        <TextField
+          label={t('team.form.otherText')}
+          value={otherService.kind === 'other' ? otherService.text : ''}
+          maxLength={120}
+          onChange={(text) =>
+            set({
+              services: values.services.map((s) =>
+                s.kind === 'other' ? { kind: 'other', text } : s,
+              ),
+            })
+          }
+        />
+      )}
+      <ChipGroup
+        legend={t('team.form.outcome')}
+        options={OUTCOMES.map((o) => ({ value: o, label: t(`team.form.outcomes.${o}`) }))}
+        selected={values.outcome}
+        onToggle={(outcome) => set({ outcome: values.outcome === outcome ? undefined : outcome })}
+      />
+      {values.outcome && values.outcome !== 'done' && (
+        <TextField
+          label={t('team.form.outcomeReason')}
+          value={values.outcomeReason ?? ''}
+          maxLength={200}
+          onChange={(outcomeReason) => set({ outcomeReason })}
+        />
+      )}
+      <ChipGroup
+        legend={t('team.form.minutes')}
+        options={[
+          ...MINUTE_CHOICES.map((m) => ({
+            value: m,
+            label: t('team.form.minutesValue', { count: Number(m) }),
+          })),
+          { value: OTHER, label: t('team.form.minutesOther') },
+        ]}
+        selected={customMinutes ? OTHER : values.minutes ? String(values.minutes) : undefined}
+        onToggle={(choice) => {
+          if (choice === OTHER) {
+            setCustomMinutes(true);
+            set({ minutes: undefined });
+          } else {
+            setCustomMinutes(false);
+            set({ minutes: values.minutes === Number(choice) ? undefined : Number(choice) });
+          }
+        }}
+      />
+      {customMinutes && (
+        <TextField
+          label={t('team.form.minutesCustom')}
+          inputMode="numeric"
+          value={values.minutes ? String(values.minutes) : ''}
+          onChange={(text) => set({ minutes: Number.parseInt(text, 10) || undefined })}
+        />
+      )}
+      <ChipGroup
+        legend={t('team.form.ageBand')}
+        options={AGE_BANDS.map((a) => ({ value: a, label: t(`team.form.ageBands.${a}`) }))}
+        selected={values.person.ageBand}
+        onToggle={(ageBand) =>
+          setPerson({ ageBand: values.person.ageBand === ageBand ? undefined : ageBand })
+        }
+      />
+      <ChipGroup
+        legend={t('team.form.gender')}
+        options={GENDERS.map((g) => ({ value: g, label: t(`team.form.genders.${g}`) }))}
+        selected={values.person.gender}
+        onToggle={(gender) =>
+          setPerson({ gender: values.person.gender === gender ? undefined : gender })
+        }
+      />
+      <TextField
+        label={t('team.form.name')}
+        value={values.person.name ?? ''}
+        maxLength={40}
+        autoComplete="off"
+        onChange={(name) => setPerson({ name })}
+      />
+      <CommunePicker value={values.communeCode} onChange={(communeCode) => set({ communeCode })} />
+      <TextField
+        label={t('team.form.village')}
+        value={values.village}
+        maxLength={80}
+        onChange={(village) => set({ village })}
+      />
+      <TextField
+        label={t('team.form.date')}
+        type="date"
+        value={values.date}
+        onChange={(date) => set({ date })}
+      />
+      <details className="more-fields">
+        <summary>{t('team.form.more')}</summary>
+        <TextField
+          label={t('team.form.phone')}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.person.phone ?? ''}
+          onChange={(phone) => setPerson({ phone: phone.replace(/\D/g, '') })}
+        />
+        <TextField
+          label={t('team.form.ethnicity')}
+          value={values.person.ethnicity ?? ''}
+          maxLength={40}
+          onChange={(ethnicity) => setPerson({ ethnicity })}
+        />
+        <TextField
+          label={t('team.form.learnerRef')}
+          value={values.learnerRef ?? ''}
+          maxLength={120}
+          autoComplete="off"
+          onChange={(learnerRef) => set({ learnerRef })}
+        />
+        <label className="field">
+          <span className="field-label">{t('team.form.note')}</span>
+          <textarea
+            className="input"
+            rows={3}
+            maxLength={500}
+            value={values.note ?? ''}
+            onChange={(event) => set({ note: event.target.value })}
+          />
+        </label>
+      </details>
+      <div className="consent">
+        <p className="muted" id="consent-text">
+          {t('team.form.consentText')}
+        </p>
+        <label className="switch-row consent-tick">
+          <input
+            type="checkbox"
+            checked={values.consent}
+            aria-describedby="consent-text"
+            onChange={(event) => set({ consent: event.target.checked })}
+          />
+          <span>{t('team.form.consent')}</span>
+        </label>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { StorageFullError } from '../../../data/errors';
+import { getDeviceId } from '../../../data/meta';
+import { lastPlace } from '../../../data/teamVault';
+import type { VisitDraftValues } from '../../../data/visitParts';
+import {
+  checkVisit,
+  deleteDraft,
+  finalizeVisit,
+  readDraft,
+  saveDraft,
+  VisitInvalidError,
+} from '../../../data/visits';
+import { useTranslation } from '../../../i18n';
+import { newRandomId } from '../../../lib/ids';
+import { Button } from '../../../ui/Button';
+import { Notice } from '../../../ui/Notice';
+import { LoadingScreen } from '../../../ui/ScreenMessage';
+import { todayIso } from '../format';
+import { useTeam } from './TeamContext';
+import { VisitFields } from './VisitFields';
+import { TeamCrumb } from './TeamCrumb';
+
+/** The consent text shown on the form; its version travels with every record. */
+export const CONSENT_VERSION = '2026-11';
+
+const FIELD_KEYS = [
+  'communeCode',
+  'village',
+  'services',
+  'outcome',
+  'outcomeReason',
+  'minutes',
+  'consent',
+  'date',
+  'person',
+] as const;
+
+interface Loaded {
+  values: VisitDraftValues;
+  draftId?: string;
+  visitId: string;
+  amends: number | null;
+}
+
+/** A new visit, or a draft (possibly an amendment) opened again. */
+export function VisitFormScreen() {
+  const { teamId = '', draftId } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { accountId, key } = useTeam(teamId);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const load = async (): Promise<Loaded> => {
+      if (draftId) {
+        const draft = await readDraft(key, draftId);
+        if (draft) {
+          const { visitId, amends } = draft.row;
+          return { values: draft.values, draftId, visitId, amends };
+        }
+      }
+      const place = await lastPlace(key, accountId);
+      return {
+        visitId: newRandomId(),
+        amends: null,
+        values: { date: todayIso(), ...place, person: {}, services: [], consent: false },
+      };
+    };
+    void load().then((result) => live && setLoaded(result));
+    return () => {
+      live = false;
+    };
+  }, [key, accountId, draftId]);
+
+  if (!loaded) return <LoadingScreen />;
+  const owner = { accountId, teamId };
+  const back = () => navigate(`/team/${teamId}`);
+
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await action();
+      back();
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof StorageFullError) setProblem(t('team.form.storageFull'));
+      else if (failure instanceof VisitInvalidError) setProblem(missing(failure.fields));
+      else throw failure;
+    }
+  };
+  const missing = (fields: string[]) =>
+    t('team.form.missing', {
+      fields: fields
+        .map((f) =>
+          t(`team.form.fields.${FIELD_KEYS.includes(f as 'date') ? (f as 'date') : 'other'}`),
+        )
+        .join(', '),
+    });
+
+  const save = () =>
+    act(() =>
+      saveDraft(key, owner, loaded.values, {
+        draftId: loaded.draftId ?? newRandomId(),
+        visitId: loaded.visitId,
+        amends: loaded.amends,
+      }),
+    );
+  const finish = async () => {
+    const context = { deviceId: await getDeviceId(), consentVersion: CONSENT_VERSION };
+    const target = {
+      ...owner,
+      visitId: loaded.visitId,
+      amends: loaded.amends,
+      draftId: loaded.draftId,
+    };
+    const checked = checkVisit(target, loaded.values, context);
+    if (!checked.ok) return setProblem(missing(checked.fields));
+    await act(() => finalizeVisit(key, target, loaded.values, context));
+  };
+
+  return (
+    <main className="screen team visit-form">
+      <TeamCrumb teamId={teamId} />
+      <h1>
+        {loaded.amends === null
+          ? t('team.form.newTitle')
+          : t('team.form.amendTitle', { version: loaded.amends + 1 })}
+      </h1>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void finish();
+        }}
+      >
+        <VisitFields
+          values={loaded.values}
+          onChange={(values) => setLoaded({ ...loaded, values })}
+        />
+        {problem && <Notice tone="error">{problem}</Notice>}
+        <div className="button-row form-actions">
+          <Button variant="secondary" disabled={busy} onClick={() => void save()}>
+            {t('team.form.saveDraft')}
+          </Button>
+          <Button type="submit" disabled={busy}>
+            {t('team.form.finish')}
+          </Button>
+        </div>
+        {loaded.draftId && (
+          <Button
+            variant="quiet"
+            className="button-danger"
+            disabled={busy}
+            onClick={() => void act(() => deleteDraft(loaded.draftId!))}
+          >
+            {t('team.form.deleteDraft')}
+          </Button>
+        )}
+      </form>
+    </main>
+  );
+}

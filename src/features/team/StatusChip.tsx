@@ -1,8 +1,0 @@
-import { useTranslation } from '../../i18n';
-
-export type VisitStatus = 'draft' | 'waiting' | 'sent' | 'conflict' | 'refused';
-
-export function StatusChip({ status }: { status: VisitStatus }) {
-  const { t } = useTranslation();
-  return <span className={`status-chip status-${status}`}>{t(`team.status.${status}`)}</span>;
-}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  joinCodeSchema,
+  MEMBER_ROLES,
+  memberSchema,
+  newJoinCodeSchema,
+  organisationSchema,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type MemberRole,
+  type OrgKind,
+} from '../protocol';
+import { call } from './http';
+
+type Fetch = typeof fetch;
+
+const memberProgressSchema = z.array(
+  memberSchema.extend({
+    courses: z.array(
+      z.object({
+        courseId: z.string(),
+        lessonsDone: z.int(),
+        bestScore: z.int(),
+        total: z.int(),
+        passed: z.boolean(),
+      }),
+    ),
+  }),
+);
+export type MemberProgress = z.infer<typeof memberProgressSchema>[number];
+
+/** Organisations (teams, classes, agencies): members, roles and join codes. */
+export function createOrgApi(baseUrl: string, doFetch: Fetch = fetch) {
+  const send = <T>(
+    method: 'GET' | 'POST' | 'PUT',
+    token: string,
+    path: string,
+    parse: (b: unknown) => T,
+    body?: unknown,
+  ) =>
+    call(
+      doFetch,
+      `${baseUrl}${path}`,
+      {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          authorization: `Bearer ${token}`,
+        },
+        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
+      },
+      parse,
+    );
+  const org = (id: string) => `/api/orgs/${encodeURIComponent(id)}`;
+
+  return {
+    organisation: (token: string, id: string) =>
+      send('GET', token, org(id), (b) => organisationSchema.parse(b)),
+    create: (token: string, input: { kind: OrgKind; name: string; communeCode: string }) =>
+      send('POST', token, '/api/orgs', (b) => z.object({ id: z.uuid() }).parse(b), input),
+    members: (token: string, id: string) =>
+      send('GET', token, `${org(id)}/members`, (b) => z.array(memberSchema).parse(b)),
+    progress: (token: string, id: string) =>
+      send('GET', token, `${org(id)}/progress`, (b) => memberProgressSchema.parse(b)),
+    setRole: (token: string, id: string, accountId: string, role: MemberRole) =>
+      send(
+        'PUT',
+        token,
+        `${org(id)}/members/${encodeURIComponent(accountId)}/role`,
+        (b) => z.object({ role: z.string() }).parse(b),
+        { role },
+      ),
+    joinCodes: (token: string, id: string) =>
+      send('GET', token, `${org(id)}/join-codes`, (b) => z.array(joinCodeSchema).parse(b)),
+    createJoinCode: (
+      token: string,
+      id: string,
+      input: { role: MemberRole; maxUses: number; minutes: number },
+    ) => send('POST', token, `${org(id)}/join-codes`, (b) => newJoinCodeSchema.parse(b), input),
+    revokeJoinCode: (token: string, id: string, codeId: string) =>
+      send('POST', token, `${org(id)}/join-codes/${encodeURIComponent(codeId)}/revoke`, (b) =>
+        z.object({ revoked: z.literal(true) }).parse(b),
+      ),
+    join: (token: string, code: string) =>
+      send(
+        'POST',
+        token,
+        '/api/join',
+        (b) => z.object({ organisationId: z.uuid(), role: z.enum(MEMBER_ROLES) }).parse(b),
+        { code },
+      ),
+  };
+}
