@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import fastifyCompress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
+import { attestationRoutes } from './routes/attestations';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { deviceRoutes } from './routes/devices';
@@ -92,6 +93,7 @@ export async function buildServer({
   organisationRoutes(app, db, attemptsPerMinute);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
+  attestationRoutes(app, db);
   visitRoutes(app, db);
   if (distDir) await serveApp(app, distDir, compress);
   return app;

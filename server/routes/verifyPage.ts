@@ -4,6 +4,7 @@ import { verifyCompact } from '../../src/domain/certificates/compactCode.ts';
 import { codeFromText } from '../../src/domain/certificates/verifyLink.ts';
 import type { Database } from '../db/database';
 import type { IssuerSettings } from '../services/certificates';
+import { wasSupervised } from '../services/attestations';
 import { publishedKeys } from '../services/issuerKeys';
 
 const WORDS: Record<VerifyStatus | 'empty', { vi: string; en: string }> = {
@@ -70,11 +71,15 @@ export function verifyPageRoutes(app: FastifyInstance, db: Database, settings: I
       status = result.status;
       if (result.claims) {
         const c = result.claims;
+        const how = (await wasSupervised(db, c.certificateId))
+          ? 'Làm bài kiểm tra có người giám sát / Quiz taken under supervision'
+          : 'Tự làm bài kiểm tra / Quiz taken alone';
         details = `<dl>
 <dt>Họ tên / Name</dt><dd>${escape(c.holderName)}</dd>
 <dt>Khoá học / Course</dt><dd>${escape(c.courseTitle)}</dd>
 <dt>Ngày cấp / Issued</dt><dd>${escape(c.issuedOn)}</dd>
 <dt>Nơi cấp / Issuer</dt><dd>${escape(settings.name)}</dd>
+<dt>Cách đạt / How earned</dt><dd data-earned>${escape(how)}</dd>
 <dt>Số chứng chỉ / Certificate no.</dt><dd>${escape(c.certificateId)}</dd>
 </dl>`;
       }
