@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { base45Decode } from '../src/domain/certificates/base45';
 import { decodeCompact, verifyCompact } from '../src/domain/certificates/compactCode';
 import { credentialMatchesCode } from '../src/domain/certificates/credential';
+import { verifyLink } from '../src/domain/certificates/verifyLink';
 import { publicKeyToMultibase } from '../src/domain/certificates/keys';
 import type { IssuerKey } from '../src/protocol';
 import { courseCatalog } from '../server/certificates/catalog';
@@ -16,9 +17,24 @@ import { verifyCredentialProof } from '../server/certificates/proof';
 import { signCertificate, issuerId } from '../server/services/certificates';
 import { keyIdOf } from '../server/services/issuerKeys';
 
+/** The printed QR's width on an A5 certificate (.certificate-a5 .certificate-qr). */
+const A5_QR_MM = 45;
+
 export interface CertificateFigures {
-  /** Per course: QR version at level M, code characters, signed CBOR bytes. */
-  codes: { courseId: string; version: number; chars: number; coseBytes: number }[];
+  /**
+   * Per course: QR version at level M of the `HS1:` code and of the printed verify link
+   * (`HTTPS://HOCSO.EXAMPLE.VN/V/…`), their characters, signed CBOR bytes, and the module size
+   * of the link's QR printed 45 mm wide on A5 (4 modules of quiet zone each side).
+   */
+  codes: {
+    courseId: string;
+    version: number;
+    chars: number;
+    linkVersion: number;
+    linkChars: number;
+    a5ModuleMm: number;
+    coseBytes: number;
+  }[];
   verifyCompactMs: number;
   credentialHashMs: number;
   credentialProofMs: number;
@@ -162,10 +178,15 @@ export async function measureCertificates(): Promise<CertificateFigures> {
     );
     const qr = QRCode.create(signed.qr, { errorCorrectionLevel: 'M' });
     const compressed = base45Decode(signed.qr.slice(4))!;
+    const link = verifyLink(settings.url, signed.qr);
+    const linkQr = QRCode.create(link, { errorCorrectionLevel: 'M' });
     codes.push({
       courseId: course.id,
       version: qr.version,
       chars: signed.qr.length,
+      linkVersion: linkQr.version,
+      linkChars: link.length,
+      a5ModuleMm: A5_QR_MM / (linkQr.modules.size + 8),
       coseBytes: compressed.length,
     });
     typical ??= {
@@ -208,7 +229,7 @@ export function printCertificates(f: CertificateFigures): void {
   );
   for (const c of f.codes) {
     console.log(
-      `  ${c.courseId.padEnd(26)}: QR version ${c.version} (level M), ${c.chars} characters, ${c.coseBytes} bytes signed+compressed`,
+      `  ${c.courseId.padEnd(26)}: QR version ${c.version} (level M), ${c.chars} characters, ${c.coseBytes} bytes signed+compressed; as a verify link: version ${c.linkVersion}, ${c.linkChars} characters, ${c.a5ModuleMm.toFixed(2)} mm modules printed on A5`,
     );
   }
   console.log('Certificates: verification (Node, median)');

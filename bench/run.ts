@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { measureCertificates, printCertificates } from './certificates';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
+import { measureFirstVisit, printFirstVisit } from './firstVisit';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
 import { measurePouchReplication } from './pouchPeer';
 import { measurePush } from './pushThroughput';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     `  stack floor alone   : ${kb(floor)} (react, react-dom, react-router, dexie, i18next, zustand, workbox-window)`,
   );
   console.log(`  ratio               : ${ratio(first.bytes, floor)} of the floor (target ≤ 1.30×)`);
+  printFirstVisit(await measureFirstVisit());
 
   const push = await measurePush();
   console.log(

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
+import fastifyCompress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
+import { attestationRoutes } from './routes/attestations';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { deviceRoutes } from './routes/devices';
@@ -10,7 +12,7 @@ import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import { visitRoutes } from './routes/visits';
-import { secureHeaders, serveApp } from './static';
+import { compressOptions, secureHeaders, serveApp } from './static';
 
 export interface ServerOptions {
   db: Database;
@@ -19,6 +21,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Sign-in, refresh and join-code attempts per minute and address (brute-force guard). */
   attemptsPerMinute?: number;
+  /** brotli / gzip answers (on by default; the first-visit bench turns it off to compare). */
+  compress?: boolean;
 }
 
 /** The whole server: API routes, typed errors, and in production the built app on the same port. */
@@ -27,6 +31,7 @@ export async function buildServer({
   distDir,
   logLevel = 'silent',
   attemptsPerMinute = 10,
+  compress = true,
 }: ServerOptions) {
   const app: FastifyInstance = Fastify({
     logger:
@@ -74,6 +79,10 @@ export async function buildServer({
     return sendError(reply, 'not_found', `No route ${request.method} ${request.url}`);
   });
 
+  // API answers compressed on the fly (brotli, else gzip); the app's files were compressed at
+  // build time and are sent as they are. Request bodies are never decompressed.
+  if (compress) await app.register(fastifyCompress, compressOptions);
+
   // Limits apply only to the routes that ask for them (sign-in, join codes).
   await app.register(rateLimit, { global: false });
 
@@ -84,7 +93,8 @@ export async function buildServer({
   organisationRoutes(app, db, attemptsPerMinute);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
+  attestationRoutes(app, db);
   visitRoutes(app, db);
-  if (distDir) await serveApp(app, distDir);
+  if (distDir) await serveApp(app, distDir, compress);
   return app;
 }

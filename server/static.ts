@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FastifyCompressOptions } from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
@@ -24,8 +25,14 @@ export const CONTENT_SECURITY_POLICY = [
 /**
  * Serves the built app from `distDir`: content-hashed files are cached for a year; everything
  * else (index.html, sw.js, the manifests) is revalidated on every load, so updates are seen.
+ * With `preCompressed`, the `.br` / `.gz` copies made at build time are sent to browsers that
+ * accept them (`npm run build` writes them; see scripts/precompress.ts).
  */
-export async function serveApp(app: FastifyInstance, distDir: string): Promise<void> {
+export async function serveApp(
+  app: FastifyInstance,
+  distDir: string,
+  preCompressed = true,
+): Promise<void> {
   const root = resolve(distDir);
   if (!existsSync(resolve(root, 'index.html'))) {
     throw new Error(`No built app in ${root}: run "npm run build" first`);
@@ -35,6 +42,7 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<v
     wildcard: true,
     index: ['index.html'],
     cacheControl: false,
+    preCompressed,
     setHeaders(res, path) {
       const url = path.slice(root.length);
       const immutable = url.startsWith('/assets/') || url.startsWith('/content/packs/');
@@ -42,6 +50,8 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<v
         'cache-control',
         immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
+      // One address, several encodings: caches must keep them apart.
+      if (preCompressed) res.setHeader('vary', 'accept-encoding');
     },
   });
 }
@@ -56,3 +66,13 @@ export function secureHeaders(app: FastifyInstance): void {
     reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
   });
 }
+
+/**
+ * @fastify/compress for what is made per request (API JSON, the verify page): brotli, else
+ * gzip, above 1 KB. Registered before the static files, whose build-time copies it leaves be.
+ */
+export const compressOptions: FastifyCompressOptions = {
+  global: true,
+  encodings: ['br', 'gzip'],
+  threshold: 1024,
+};

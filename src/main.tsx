@@ -5,6 +5,7 @@ import { registerServiceWorker } from './app/serviceWorker';
 import { openProfile, startProfileId } from './features/profiles/openProfile';
 import { initI18n } from './i18n';
 import './ui/styles.css';
+import './app/splash.css';
 
 async function boot(): Promise<void> {
   const [profileId] = await Promise.all([startProfileId(), initI18n()]);

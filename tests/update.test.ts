@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { answerWithFirstOption, COURSE_PATH, questionCounter } from './support/learner';
 import { startStack, type Stack } from './support/stack';
+import { precompress } from '../scripts/precompress';
 
 describe('(d) a new version of the app', () => {
   let stack: Stack;
@@ -35,6 +36,8 @@ describe('(d) a new version of the app', () => {
     expect(await questionCounter(page)).toBe('Câu 2/10');
 
     appendFileSync(join(distDir, 'sw.js'), '\n// next version\n');
+    // As a build does: its compressed copies are made again (else the old worker is sent).
+    precompress(distDir);
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });

@@ -18,6 +18,10 @@ declare module 'jsonld' {
         safe: boolean;
       },
     ): Promise<string>;
+    expand(
+      input: object,
+      options: { documentLoader: DocumentLoader; safe: boolean },
+    ): Promise<object[]>;
   };
   export default jsonld;
 }

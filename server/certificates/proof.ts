@@ -62,7 +62,8 @@ export async function signCredential(
   const data = await hashData(credential, proofConfig, bundledLoader());
   const { '@context': _context, ...proof } = proofConfig;
   const proofValue = `z${base58.encode(signEd25519(data, privateKey))}`;
-  return { ...credential, proof: { ...proof, proofValue } };
+  // An array, as the official OB 3.0 JSON schema requires (one proof means the same in RDF).
+  return { ...credential, proof: [{ ...proof, proofValue }] };
 }
 
 /**
@@ -75,7 +76,9 @@ export async function verifyCredentialProof(
 ): Promise<boolean> {
   try {
     if (hasNull(signed)) return false;
-    const { proof, ...credential } = signed;
+    const { proof: proofs, ...credential } = signed;
+    // One proof: in an array (since OB 3.0 conformance) or alone (certificates signed before).
+    const proof = Array.isArray(proofs) ? (proofs.length === 1 ? proofs[0] : null) : proofs;
     if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return false;
     const { proofValue, ...rest } = proof as Json;
     const keys = Object.keys(rest).sort().join(',');

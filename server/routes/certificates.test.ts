@@ -10,6 +10,7 @@ import {
 import { credentialHash } from '../../src/domain/certificates/canonicalJson.ts';
 import { decodeCompact, verifyCompact } from '../../src/domain/certificates/compactCode.ts';
 import { verifyRevocationList } from '../../src/domain/certificates/revocations.ts';
+import { verifyLink } from '../../src/domain/certificates/verifyLink.ts';
 import { testEvent } from '../../src/test/events';
 import { quizAttempt, testCourse } from '../testkit/certificates';
 import type { Database } from '../db/database';
@@ -134,6 +135,16 @@ describe.each(backends)('certificates on %s', (backend) => {
     expect((await call('GET', `/verify?c=${encodeURIComponent(tampered)}`)).body).toContain(
       'data-status="tampered"',
     );
+    // The printed QR's link, as a phone's camera opens it, in either case.
+    const link = new URL(verifyLink('https://hocso.example.vn', cert!.qr)).pathname;
+    for (const path of [link, link.toLowerCase()]) {
+      const scanned = await call('GET', path);
+      expect(scanned.body).toContain('data-status="valid"');
+      expect(scanned.body).toContain('Nguyễn Thị Hoa');
+    }
+    const at = link.length - 10;
+    const changed = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+    expect((await call('GET', changed)).body).toContain('data-status="tampered"');
 
     await db.query(`UPDATE accounts SET is_system_admin = true WHERE id = $1`, [
       await adminAccount(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  PROTOCOL_HEADER,
   revokeCertificateRequestSchema,
   slugSchema,
   type CertificatesResponse,
@@ -8,6 +9,7 @@ import {
 } from '../../src/protocol';
 import { readConfig } from '../config';
 import { courseCatalog } from '../certificates/catalog';
+import { issuerProfile } from '../certificates/profile';
 import type { Database } from '../db/database';
 import { audit } from '../services/audit';
 import { buildAchievement, CREDENTIAL_CONTEXTS } from '../../src/domain/certificates/credential.ts';
@@ -57,12 +59,20 @@ export async function certificateRoutes(app: FastifyInstance, db: Database): Pro
     return reply.send({ certificates, pending } satisfies CertificatesResponse);
   });
 
-  app.get('/api/certificates/issuers', async (_request, reply) => {
+  // The issuer id itself. The app (which names its protocol in a header) gets its key list;
+  // anyone else, such as a verifier dereferencing the issuer, gets the OB 3.0 Profile.
+  app.get('/api/certificates/issuers', async (request, reply) => {
+    const keys = await publishedKeys(db);
+    reply.header('cache-control', 'public, max-age=300').header('vary', PROTOCOL_HEADER);
+    if (request.headers[PROTOCOL_HEADER] === undefined) {
+      const profile = issuerProfile(issuerId(settings), settings.name, settings.url, keys);
+      return reply.type('application/ld+json').send(JSON.stringify(profile));
+    }
     const answer: IssuersResponse = {
       issuer: { id: issuerId(settings), name: settings.name },
-      keys: await publishedKeys(db),
+      keys,
     };
-    return reply.header('cache-control', 'public, max-age=300').send(answer);
+    return reply.send(answer);
   });
 
   app.get('/api/certificates/revocations', async (_request, reply) => {

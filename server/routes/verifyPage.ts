@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { VerifyStatus } from '../../src/protocol';
 import { verifyCompact } from '../../src/domain/certificates/compactCode.ts';
+import { codeFromText } from '../../src/domain/certificates/verifyLink.ts';
 import type { Database } from '../db/database';
 import type { IssuerSettings } from '../services/certificates';
+import { wasSupervised } from '../services/attestations';
 import { publishedKeys } from '../services/issuerKeys';
 
 const WORDS: Record<VerifyStatus | 'empty', { vi: string; en: string }> = {
@@ -40,37 +42,50 @@ export function verifyPageRoutes(app: FastifyInstance, db: Database, settings: I
   );
 
   // Public and unauthenticated: a generous per-address limit keeps it from being a free oracle.
-  app.get(
-    '/verify',
-    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const raw = (request.query as { c?: unknown }).c;
-      const code = typeof raw === 'string' ? raw.trim().slice(0, 4000) : '';
-      let status: VerifyStatus | 'empty' = 'empty';
-      let details = '';
-      if (code) {
-        const revoked = await db.query<{ id: string }>(
-          `SELECT id FROM certificates WHERE revoked_at IS NOT NULL`,
-        );
-        const result = verifyCompact(
-          code,
-          await publishedKeys(db),
-          new Set(revoked.map((r) => r.id)),
-        );
-        status = result.status;
-        if (result.claims) {
-          const c = result.claims;
-          details = `<dl>
+  const limited = { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } };
+  app.get('/verify', limited, async (request, reply) => {
+    const raw = (request.query as { c?: unknown }).c;
+    return page(reply, typeof raw === 'string' ? codeFromText(raw.slice(0, 4000)) : '');
+  });
+  // A scanned certificate QR (`HTTPS://HOST/V/<code>`); the path may come in either case.
+  // (A wildcard: the code is longer than a route parameter may be.)
+  for (const path of ['/V/*', '/v/*']) {
+    app.get(path, limited, async (request, reply) => {
+      const code = (request.params as { '*': string })['*'].slice(0, 4000);
+      return page(reply, codeFromText(`/V/${code}`));
+    });
+  }
+
+  async function page(reply: FastifyReply, code: string) {
+    let status: VerifyStatus | 'empty' = 'empty';
+    let details = '';
+    if (code) {
+      const revoked = await db.query<{ id: string }>(
+        `SELECT id FROM certificates WHERE revoked_at IS NOT NULL`,
+      );
+      const result = verifyCompact(
+        code,
+        await publishedKeys(db),
+        new Set(revoked.map((r) => r.id)),
+      );
+      status = result.status;
+      if (result.claims) {
+        const c = result.claims;
+        const how = (await wasSupervised(db, c.certificateId))
+          ? 'Làm bài kiểm tra có người giám sát / Quiz taken under supervision'
+          : 'Tự làm bài kiểm tra / Quiz taken alone';
+        details = `<dl>
 <dt>Họ tên / Name</dt><dd>${escape(c.holderName)}</dd>
 <dt>Khoá học / Course</dt><dd>${escape(c.courseTitle)}</dd>
 <dt>Ngày cấp / Issued</dt><dd>${escape(c.issuedOn)}</dd>
 <dt>Nơi cấp / Issuer</dt><dd>${escape(settings.name)}</dd>
+<dt>Cách đạt / How earned</dt><dd data-earned>${escape(how)}</dd>
 <dt>Số chứng chỉ / Certificate no.</dt><dd>${escape(c.certificateId)}</dd>
 </dl>`;
-        }
       }
-      const words = WORDS[status];
-      const html = `<!doctype html>
+    }
+    const words = WORDS[status];
+    const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kiểm tra chứng chỉ — Học Số</title><link rel="stylesheet" href="/verify.css"></head>
@@ -83,10 +98,9 @@ ${details}
 <textarea id="c" name="c" spellcheck="false" autocomplete="off">${escape(code)}</textarea>
 <button type="submit">Kiểm tra <span lang="en">/ Check</span></button>
 </form></main></body></html>`;
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(html);
-    },
-  );
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(html);
+  }
 }

@@ -11,6 +11,7 @@ export type AuditAction =
   | 'commune_granted'
   | 'export'
   | 'certificate_revoked'
+  | 'supervision_attested'
   | 'visit_resolved';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */

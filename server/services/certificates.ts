@@ -9,11 +9,12 @@ import type {
 } from '../../src/protocol';
 import { credentialHash } from '../../src/domain/certificates/canonicalJson.ts';
 import { encodeCompact } from '../../src/domain/certificates/compactCode.ts';
-import { buildCredential } from '../../src/domain/certificates/credential.ts';
+import { buildCredential, type Supervision } from '../../src/domain/certificates/credential.ts';
 import { masteredQuiz } from '../../src/domain/certificates/mastery.ts';
 import { signRevocationList } from '../../src/domain/certificates/revocations.ts';
 import { signCredential } from '../certificates/proof.ts';
 import type { Database } from '../db/database';
+import { openSupervision, useAttestation } from './attestations';
 import { currentSigningKey, type SigningKey } from './issuerKeys';
 
 export interface IssuerSettings {
@@ -78,6 +79,7 @@ export async function signCertificate(
   key: SigningKey,
   course: Course,
   holderName: string,
+  supervision: Supervision | null = null,
 ) {
   const id = randomUUID();
   const issuedAt = new Date().toISOString();
@@ -89,6 +91,7 @@ export async function signCertificate(
     holderName,
     salt: base64urlnopad.encode(randomBytes(16)),
     validFrom: issuedAt,
+    supervision,
   });
   const signed = await signCredential(credential, key.privateKey, {
     verificationMethod: `${issuer}#${key.keyId}`,
@@ -163,13 +166,14 @@ export async function processRequests(
       continue;
     }
     key ??= await currentSigningKey(db, settings.privateKey);
-    const signed = await signCertificate(settings, key, course, request.holder);
+    const supervision = await openSupervision(db, ownerId, course.id);
+    const signed = await signCertificate(settings, key, course, request.holder, supervision);
     // A request signed concurrently wins once: the unique key keeps the first certificate.
-    await db.query(
+    const inserted = await db.query(
       `INSERT INTO certificates (id, owner_id, profile_id, course_id, request_id, holder_name,
          issued_at, key_id, credential, qr)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (owner_id, profile_id, course_id) DO NOTHING`,
+       ON CONFLICT (owner_id, profile_id, course_id) DO NOTHING RETURNING id`,
       [
         signed.id,
         ownerId,
@@ -183,6 +187,9 @@ export async function processRequests(
         signed.qr,
       ],
     );
+    if (supervision && inserted.length > 0) {
+      await useAttestation(db, supervision.attestationId, signed.id);
+    }
   }
   return pending;
 }

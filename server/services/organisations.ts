@@ -21,7 +21,9 @@ export const GRANTABLE: Record<OrgKind, MemberRole[]> = {
 
 export type Refusal = 'forbidden' | 'not_found' | 'conflict' | 'last_manager';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: Refusal };
+/** A service's answer: its value, or one of the refusals it can give (all of them by default). */
+export type Outcome<T, R extends Refusal = Refusal> =
+  { ok: true; value: T } | { ok: false; code: R };
 
 const denied = { ok: false, code: 'forbidden' } as const;
 const missing = { ok: false, code: 'not_found' } as const;

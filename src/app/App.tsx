@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { VERIFY_LINK_ROUTE } from '../features/certificates/paths';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import { useSession } from '../state/session';
@@ -60,6 +61,7 @@ function AppRoutes() {
       <Routes>
         <Route path="/profiles/new" element={<NewProfileScreen />} />
         <Route path="/verify" element={<VerifyScreen />} />
+        <Route path={VERIFY_LINK_ROUTE} element={<VerifyScreen />} />
         <Route path="*" element={<ProfilePicker />} />
       </Routes>
     );
@@ -81,6 +83,7 @@ function AppRoutes() {
       <Route path="/certificates" element={<CertificatesScreen />} />
       <Route path="/certificates/:courseId" element={<CertificateScreen />} />
       <Route path="/verify" element={<VerifyScreen />} />
+      <Route path={VERIFY_LINK_ROUTE} element={<VerifyScreen />} />
       <Route path="/team/*" element={<TeamRoutes />} />
       <Route path="/communes/:code" element={<CommuneSummaryScreen />} />
       <Route path="*" element={<NotFoundScreen />} />

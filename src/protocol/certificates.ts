@@ -106,3 +106,19 @@ export const revokeCertificateRequestSchema = z.strictObject({
 
 export const VERIFY_STATUSES = ['valid', 'revoked', 'unknown_issuer', 'tampered'] as const;
 export type VerifyStatus = (typeof VERIFY_STATUSES)[number];
+
+/**
+ * `POST /api/orgs/:id/attestations`: a teacher or volunteer of the organisation
+ * records that a learner of it takes a course's quiz under their supervision (for some hours).
+ */
+export const attestSupervisionRequestSchema = z.strictObject({
+  learnerAccountId: z.uuid(),
+  courseId: slugSchema,
+});
+export const attestationSchema = z.strictObject({
+  id: z.uuid(),
+  learnerAccountId: z.uuid(),
+  courseId: slugSchema,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type Attestation = z.infer<typeof attestationSchema>;

@@ -17,6 +17,40 @@ export interface CredentialInput {
   /** Random, per certificate: the name is published only as a salted hash. */
   salt: string;
   validFrom: string;
+  /** Set when a teacher or volunteer attested that they supervised the quiz. */
+  supervision?: Supervision | null;
+}
+
+/** A teacher's or volunteer's attestation that the quiz was taken under their supervision. */
+export interface Supervision {
+  attestationId: string;
+  role: 'teacher' | 'volunteer' | 'team_leader';
+  /** The class or team they attested for (its name, never a person's). */
+  organisation: string;
+}
+
+const ATTESTER_WORDS: Record<Supervision['role'], { vi: string; en: string }> = {
+  teacher: { vi: 'Giáo viên', en: 'A teacher' },
+  volunteer: { vi: 'Thành viên tổ công nghệ số', en: 'A volunteer' },
+  team_leader: { vi: 'Tổ trưởng tổ công nghệ số', en: 'A team leader' },
+};
+
+/**
+ * OB 3.0 Evidence (the credential's `evidence`, which the official schema allows): how the
+ * achievement was earned, here a quiz taken under a named organisation's supervision, so a
+ * reader tells it from a quiz taken alone. `genre` is the machine-readable mark.
+ */
+export const SUPERVISED_GENRE = 'Supervised assessment';
+
+export function supervisionEvidence(supervision: Supervision) {
+  const who = ATTESTER_WORDS[supervision.role];
+  return {
+    id: `urn:uuid:${supervision.attestationId}`,
+    type: ['Evidence'],
+    name: 'Bài kiểm tra có người giám sát (Supervised quiz)',
+    description: `${who.vi} của “${supervision.organisation}” xác nhận đã giám sát người học làm bài kiểm tra. (${who.en} of “${supervision.organisation}” attested that they supervised the learner taking the quiz.)`,
+    genre: SUPERVISED_GENRE,
+  };
 }
 
 /** OB 3.0 IdentityObject hash: `sha256$` + hex sha-256 of the identity followed by the salt. */
@@ -63,6 +97,7 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
       ],
       achievement: buildAchievement(input),
     },
+    ...(input.supervision ? { evidence: [supervisionEvidence(input.supervision)] } : {}),
   };
 }
 

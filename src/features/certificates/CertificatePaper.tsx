@@ -1,4 +1,6 @@
+import type { CSSProperties } from 'react';
 import type { CertificateRow } from '../../data/rows';
+import './certificateQr.css';
 import type { FixedT } from '../../i18n';
 import './certificates.css';
 
@@ -7,6 +9,8 @@ export interface CertificatePaperProps {
   title: string;
   issuer: string;
   qr: string | null;
+  /** On-screen width of the QR in CSS pixels, where its modules are whole pixels. */
+  qrWidth?: number;
   /** A translator fixed to the language printed on the certificate. */
   t: FixedT;
   language: string;
@@ -19,6 +23,7 @@ export function CertificatePaper({
   title,
   issuer,
   qr,
+  qrWidth,
   t,
   language,
   paper,
@@ -38,7 +43,14 @@ export function CertificatePaper({
       <p className="certificate-course">{title}</p>
       <p className="certificate-meta">{t('certificates.paper.date', { date })}</p>
       <p className="certificate-meta">{t('certificates.paper.issuer', { issuer })}</p>
-      {qr && <img className="certificate-qr" src={qr} alt={t('certificates.paper.qrAlt')} />}
+      {qr && (
+        <img
+          className="certificate-qr"
+          src={qr}
+          alt={t('certificates.paper.qrAlt')}
+          style={qrWidth ? ({ '--qr-width': `${qrWidth}px` } as CSSProperties) : undefined}
+        />
+      )}
       <p className="certificate-hint">{t('certificates.paper.verifyHint')}</p>
       <p className="certificate-id">{t('certificates.paper.id', { id: row.certificateId })}</p>
     </article>

@@ -12,7 +12,8 @@ import { CertificateActions } from './CertificateActions';
 import { CertificatePaper } from './CertificatePaper';
 import { certificateState, courseTitle } from './certificateView';
 import { CERTIFICATES_PATH } from './paths';
-import { qrDataUrl } from './qrImage';
+import { qrImage } from './qrImage';
+import { verifyLink } from '../../domain/certificates/verifyLink';
 import { usePageSize, type Paper } from './usePageSize';
 import './certificates.css';
 
@@ -32,6 +33,7 @@ export function CertificateScreen() {
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [paper, setPaper] = useState<Paper>('a4');
   const [qr, setQr] = useState<string | null>(null);
+  const [qrWidth, setQrWidth] = useState<number | undefined>(undefined);
   const printT = useFixedT(language);
   const code = row?.qr;
   usePageSize(paper);
@@ -39,8 +41,11 @@ export function CertificateScreen() {
   useEffect(() => {
     if (!code) return;
     let live = true;
-    void qrDataUrl(code).then((url) => {
-      if (live) setQr(url);
+    // A link the phone's camera opens, to this server's verify page (or the installed app).
+    void qrImage(verifyLink(window.location.origin, code)).then(({ url, screenWidth }) => {
+      if (!live) return;
+      setQr(url);
+      setQrWidth(screenWidth);
     });
     return () => {
       live = false;
@@ -95,6 +100,7 @@ export function CertificateScreen() {
           title={courseTitle(row, course, language)}
           issuer={issuerName(row.credential)}
           qr={qr}
+          qrWidth={qrWidth}
           t={printT}
           language={language}
           paper={paper}

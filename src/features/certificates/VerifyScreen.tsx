@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { useVerificationCache } from '../../data/certificateHooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
@@ -17,9 +17,11 @@ export function VerifyScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const [params] = useSearchParams();
+  const linked = useParams().code !== undefined;
+  const { pathname } = useLocation();
   const cache = useVerificationCache();
   const online = useSession((s) => s.online);
-  const [code, setCode] = useState<string | null>(params.get('c'));
+  const [code, setCode] = useState<string | null>(linked ? pathname : params.get('c'));
   const [pasted, setPasted] = useState('');
   const [scanning, setScanning] = useState(false);
   const [reading, setReading] = useState(false);

@@ -1,6 +1,7 @@
 import type { VerificationCache } from '../../data/certificates';
 import { verifyCompact, type VerifyResult } from '../../domain/certificates/compactCode';
 import { verifyRevocationList } from '../../domain/certificates/revocations';
+import { codeFromText } from '../../domain/certificates/verifyLink';
 import type { IssuerKey } from '../../protocol/certificates';
 
 export interface Verification extends VerifyResult {
@@ -8,7 +9,10 @@ export interface Verification extends VerifyResult {
   listTrusted: boolean;
 }
 
-/** Verifies a code offline with the keys and the signed revocation list this phone has. */
+/**
+ * Verifies a code (or a scanned verify link) offline with the keys and the signed revocation
+ * list this phone has.
+ */
 export function verifyWithCache(code: string, cache: VerificationCache): Verification {
   const keys: IssuerKey[] = cache.keys.map(
     ({ keyId, publicKeyMultibase, validFrom, revokedAt }) => ({
@@ -21,5 +25,5 @@ export function verifyWithCache(code: string, cache: VerificationCache): Verific
   const list =
     cache.revocationList === undefined ? null : verifyRevocationList(cache.revocationList, keys);
   const revoked = list?.ok ? list.revoked : new Set<string>();
-  return { ...verifyCompact(code.trim(), keys, revoked), listTrusted: list?.ok ?? false };
+  return { ...verifyCompact(codeFromText(code), keys, revoked), listTrusted: list?.ok ?? false };
 }
