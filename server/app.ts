@@ -1,6 +1,6 @@
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
-import rateLimit from '@fastify/rate-limit';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { deviceRoutes } from './routes/devices';
@@ -8,7 +8,11 @@ import { organisationRoutes } from './routes/organisations';
 import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
+import { noStoreByDefault } from './cacheHeaders';
+import { loggerOptions } from './logging';
+import { DEFAULT_RATE_LIMITS, rateGuards, registerRateLimits, type RateLimits } from './rateLimits';
 import { syncRoutes } from './routes/sync';
+import { teamApprovalRoutes } from './routes/teamApproval';
 import { visitRoutes } from './routes/visits';
 import { secureHeaders, serveApp } from './static';
 
@@ -17,8 +21,14 @@ export interface ServerOptions {
   /** Serve the built app from this folder (production); API only when absent. */
   distDir?: string;
   logLevel?: string;
-  /** Sign-in, refresh and join-code attempts per minute and address (brute-force guard). */
-  attemptsPerMinute?: number;
+  /** Where the log goes (standard output when absent); tests read it. */
+  logStream?: Writable;
+  /** Attempts allowed on the guarded routes (sign-in, join codes, devices, pushes…). */
+  limits?: Partial<RateLimits>;
+  /** Rate-limit counters in Redis instead of the database (both are shared by every instance). */
+  redisUrl?: string;
+  /** Which proxies' X-Forwarded-For to believe (Fastify's `trustProxy`); none by default. */
+  trustProxy?: boolean | number | string;
 }
 
 /** The whole server: API routes, typed errors, and in production the built app on the same port. */
@@ -26,27 +36,23 @@ export async function buildServer({
   db,
   distDir,
   logLevel = 'silent',
-  attemptsPerMinute = 10,
+  logStream,
+  limits,
+  redisUrl,
+  trustProxy = false,
 }: ServerOptions) {
   const app: FastifyInstance = Fastify({
-    logger:
-      logLevel === 'silent'
-        ? false
-        : {
-            level: logLevel,
-            // Requests are logged without query strings, headers or bodies: they may carry
-            // personal data or tokens.
-            serializers: {
-              req: (req: { method: string; url: string }) => ({
-                method: req.method,
-                url: req.url.split('?')[0],
-              }),
-            },
-          },
+    logger: loggerOptions(logLevel, logStream),
     bodyLimit: 256 * 1024,
+    // A hop count believes that many proxies nearest to us (Fastify takes it as a function).
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy,
   });
 
   secureHeaders(app);
+  noStoreByDefault(app);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -74,14 +80,16 @@ export async function buildServer({
     return sendError(reply, 'not_found', `No route ${request.method} ${request.url}`);
   });
 
-  // Limits apply only to the routes that ask for them (sign-in, join codes).
-  await app.register(rateLimit, { global: false });
+  // Limits apply only to the routes that ask for them, counted where every instance sees them.
+  await registerRateLimits(app, db, redisUrl);
+  const guards = rateGuards(app, db, { ...DEFAULT_RATE_LIMITS, ...limits });
 
   healthRoutes(app, db);
-  deviceRoutes(app, db);
-  syncRoutes(app, db);
-  authRoutes(app, db, attemptsPerMinute);
-  organisationRoutes(app, db, attemptsPerMinute);
+  deviceRoutes(app, db, guards);
+  syncRoutes(app, db, guards);
+  authRoutes(app, db, guards);
+  organisationRoutes(app, db, guards);
+  teamApprovalRoutes(app, db);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
   visitRoutes(app, db);

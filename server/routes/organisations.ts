@@ -8,6 +8,7 @@ import {
   roleChangeSchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
+import type { Guards } from '../rateLimits';
 import { audit } from '../services/audit';
 import {
   changeRole,
@@ -21,7 +22,7 @@ import {
   type Outcome,
 } from '../services/organisations';
 import { accountProgress, summarise } from '../services/progress';
-import { requireAccount, strictRateLimit } from './auth';
+import { requireAccount } from './auth';
 import { invalidBody, sendError } from './errors';
 
 const idParams = z.strictObject({ id: z.uuid() });
@@ -34,11 +35,7 @@ function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status = 200): Fast
   return sendError(reply, outcome.code, words[outcome.code]);
 }
 
-export function organisationRoutes(
-  app: FastifyInstance,
-  db: Database,
-  attemptsPerMinute: number,
-): void {
+export function organisationRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
   app.post('/api/orgs', async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
     if (!actor) return reply;
@@ -57,7 +54,7 @@ export function organisationRoutes(
     return answer(reply, await createJoinCode(db, actor.accountId, params.data.id, body.data), 201);
   });
 
-  app.post('/api/join', { config: strictRateLimit(attemptsPerMinute) }, async (request, reply) => {
+  app.post('/api/join', { preHandler: guards.join }, async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
     if (!actor) return reply;
     const body = joinRequestSchema.safeParse(request.body);
@@ -135,17 +132,20 @@ export function organisationRoutes(
       ).length > 0;
     if (!allowed) return sendError(reply, 'forbidden', 'Not an official of this commune');
     const organisations = await db.query<{ kind: string; n: string | number }>(
-      `SELECT kind, count(*) AS n FROM organisations WHERE commune_code = $1 GROUP BY kind`,
+      `SELECT kind, count(*) AS n FROM organisations WHERE commune_code = $1
+         AND (kind <> 'team' OR approved_at IS NOT NULL) GROUP BY kind`,
       [code],
     );
     const roles = await db.query<{ role: string; n: string | number }>(
       `SELECT m.role, count(DISTINCT m.account_id) AS n FROM memberships m
-       JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1 GROUP BY m.role`,
+       JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1
+         AND (o.kind <> 'team' OR o.approved_at IS NOT NULL) GROUP BY m.role`,
       [code],
     );
     const members = await db.query<{ account_id: string }>(
       `SELECT DISTINCT m.account_id FROM memberships m
-       JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1`,
+       JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1
+         AND (o.kind <> 'team' OR o.approved_at IS NOT NULL)`,
       [code],
     );
     const progress = await accountProgress(

@@ -9,7 +9,8 @@ export type AuditAction =
   | 'commune_granted'
   | 'export'
   | 'certificate_revoked'
-  | 'visit_resolved';
+  | 'visit_resolved'
+  | 'team_approved';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
 export async function audit(

@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../testkit/processes';
+
+describe('a server process told to stop (SIGTERM)', () => {
+  let folder = '';
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('answers every request in flight, then exits 0', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'hocso-stop-'));
+    server = await startServerProcess({ DATA_DIR: join(folder, 'pglite') });
+    // Sign-ups hash passwords with argon2id: slow enough to be in flight when the signal lands.
+    const inFlight = Array.from({ length: 12 }, (_, i) =>
+      fetch(`${server!.url}/api/auth/sign-up`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          username: `dang-ky-${i}`,
+          displayName: `Người ${i}`,
+          password: 'a long pass phrase',
+        }),
+      }).then(
+        (response) => response.status,
+        (error: Error) => `${error.name}: ${(error.cause as Error | undefined)?.message}`,
+      ),
+    );
+    await new Promise((done) => setTimeout(done, 30));
+    const exit = server.stop('SIGTERM');
+    expect(await Promise.all(inFlight)).toEqual(Array(12).fill(201));
+    expect(await exit).toBe(0);
+    expect(server.output()).toContain('finishing the requests in flight');
+  }, 120_000);
+});
