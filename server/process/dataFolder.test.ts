@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../testkit/processes';
 
+// A server process on PGlite migrates the 3,321 communes at first start: minutes on a busy machine.
 describe('the embedded data folder', () => {
   const running: ServerProcess[] = [];
   let folder = '';
@@ -22,5 +23,5 @@ describe('the embedded data folder', () => {
     await expect(startServerProcess(env)).rejects.toThrow(/code 1\)[\s\S]*is in use by another/);
     // The first one still answers.
     expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
-  }, 120_000);
+  }, 900_000);
 });

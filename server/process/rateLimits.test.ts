@@ -25,7 +25,7 @@ describe.skipIf(!onPostgres)('rate limits held across three server processes', (
     await migrate(db);
     const env = { DATABASE_URL: fresh.url, TRUST_PROXY: '127.0.0.1' };
     servers.push(...(await Promise.all([1, 2, 3].map(() => startServerProcess(env)))));
-  }, 120_000);
+  }, 900_000);
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.stop()));
     if (db) {
