@@ -20,7 +20,7 @@ export interface RateLimits {
   attemptsPerAccount: number;
   /** Device registrations a minute from one address. */
   devicesPerAddressPerMinute: number;
-  /** Pushes a minute by one device or account (a phone pushes a few times a minute at most). */
+  /** Pushes a minute by one device or sign-in (a phone pushes a few times a minute). */
   pushesPerCallerPerMinute: number;
 }
 
@@ -28,7 +28,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   attemptsPerAddressPerMinute: 60,
   attemptsPerAccount: 10,
   devicesPerAddressPerMinute: 60,
-  pushesPerCallerPerMinute: 120,
+  pushesPerCallerPerMinute: 300,
 };
 
 const MINUTE = 60_000;
