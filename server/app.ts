@@ -44,6 +44,8 @@ export async function buildServer({
   const app: FastifyInstance = Fastify({
     logger: loggerOptions(logLevel, logStream),
     bodyLimit: 256 * 1024,
+    // A stopping server still answers what reaches it on open connections (see main.ts).
+    return503OnClosing: false,
     // A hop count believes that many proxies nearest to us (Fastify takes it as a function).
     trustProxy:
       typeof trustProxy === 'number'

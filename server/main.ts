@@ -6,6 +6,9 @@ import { issuerAddressProblem, readConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 
+/** How long a stopping server still accepts connections before it closes its port. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
 /** `npm start`: one process, one port — the API and, in production, the built app. */
 async function main(): Promise<void> {
   const config = readConfig();
@@ -33,8 +36,10 @@ async function main(): Promise<void> {
   console.log(`Database: ${where}; migrations applied now: ${applied.length || 'none'}`);
   if (!production) console.log('API only (development): run "npm run dev" for the app.');
 
-  // SIGTERM (a deploy, a scale-down) ends the process gracefully: no new connections, requests
-  // in flight answered, then the database closed. A close that hangs is cut after 25 s.
+  // SIGTERM (a deploy, a scale-down) ends the process gracefully. For a moment it still accepts
+  // and answers (requests already sent but not yet accepted by a busy process are not reset),
+  // then it stops listening, answers every request in flight and closes the database. A close
+  // that hangs is cut after 25 s.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
       console.error('Requests still open after 25 s: stopping anyway');
       process.exit(1);
     }, 25_000).unref();
+    await new Promise((done) => setTimeout(done, SHUTDOWN_GRACE_MS));
     await app.close();
     await db.close();
     process.exit(0);
