@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { buildServer } from '../server/app';
+import { NO_LIMITS } from '../server/testing';
 import type { Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { newRandomId } from '../src/lib/ids';
@@ -42,7 +43,7 @@ export async function measureConcurrentPush(
   const db: Database = await openBenchDatabase('bench_concurrent');
   await migrate(db);
   await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
-  const app = await buildServer({ db });
+  const app = await buildServer({ db, limits: NO_LIMITS });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../server/app';
+import { NO_LIMITS } from '../server/testing';
 import { openPglite, openPostgres, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { isPostgresReachable, TEST_POSTGRES_URL } from '../server/testing';
@@ -139,7 +140,7 @@ export async function measurePush(): Promise<PushFigures> {
   const db = await openBenchDatabase();
   await migrate(db);
   await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
-  const app = await buildServer({ db });
+  const app = await buildServer({ db, limits: NO_LIMITS });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const total = DEVICES * EVENTS_PER_DEVICE;

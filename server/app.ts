@@ -1,7 +1,7 @@
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import fastifyCompress from '@fastify/compress';
-import rateLimit from '@fastify/rate-limit';
 import { attestationRoutes } from './routes/attestations';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
@@ -10,7 +10,11 @@ import { organisationRoutes } from './routes/organisations';
 import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
+import { noStoreByDefault } from './cacheHeaders';
+import { loggerOptions } from './logging';
+import { DEFAULT_RATE_LIMITS, rateGuards, registerRateLimits, type RateLimits } from './rateLimits';
 import { syncRoutes } from './routes/sync';
+import { teamApprovalRoutes } from './routes/teamApproval';
 import { visitRoutes } from './routes/visits';
 import { compressOptions, secureHeaders, serveApp } from './static';
 
@@ -19,8 +23,14 @@ export interface ServerOptions {
   /** Serve the built app from this folder (production); API only when absent. */
   distDir?: string;
   logLevel?: string;
-  /** Sign-in, refresh and join-code attempts per minute and address (brute-force guard). */
-  attemptsPerMinute?: number;
+  /** Where the log goes (standard output when absent); tests read it. */
+  logStream?: Writable;
+  /** Attempts allowed on the guarded routes (sign-in, join codes, devices, pushes…). */
+  limits?: Partial<RateLimits>;
+  /** Rate-limit counters in Redis instead of the database (both are shared by every instance). */
+  redisUrl?: string;
+  /** Which proxies' X-Forwarded-For to believe (Fastify's `trustProxy`); none by default. */
+  trustProxy?: boolean | number | string;
   /** brotli / gzip answers (on by default; the first-visit bench turns it off to compare). */
   compress?: boolean;
 }
@@ -30,28 +40,26 @@ export async function buildServer({
   db,
   distDir,
   logLevel = 'silent',
-  attemptsPerMinute = 10,
   compress = true,
+  logStream,
+  limits,
+  redisUrl,
+  trustProxy = false,
 }: ServerOptions) {
   const app: FastifyInstance = Fastify({
-    logger:
-      logLevel === 'silent'
-        ? false
-        : {
-            level: logLevel,
-            // Requests are logged without query strings, headers or bodies: they may carry
-            // personal data or tokens.
-            serializers: {
-              req: (req: { method: string; url: string }) => ({
-                method: req.method,
-                url: req.url.split('?')[0],
-              }),
-            },
-          },
+    logger: loggerOptions(logLevel, logStream),
     bodyLimit: 256 * 1024,
+    // A stopping server still answers what reaches it on open connections (see main.ts).
+    return503OnClosing: false,
+    // A hop count believes that many proxies nearest to us (Fastify takes it as a function).
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy,
   });
 
   secureHeaders(app);
+  noStoreByDefault(app);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -80,17 +88,19 @@ export async function buildServer({
   });
 
   // API answers compressed on the fly (brotli, else gzip); the app's files were compressed at
-  // build time and are sent as they are. Request bodies are never decompressed.
+  // build time and are sent as they are.
   if (compress) await app.register(fastifyCompress, compressOptions);
 
-  // Limits apply only to the routes that ask for them (sign-in, join codes).
-  await app.register(rateLimit, { global: false });
+  // Limits apply only to the routes that ask for them, counted where every instance sees them.
+  await registerRateLimits(app, db, redisUrl);
+  const guards = rateGuards(app, db, { ...DEFAULT_RATE_LIMITS, ...limits });
 
   healthRoutes(app, db);
-  deviceRoutes(app, db);
-  syncRoutes(app, db);
-  authRoutes(app, db, attemptsPerMinute);
-  organisationRoutes(app, db, attemptsPerMinute);
+  deviceRoutes(app, db, guards);
+  syncRoutes(app, db, guards);
+  authRoutes(app, db, guards);
+  organisationRoutes(app, db, guards);
+  teamApprovalRoutes(app, db);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
   attestationRoutes(app, db);

@@ -299,6 +299,8 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['POST', '/api/join'],
       ['POST', '/api/auth/sign-out-everywhere'],
       ['GET', `/api/communes/${COMMUNE_A}/summary`],
+      ['GET', '/api/officials/pending-teams'],
+      ['POST', `/api/orgs/${world.home.team_leader!.id}/approve`],
       ['GET', '/api/sync/pull'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
     ] as const) {

@@ -17,6 +17,20 @@ const configSchema = z.object({
   ISSUER_NAME: z.string().min(1).default('Học Số'),
   /** Ed25519 seed, base64url (43 characters); unset: a key is generated and stored at first start. */
   ISSUER_PRIVATE_KEY: z.string().min(1).optional(),
+  /**
+   * Which proxies' X-Forwarded-For to believe, so rate limits count each phone rather than the
+   * proxy: `false` (none, the default), `true` (any: only behind a proxy no one can bypass), a
+   * hop count, or addresses/CIDRs such as `127.0.0.1,10.0.0.0/8`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value): boolean | number | string => {
+      if (value === 'true' || value === 'false') return value === 'true';
+      return /^\d+$/.test(value) ? Number(value) : value;
+    }),
+  /** Rate-limit counters in Redis (e.g. redis://127.0.0.1:6379) instead of the database. */
+  REDIS_URL: z.string().url().optional(),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;
@@ -28,4 +42,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Certificates carry the issuer address for ever: one signed as `localhost` can be checked by no
+ * one else. A production server that others reach (HOST not a loopback) refuses to start with
+ * it; any other run is warned.
+ */
+export function issuerAddressProblem(
+  config: ServerConfig,
+): { refuse: boolean; message: string } | null {
+  const host = new URL(config.ISSUER_URL).hostname;
+  if (!LOOPBACK.has(host) && !host.endsWith('.localhost')) return null;
+  const refuse = config.NODE_ENV === 'production' && !LOOPBACK.has(config.HOST);
+  return {
+    refuse,
+    message:
+      `ISSUER_URL is ${config.ISSUER_URL}: certificates signed now name an address only this ` +
+      'machine reaches. Set ISSUER_URL to the public https address of this server.',
+  };
 }

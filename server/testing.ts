@@ -3,6 +3,7 @@ import pg from 'pg';
 import { buildServer } from './app';
 import { openPglite, openPostgres, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import type { RateLimits } from './rateLimits';
 
 /** The PostgreSQL server tests use when it is up (CI starts it); PGlite runs everywhere. */
 export const TEST_POSTGRES_URL =
@@ -52,14 +53,8 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
     await migrate(db);
     return db;
   }
-  const schema = `test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(TEST_POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openPostgres(url.toString());
+  const { url, schema } = await freshPostgresSchema();
+  const db = await openPostgres(url);
   await migrate(db);
   return {
     ...db,
@@ -70,9 +65,32 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
   };
 }
 
+/**
+ * A new empty schema on the test PostgreSQL and a connection string that uses it: for server
+ * processes started by a test (see testkit/processes.ts). The caller drops it.
+ */
+export async function freshPostgresSchema(): Promise<{ url: string; schema: string }> {
+  const schema = `test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), schema };
+}
+
+/** Limits no test reaches, for tests of something else. */
+export const NO_LIMITS: RateLimits = {
+  attemptsPerAddressPerMinute: 1_000_000,
+  attemptsPerAccount: 1_000_000,
+  devicesPerAddressPerMinute: 1_000_000,
+  pushesPerCallerPerMinute: 1_000_000,
+};
+
 export async function testServer(backend: Backend) {
   const db = await freshDatabase(backend);
   // Tests sign in far more often than a person could: the brute-force limit is its own test.
-  const app = await buildServer({ db, attemptsPerMinute: 100_000 });
+  const app = await buildServer({ db, limits: NO_LIMITS });
   return { db, app };
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import lockfile from 'proper-lockfile';
 import pg from 'pg';
 
 export interface Queryable {
@@ -20,10 +21,29 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Holds `dataDir` for this process: PGlite is one process's database, and two servers writing
+ * one folder lose acknowledged events. The lock (a `<dataDir>.lock` folder kept fresh while the
+ * process lives) is taken over only when stale, after a crash.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, retries: 0 });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+    throw new Error(
+      `The data folder ${dataDir} is in use by another server process. ` +
+        'Stop that one, or give this one another DATA_DIR; to run several servers, use one ' +
+        'PostgreSQL (DATABASE_URL).',
+    );
+  }
+}
+
 /** Embedded PostgreSQL in a folder (or in memory when `dataDir` is undefined). */
 export async function openPglite(dataDir?: string): Promise<Database> {
   // PGlite makes only the last folder of the path: a fresh clone has no `.data` yet.
   if (dataDir) await mkdir(dataDir, { recursive: true });
+  const unlock = dataDir ? await lockDataDir(dataDir) : undefined;
   const db = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
@@ -36,7 +56,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
             (await tx.query<Row>(sql, params)).rows,
         }),
       ),
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      await unlock?.();
+    },
   };
 }
 

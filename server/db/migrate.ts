@@ -18,6 +18,13 @@ export async function migrate(db: Database): Promise<string[]> {
     schemaTable: 'schema_version',
     execQuery: async (sql) => ({ rows: await db.exec(sql) }),
   });
-  const applied = await postgrator.migrate();
-  return applied.map((migration) => migration.version.toString());
+  if (db.kind === 'pglite') {
+    return (await postgrator.migrate()).map((migration) => migration.version.toString());
+  }
+  // Several instances starting at once on one PostgreSQL: one migrates, the others wait for it
+  // and then find nothing left to do. The lock is held by a transaction on its own connection.
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext(current_schema()), 15)');
+    return (await postgrator.migrate()).map((migration) => migration.version.toString());
+  });
 }

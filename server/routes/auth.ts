@@ -6,6 +6,7 @@ import {
   signUpRequestSchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
+import type { Guards } from '../rateLimits';
 import { checkPassword, createAccount, getAccount } from '../services/accounts';
 import { audit } from '../services/audit';
 import { authenticateDevice } from '../services/devices';
@@ -17,11 +18,6 @@ import {
   rotateRefreshToken,
 } from '../services/tokens';
 import { invalidBody, sendError } from './errors';
-
-/** Sign-in and join codes are guessable by brute force: a few tries a minute per address. */
-export function strictRateLimit(max: number) {
-  return { rateLimit: { max, timeWindow: '1 minute' } };
-}
 
 /** Whoever is calling (a device or an account), or a typed 401 already sent. */
 export async function requireCaller(
@@ -49,9 +45,8 @@ export async function requireAccount(
   return principal;
 }
 
-export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute: number): void {
-  const config = strictRateLimit(attemptsPerMinute);
-  app.post('/api/auth/sign-up', { config }, async (request, reply) => {
+export function authRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
+  app.post('/api/auth/sign-up', { preHandler: guards.signUp }, async (request, reply) => {
     const parsed = signUpRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const account = await createAccount(db, parsed.data);
@@ -59,7 +54,7 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
     return reply.code(201).send({ account, ...(await issueTokens(db, account.id)) });
   });
 
-  app.post('/api/auth/sign-in', { config }, async (request, reply) => {
+  app.post('/api/auth/sign-in', { preHandler: guards.signIn }, async (request, reply) => {
     const parsed = signInRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const account = await checkPassword(db, parsed.data.login, parsed.data.password);
@@ -67,7 +62,7 @@ export function authRoutes(app: FastifyInstance, db: Database, attemptsPerMinute
     return reply.send({ account, ...(await issueTokens(db, account.id)) });
   });
 
-  app.post('/api/auth/refresh', { config }, async (request, reply) => {
+  app.post('/api/auth/refresh', { preHandler: guards.refresh }, async (request, reply) => {
     const parsed = refreshRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const tokens = await rotateRefreshToken(db, parsed.data.refreshToken);

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, registerDeviceRequestSchema } from '../../src/protocol';
 import type { Database } from '../db/database';
+import type { Guards } from '../rateLimits';
 import { registerDevice } from '../services/devices';
 import { invalidBody, sendError } from './errors';
 import { refuseOutdated } from './protocol';
 
-export function deviceRoutes(app: FastifyInstance, db: Database): void {
-  app.post('/api/devices', async (request, reply) => {
+export function deviceRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
+  app.post('/api/devices', { preHandler: guards.registerDevice }, async (request, reply) => {
     if (refuseOutdated(request, reply)) return reply;
     const parsed = registerDeviceRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);

@@ -8,6 +8,7 @@ import {
   roleChangeSchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
+import type { Guards } from '../rateLimits';
 import { audit } from '../services/audit';
 import {
   changeRole,
@@ -24,7 +25,7 @@ import {
 } from '../services/organisations';
 import { communeLearning, learnersOf } from '../services/orgFigures';
 import { accountProgress, summarise } from '../services/progress';
-import { requireAccount, strictRateLimit } from './auth';
+import { requireAccount } from './auth';
 import { invalidBody, sendError } from './errors';
 
 const idParams = z.strictObject({ id: z.uuid() });
@@ -40,11 +41,7 @@ function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status = 200): Fast
   return sendError(reply, outcome.code, words[outcome.code]);
 }
 
-export function organisationRoutes(
-  app: FastifyInstance,
-  db: Database,
-  attemptsPerMinute: number,
-): void {
+export function organisationRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
   app.post('/api/orgs', async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
     if (!actor) return reply;
@@ -80,7 +77,7 @@ export function organisationRoutes(
     return answer(reply, await revokeJoinCode(db, actor.accountId, id, codeId));
   });
 
-  app.post('/api/join', { config: strictRateLimit(attemptsPerMinute) }, async (request, reply) => {
+  app.post('/api/join', { preHandler: guards.join }, async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
     if (!actor) return reply;
     const body = joinRequestSchema.safeParse(request.body);

@@ -8,6 +8,7 @@ import {
   type PushResponse,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
+import type { Guards } from '../rateLimits';
 import { getOrganisation, manages } from '../services/organisations';
 import { ownerOfAccount, type Principal } from '../services/principal';
 import { requireCaller } from './auth';
@@ -56,8 +57,9 @@ function sortBatch(deviceId: string, raw: unknown[]) {
   return { valid, refused };
 }
 
-export function syncRoutes(app: FastifyInstance, db: Database): void {
-  app.post('/api/sync/push', { bodyLimit: 2 * 1024 * 1024 }, async (request, reply) => {
+export function syncRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
+  const push = { bodyLimit: 2 * 1024 * 1024, preHandler: guards.push };
+  app.post('/api/sync/push', push, async (request, reply) => {
     if (refuseOutdated(request, reply)) return reply;
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);

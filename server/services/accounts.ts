@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { looksLikePhone, normalisePhone } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { audit } from './audit';
 
@@ -36,12 +37,6 @@ function summary(row: AccountRow): AccountSummary {
   };
 }
 
-/** A phone number as stored: digits only, a leading +84 written as 0. */
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
-  return digits.startsWith('+84') ? `0${digits.slice(3)}` : digits.replace(/\+/g, '');
-}
-
 export async function createAccount(
   db: Database,
   input: { username?: string; phone?: string; displayName: string; password: string },
@@ -55,7 +50,8 @@ export async function createAccount(
     [
       id,
       input.username?.toLowerCase() ?? null,
-      input.phone ? normalisePhone(input.phone) : null,
+      // Already in the one stored form: the request schema normalises phones.
+      input.phone ?? null,
       input.displayName,
       await hash(input.password, ARGON2),
     ],
@@ -63,16 +59,24 @@ export async function createAccount(
   return rows[0] ? summary(rows[0]) : null;
 }
 
-/** The account whose username or phone is `login`, if the password is right. */
+/**
+ * The one account `login` names, if the password is right. A login written like a phone number
+ * is looked up as a phone only (usernames always hold a letter), anything else as a username
+ * only: one login can never match two accounts.
+ */
 export async function checkPassword(
   db: Database,
   login: string,
   password: string,
 ): Promise<AccountSummary | null> {
-  const rows = await db.query<AccountRow>(
-    `SELECT * FROM accounts WHERE username = $1 OR phone = $2 LIMIT 1`,
-    [login.toLowerCase(), normalisePhone(login)],
-  );
+  const phone = looksLikePhone(login) ? normalisePhone(login) : null;
+  const rows = looksLikePhone(login)
+    ? phone
+      ? await db.query<AccountRow>(`SELECT * FROM accounts WHERE phone = $1`, [phone])
+      : []
+    : await db.query<AccountRow>(`SELECT * FROM accounts WHERE username = $1`, [
+        login.toLowerCase(),
+      ]);
   const row = rows[0];
   dummyHash ??= hash('no account has this password', ARGON2);
   const ok = await verify(row?.password_hash ?? (await dummyHash), password);

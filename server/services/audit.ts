@@ -12,7 +12,8 @@ export type AuditAction =
   | 'export'
   | 'certificate_revoked'
   | 'supervision_attested'
-  | 'visit_resolved';
+  | 'visit_resolved'
+  | 'team_approved';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
 export async function audit(

@@ -115,10 +115,16 @@ export async function signCertificate(
 }
 
 /**
+ * Certificates signed in one request at most (about 15 ms of CPU each): one push of 45 requests
+ * stalled the server 0.7 s. Those beyond wait, unreported, for the owner's next push or list.
+ */
+export const SIGNATURES_PER_REQUEST = 5;
+
+/**
  * Signs what the owner asked for and earned: for each (profile, course) with a
  * `certificate.requested` event and no certificate yet, the owner's own quiz answers are scored
  * again against the answer key. Idempotent: a certificate is signed once, later requests return
- * it. Returns the requests left unsigned, with their reason.
+ * it. Signs at most `SIGNATURES_PER_REQUEST`. Returns the requests left unsigned, with their reason.
  */
 export async function processRequests(
   db: Database,
@@ -143,6 +149,7 @@ export async function processRequests(
   );
   const pending: PendingCertificate[] = [];
   let key: SigningKey | undefined;
+  let signatures = 0;
   for (const request of requests) {
     const course = courses.get(request.course_id);
     if (!course) {
@@ -165,6 +172,8 @@ export async function processRequests(
       pending.push({ profileId: request.profile_id, courseId: course.id, reason: 'not_mastered' });
       continue;
     }
+    if (signatures === SIGNATURES_PER_REQUEST) continue;
+    signatures += 1;
     key ??= await currentSigningKey(db, settings.privateKey);
     const supervision = await openSupervision(db, ownerId, course.id);
     const signed = await signCertificate(settings, key, course, request.holder, supervision);

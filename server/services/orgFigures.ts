@@ -22,6 +22,9 @@ export async function learnersOf(db: Database, orgId: string): Promise<Set<strin
   return new Set(rows.map((r) => r.account_id));
 }
 
+/** A team counts in its commune's figures once approved (classes and agencies at once). */
+const COUNTED_ORG_SQL = `(o.kind <> 'team' OR o.approved_at IS NOT NULL)`;
+
 export interface CommuneLearning {
   communeCode: string;
   organisations: Record<string, number>;
@@ -36,18 +39,20 @@ export interface CommuneLearning {
 /** A commune's learning figures: counts only, and only learners' lessons count. */
 export async function communeLearning(db: Database, code: string): Promise<CommuneLearning> {
   const organisations = await db.query<{ kind: string; n: string | number }>(
-    `SELECT kind, count(*) AS n FROM organisations WHERE commune_code = $1 GROUP BY kind`,
+    `SELECT kind, count(*) AS n FROM organisations o
+     WHERE o.commune_code = $1 AND ${COUNTED_ORG_SQL} GROUP BY kind`,
     [code],
   );
   const roles = await db.query<{ role: string; n: string | number }>(
     `SELECT m.role, count(DISTINCT m.account_id) AS n FROM memberships m
-     JOIN organisations o ON o.id = m.organisation_id WHERE o.commune_code = $1 GROUP BY m.role`,
+     JOIN organisations o ON o.id = m.organisation_id
+     WHERE o.commune_code = $1 AND ${COUNTED_ORG_SQL} GROUP BY m.role`,
     [code],
   );
   const learners = await db.query<{ account_id: string }>(
     `SELECT DISTINCT m.account_id FROM memberships m
      JOIN organisations o ON o.id = m.organisation_id
-     WHERE o.commune_code = $1 AND ${LEARNERS_SQL}`,
+     WHERE o.commune_code = $1 AND ${COUNTED_ORG_SQL} AND ${LEARNERS_SQL}`,
     [code, STAFF_ROLES],
   );
   const progress = await accountProgress(

@@ -2,6 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { MemberRole, OrgKind } from '../../src/protocol';
 import { audit } from './audit';
+import { approvesIn } from './teamApproval';
 
 export type { MemberRole, OrgKind };
 
@@ -75,10 +76,14 @@ export async function createOrganisation(
   const commune = await db.query(`SELECT 1 FROM communes WHERE code = $1`, [input.communeCode]);
   if (commune.length === 0) return missing;
   const id = randomUUID();
+  // A team counts in its commune's figures once approved (see `teamApproval.ts`): at once when
+  // one who decides for the commune starts it.
+  const approved = input.kind !== 'team' || (await approvesIn(db, actor, input.communeCode));
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO organisations (id, kind, name, commune_code) VALUES ($1, $2, $3, $4)`,
-      [id, input.kind, input.name, input.communeCode],
+      `INSERT INTO organisations (id, kind, name, commune_code, approved_at, approved_by)
+       VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, CASE WHEN $5 THEN $6::uuid END)`,
+      [id, input.kind, input.name, input.communeCode, approved, actor.accountId],
     );
     await tx.query(
       `INSERT INTO memberships (account_id, organisation_id, role) VALUES ($1, $2, $3)`,

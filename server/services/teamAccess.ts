@@ -58,10 +58,15 @@ export async function readableCommunesIn(
   return rows.map((r) => r.code);
 }
 
+/**
+ * The teams whose visits count in these communes' figures: the approved ones only (see
+ * `teamApproval.ts`), so a team anyone started cannot add to an official's figures.
+ */
 export async function teamsInCommunes(db: Database, communeCodes: string[]): Promise<string[]> {
   if (communeCodes.length === 0) return [];
   const rows = await db.query<{ id: string }>(
-    `SELECT id FROM organisations WHERE kind = 'team' AND commune_code = ANY($1::text[])`,
+    `SELECT id FROM organisations WHERE kind = 'team' AND commune_code = ANY($1::text[])
+       AND approved_at IS NOT NULL`,
     [communeCodes],
   );
   return rows.map((r) => r.id);

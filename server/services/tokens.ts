@@ -27,9 +27,9 @@ export async function issueTokens(
   const accessToken = newToken();
   const refreshToken = newToken();
   await db.query(
-    `INSERT INTO access_tokens (token_hash, account_id, expires_at)
-     VALUES ($1, $2, now() + make_interval(secs => $3))`,
-    [hashToken(accessToken), accountId, ACCESS_TOKEN_SECONDS],
+    `INSERT INTO access_tokens (token_hash, account_id, family_id, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+    [hashToken(accessToken), accountId, familyId, ACCESS_TOKEN_SECONDS],
   );
   await db.query(
     `INSERT INTO refresh_tokens (token_hash, account_id, family_id, expires_at)
@@ -67,9 +67,7 @@ export async function rotateRefreshToken(db: Database, token: string): Promise<T
     const row = rows[0];
     if (!row || row.revoked_at || !row.live) return null;
     if (row.used_at) {
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1`, [
-        row.family_id,
-      ]);
+      await revokeFamily(tx, row.family_id);
       return null;
     }
     await tx.query(`UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1`, [
@@ -79,13 +77,24 @@ export async function rotateRefreshToken(db: Database, token: string): Promise<T
   });
 }
 
-/** Ends one sign-in: its refresh family is revoked. */
-export async function revokeRefreshFamily(db: Database, token: string): Promise<void> {
-  await db.query(
-    `UPDATE refresh_tokens SET revoked_at = now()
-     WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
-    [hashToken(token)],
+/** Ends a sign-in: its refresh tokens are revoked and its access tokens stop working now. */
+async function revokeFamily(tx: Queryable, familyId: string): Promise<void> {
+  await tx.query(
+    `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+    [familyId],
   );
+  await tx.query(`DELETE FROM access_tokens WHERE family_id = $1`, [familyId]);
+}
+
+/** Ends one sign-in (sign-out): its refresh family is revoked, its access tokens end at once. */
+export async function revokeRefreshFamily(db: Database, token: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ family_id: string }>(
+      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1`,
+      [hashToken(token)],
+    );
+    if (row) await revokeFamily(tx, row.family_id);
+  });
 }
 
 /** Signs an account out of every device: all its tokens stop working at once. */

@@ -75,6 +75,11 @@ export async function buildTeamWorld(app: FastifyInstance, db: Database): Promis
       communeCode,
     });
   }
+  // A team counts in its commune's figures once approved there.
+  for (const team of [teamA, teamB]) {
+    const approved = await call('POST', `/api/orgs/${team}/approve`, tokens.admin);
+    if (approved.statusCode !== 200) throw new Error(`approval failed: ${approved.body}`);
+  }
   return { tokens, ids, teamA, teamB, classA };
 }
 

@@ -157,6 +157,10 @@ export async function buildWorld(app: FastifyInstance, db: Database): Promise<Wo
     accountId: actors.commune_official.accountId,
     communeCode: COMMUNE_A,
   });
+  // A team counts in its commune's figures once approved there.
+  for (const team of [teamA, teamB]) {
+    await call('POST', `/api/orgs/${team.id}/approve`, actors.system_admin.token);
+  }
   for (const actor of Object.values(actors)) await pushLesson(app, actor);
 
   const members = new Map<string, string[]>([

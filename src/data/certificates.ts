@@ -19,8 +19,13 @@ export class HolderNameError extends Error {
 
 export const HOLDER_NAME_MAX = 80;
 
+/** Typed as the holder wishes, stored in the one clean form the server's text rule accepts. */
 export function cleanHolderName(name: string): string {
-  const clean = name.trim().replace(/\s+/g, ' ');
+  const clean = name
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '')
+    .trim()
+    .normalize('NFC');
   if (clean.length === 0) throw new HolderNameError('empty');
   if (clean.length > HOLDER_NAME_MAX) throw new HolderNameError('tooLong');
   return clean;

@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import { phoneSchema } from './phones.ts';
+import { textSchema } from './text.ts';
 
 /** Accounts, sign-in and organisations: the contract of the /api/auth and /api/orgs routes. */
 const password = z.string().min(8, 'at least 8 characters').max(200);
-const displayName = z.string().trim().min(1).max(80);
+const displayName = textSchema({ max: 80, name: true });
+/** At least one letter: a username can never be read as a phone number (see `looksLikePhone`). */
 const username = z
   .string()
-  .regex(/^[a-zA-Z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores');
-const phone = z.string().regex(/^\+?[\d\s.-]{9,15}$/, 'a phone number');
+  .regex(/^[a-zA-Z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores')
+  .regex(/[a-zA-Z]/, 'at least one letter, so it cannot be taken for a phone number');
 
 export const signUpRequestSchema = z
   .strictObject({
     username: username.optional(),
-    phone: phone.optional(),
+    phone: phoneSchema.optional(),
     displayName,
     password,
   })
@@ -22,7 +25,7 @@ export const signUpRequestSchema = z
 export type SignUpRequest = z.infer<typeof signUpRequestSchema>;
 
 export const signInRequestSchema = z.strictObject({
-  login: z.string().trim().min(3).max(60),
+  login: textSchema({ min: 3, max: 60, name: true }),
   password: z.string().min(1).max(200),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
@@ -66,7 +69,7 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const createOrganisationSchema = z.strictObject({
   kind: z.enum(ORG_KINDS),
-  name: z.string().trim().min(1).max(120),
+  name: textSchema({ max: 120, name: true }),
   communeCode: z.string().regex(/^\d{5}$/, 'a 5-digit commune code'),
 });
 

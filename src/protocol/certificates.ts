@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { holderNameSchema, slugSchema } from './events.ts';
+import { textSchema } from './text.ts';
 
 /**
  * Certificates on the wire. These shapes are a contract between the app, the server and every
@@ -101,7 +102,7 @@ export type CertificatesResponse = z.infer<typeof certificatesResponseSchema>;
 
 /** `POST /api/certificates/:id/revoke` (system admin). */
 export const revokeCertificateRequestSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(500),
+  reason: textSchema({ max: 500, multiline: true }),
 });
 
 export const VERIFY_STATUSES = ['valid', 'revoked', 'unknown_issuer', 'tampered'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exactTextSchema } from './text.ts';
 
 /**
  * Everything a person does is an immutable event. These shapes are a contract:
@@ -7,18 +8,10 @@ import { z } from 'zod';
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id');
 
 /**
- * Control characters and halves of a surrogate pair (code points that are lone surrogates):
- * no name has them, and PostgreSQL refuses them.
+ * A name as printed on a certificate: 1-80 characters under the one text rule (see `text.ts`).
+ * It sits in an immutable event, so it must arrive clean (trimmed, NFC) rather than be changed.
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
-
-/** A name as printed on a certificate: 1-80 characters, no spaces at either end. */
-export const holderNameSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(80, 'at most 80 characters')
-  .refine((s) => s.trim() === s, 'no spaces at either end')
-  .refine((s) => !UNPRINTABLE.test(s), 'no control characters');
+export const holderNameSchema = exactTextSchema({ max: 80, name: true });
 
 const envelope = {
   id: z.uuid({ version: 'v7' }),

@@ -8,3 +8,5 @@ export * from './walkthrough.ts';
 export * from './accounts.ts';
 export * from './certificates.ts';
 export * from './visits.ts';
+export * from './text.ts';
+export * from './phones.ts';

@@ -94,7 +94,10 @@ export const pullQuerySchema = z.strictObject({
   /** Omitted: the caller's own events. `org:<id>`: its members' events, for its manager. */
   scope: z
     .string()
-    .regex(/^org:[0-9a-f-]{36}$/, 'org:<organisation id>')
+    .regex(
+      /^org:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'org:<organisation id>',
+    )
     .optional(),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './events.ts';
+import { textSchema } from './text.ts';
 
 /**
  * The community tech team's log of people helped (issue 7): the contract of the
@@ -30,36 +31,18 @@ const isoDate = z.iso
   .date()
   .refine((day) => day >= '2000-01-01' && day <= '2099-12-31', 'a day between 2000 and 2099');
 
-/**
- * Control characters other than tab and line feed, and lone UTF-16 surrogates: PostgreSQL
- * cannot store NUL or a broken surrogate in JSON, and none of them belong in a log.
- */
-function hasForbiddenCharacter(value: string): boolean {
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if ((code < 32 && code !== 9 && code !== 10) || code === 127) return true;
-    if (code >= 0xd800 && code <= 0xdfff) return true;
-  }
-  return false;
-}
-
-/** Free text typed on the phone: trimmed, NFC-normalised, not blank, no control characters. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .normalize('NFC')
-    .min(1)
-    .max(max)
-    .refine((value) => !hasForbiddenCharacter(value), 'no control characters');
+/** Free text typed on the phone, under the one text rule (see `text.ts`). */
+const text = (max: number) => textSchema({ max, multiline: true });
+/** A name or a place: no line breaks, no invisible formatting characters. */
+const name = (max: number) => textSchema({ max, name: true });
 
 /** The person helped: every field optional, the least that is useful. Personal data. */
 export const visitPersonSchema = z.strictObject({
   /** A first name or initials, never a full name. */
-  name: text(40).optional(),
+  name: name(40).optional(),
   ageBand: z.enum(AGE_BANDS).optional(),
   gender: z.enum(GENDERS).optional(),
-  ethnicity: text(40).optional(),
+  ethnicity: name(40).optional(),
   phone: z
     .string()
     .regex(/^\d{8,15}$/, '8–15 digits')
@@ -90,7 +73,7 @@ export const visitVersionSchema = z
     date: isoDate,
     communeCode: communeCodeSchema,
     /** Normalised (see `text`), so a village typed twice groups as one. */
-    village: text(80),
+    village: name(80),
     person: visitPersonSchema,
     services: z.array(visitServiceSchema).min(1).max(10),
     outcome: z.enum(OUTCOMES),

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, type Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { PROTOCOL_VERSION } from '../../src/protocol';
+import { newRandomId } from '../../src/lib/ids';
+import { freshPostgresSchema, testBackends } from '../testing';
+import { startServerProcess, type ServerProcess } from '../testkit/processes';
+
+const onPostgres = (await testBackends()).includes('postgres');
+
+/**
+ * Issue 15: three `npm start` processes on one PostgreSQL, as behind a load balancer. A limit
+ * counts every attempt whichever instance it lands on, and each phone (its address as the trusted
+ * proxy forwards it) has its own bucket.
+ */
+describe.skipIf(!onPostgres)('rate limits held across three server processes', () => {
+  const servers: ServerProcess[] = [];
+  let db: Database;
+  let schema = '';
+
+  beforeAll(async () => {
+    const fresh = await freshPostgresSchema();
+    schema = fresh.schema;
+    db = await openPostgres(fresh.url);
+    await migrate(db);
+    const env = { DATABASE_URL: fresh.url, TRUST_PROXY: '127.0.0.1' };
+    servers.push(...(await Promise.all([1, 2, 3].map(() => startServerProcess(env)))));
+  }, 900_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    if (db) {
+      await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    }
+  });
+
+  const post = (i: number, path: string, body: object, forwardedFor: string) =>
+    fetch(`${servers[i % servers.length]!.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses the 11th guess at one login, whichever instance and address it comes from', async () => {
+    const login = `muc-tieu-${newRandomId().slice(0, 8)}`;
+    const signUp = await post(
+      0,
+      '/api/auth/sign-up',
+      {
+        username: login,
+        displayName: 'Chị Mục Tiêu',
+        password: 'the real pass phrase',
+      },
+      '198.51.100.1',
+    );
+    expect(signUp.status).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 13; i += 1) {
+      const response = await post(
+        i,
+        '/api/auth/sign-in',
+        { login, password: `guess ${i}!` },
+        `198.51.100.${10 + i}`,
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429, 429]);
+    // The real owner is locked out for a while too, but no one else's login is.
+    const other = await post(
+      1,
+      '/api/auth/sign-in',
+      { login: 'someone-else', password: 'x' },
+      '198.51.100.99',
+    );
+    expect(other.status).toBe(401);
+  });
+
+  it('counts device registrations per forwarded address across the three', async () => {
+    const register = (i: number, address: string) =>
+      post(
+        i,
+        '/api/devices',
+        { protocolVersion: PROTOCOL_VERSION, deviceId: newRandomId() },
+        address,
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i += 1) statuses.push((await register(i, '203.0.113.7')).status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(60);
+    expect(statuses.at(-1)).toBe(429);
+    // Another phone behind the same proxy is not held back by the first one's count.
+    expect((await register(2, '203.0.113.8')).status).toBe(201);
+  });
+});

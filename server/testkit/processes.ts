@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A real `npm start` server in its own process, as production runs it. */
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Its address once it listens, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output: () => string;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
+  /** Sends a signal and waits for the process to end. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/**
+ * Spawns one server process as `npm start` runs it (node with tsx as its loader: one process,
+ * so a signal reaches the server itself); resolves once it prints its address, rejects if it
+ * exits first.
+ */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  return new Promise((ready, fail) => {
+    const onData = () => {
+      const match = /is running at (http:\/\/[\d.]+:\d+)\//.exec(printed);
+      if (!match) return;
+      child.stdout!.off('data', onData);
+      ready({ child, url: match[1]!, output: () => printed, exited, stop });
+    };
+    child.stdout!.on('data', onData);
+    void exited.then((code) =>
+      fail(new Error(`The server exited (code ${code}) before listening:\n${printed}`)),
+    );
+  });
+}
