@@ -145,12 +145,18 @@ function guard(...checks: Check[]): preHandlerAsyncHookHandler {
 /** Per client address (the proxy's X-Forwarded-For when the proxy is trusted, see TRUST_PROXY). */
 const byAddress = (request: FastifyRequest) => request.ip;
 
-/** The login a sign-in names, in the form accounts are found by (see `checkPassword`). */
+/**
+ * The login a sign-in names, in the form accounts are found by (see `checkPassword`), hashed:
+ * the counters never hold a phone number, and a login the text rule refuses (a NUL byte, say)
+ * still makes a key the store can keep.
+ */
 function byLogin(request: FastifyRequest): string | null {
   const login = (request.body as { login?: unknown } | undefined)?.login;
   if (typeof login !== 'string') return null;
-  if (looksLikePhone(login)) return normalisePhone(login) ?? login.trim();
-  return cleanText(login).toLowerCase();
+  const key = looksLikePhone(login)
+    ? (normalisePhone(login) ?? login.trim())
+    : cleanText(login).toLowerCase();
+  return hashToken(key);
 }
 
 /** The bearer token's hash: one device's or one sign-in's own bucket, with no database read. */
