@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  attestationSchema,
   joinCodeSchema,
   MEMBER_ROLES,
   memberSchema,
@@ -82,6 +83,12 @@ export function createOrgApi(baseUrl: string, doFetch: Fetch = fetch) {
       send('POST', token, `${org(id)}/join-codes/${encodeURIComponent(codeId)}/revoke`, (b) =>
         z.object({ revoked: z.literal(true) }).parse(b),
       ),
+    /** The learner takes this course's quiz under the caller's supervision (for some hours). */
+    attest: (token: string, id: string, learnerAccountId: string, courseId: string) =>
+      send('POST', token, `${org(id)}/attestations`, (b) => attestationSchema.parse(b), {
+        learnerAccountId,
+        courseId,
+      }),
     join: (token: string, code: string) =>
       send(
         'POST',

@@ -4,6 +4,7 @@ import type { MemberRole, Organisation } from '../../protocol';
 import { createOrgApi } from '../../sync/orgApi';
 import { Notice } from '../../ui/Notice';
 import { formatDate, formatTime } from './format';
+import { SuperviseQuiz } from './SuperviseQuiz';
 import type { OrgKindView, RosterMember } from './roster';
 import { useOrgAction } from './useOrgAction';
 import { useServerRead } from './useServerRead';
@@ -56,6 +57,9 @@ export function Roster({ org, view }: { org: Organisation; view: OrgKindView }) 
                 />
               ) : (
                 <span className="badge">{t(`orgs.roles.${member.role}`)}</span>
+              )}
+              {view.supervises && member.role === 'learner' && (
+                <SuperviseQuiz orgId={org.id} member={member} />
               )}
             </li>
           ))}

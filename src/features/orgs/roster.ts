@@ -19,6 +19,8 @@ export interface OrgKindView {
   manager: MemberRole;
   /** Roles a manager hands out with a code or a role change; the first is the default. */
   grantable: readonly MemberRole[];
+  /** Its manager may attest that a learner takes a quiz under their supervision. */
+  supervises: boolean;
   /** Its members as the manager's roster shows them. */
   loadRoster: (token: string, organisationId: string) => Promise<RosterMember[]>;
 }

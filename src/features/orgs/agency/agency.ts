@@ -5,5 +5,6 @@ import type { OrgKindView } from '../roster';
 export const agency: OrgKindView = {
   manager: 'agency_admin',
   grantable: ['learner', 'agency_admin'],
+  supervises: false,
   loadRoster: loadLearnerRoster,
 };

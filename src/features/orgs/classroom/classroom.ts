@@ -5,5 +5,6 @@ import type { OrgKindView } from '../roster';
 export const classroom: OrgKindView = {
   manager: 'teacher',
   grantable: ['learner'],
+  supervises: true,
   loadRoster: loadLearnerRoster,
 };

@@ -5,6 +5,7 @@ import type { OrgKindView, RosterMember } from '../roster';
 export const team: OrgKindView = {
   manager: 'team_leader',
   grantable: ['volunteer', 'team_leader'],
+  supervises: true,
   loadRoster: async (token, organisationId): Promise<RosterMember[]> => {
     const roster = await createTeamApi(window.location.origin).roster(token, organisationId);
     return roster.members.map((m) => ({
