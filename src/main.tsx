@@ -7,7 +7,10 @@ import { initI18n } from './i18n';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
-  const [profileId] = await Promise.all([startProfileId(), initI18n()]);
+  const [profileId] = await Promise.all([
+    startProfileId({ welcomeFirst: window.location.pathname === '/' }),
+    initI18n(),
+  ]);
   if (profileId) await openProfile(profileId);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -52,13 +52,16 @@ export interface CheckQuestion {
  * (the scam call) asks what they would do. Texts and pictures live in the `welcome` locale area
  * and features/welcome under the same ids.
  */
-export const CHECK_QUESTIONS: readonly CheckQuestion[] = [
+export const CHECK_QUESTIONS = [
   { id: 'call', options: ['can', 'not-yet'], right: 'can', course: 'smartphone-basics' },
   { id: 'message', options: ['can', 'not-yet'], right: 'can', course: 'communicating-online' },
   { id: 'otp', options: ['read', 'hang-up'], right: 'hang-up', course: 'staying-safe' },
   { id: 'qr', options: ['can', 'not-yet'], right: 'can', course: 'cashless-payments' },
   { id: 'vneid', options: ['can', 'not-yet'], right: 'can', course: 'vneid-identity' },
-];
+] as const satisfies readonly CheckQuestion[];
+
+export type CheckQuestionId = (typeof CHECK_QUESTIONS)[number]['id'];
+export type CheckOption = (typeof CHECK_QUESTIONS)[number]['options'][number];
 
 /** The chosen option of each question answered, by question id. */
 export type CheckAnswers = Readonly<Record<string, string>>;
@@ -100,10 +103,10 @@ export function suggestCourse(
 ): string | undefined {
   const order = beginnerOrder(available);
   const has = (id: string | undefined): id is string => id !== undefined && order.includes(id);
-  const missing = new Set(
+  const missing = new Set<string>(
     CHECK_QUESTIONS.filter((q) => answers[q.id] !== q.right).map((q) => q.course),
   );
-  const known = new Set(
+  const known = new Set<string>(
     CHECK_QUESTIONS.filter((q) => answers[q.id] === q.right).map((q) => q.course),
   );
   for (const first of ['smartphone-basics', 'staying-safe']) {
@@ -137,7 +140,8 @@ export function readFirstPath(raw: unknown): FirstPathAnswer | null {
   const kept: Record<string, string> = {};
   for (const question of CHECK_QUESTIONS) {
     const chosen = (answers as Record<string, unknown>)[question.id];
-    if (typeof chosen === 'string' && question.options.includes(chosen)) kept[question.id] = chosen;
+    if ((question.options as readonly unknown[]).includes(chosen))
+      kept[question.id] = chosen as string;
   }
   return { goal: goal as Goal, answers: kept, suggested, at };
 }
