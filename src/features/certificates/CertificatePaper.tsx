@@ -6,6 +6,11 @@ export interface CertificatePaperProps {
   title: string;
   issuer: string;
   qr: string | null;
+  /**
+   * Whether every lesson of the course was done. The server signs for a passed quiz; only with
+   * the lessons done does the paper say the course was completed, otherwise it names the quiz.
+   */
+  lessonsDone: boolean;
   /** A translator fixed to the language printed on the certificate. */
   t: FixedT;
   language: string;
@@ -18,6 +23,7 @@ export function CertificatePaper({
   title,
   issuer,
   qr,
+  lessonsDone,
   t,
   language,
   paper,
@@ -33,7 +39,9 @@ export function CertificatePaper({
       <p className="certificate-heading">{t('certificates.paper.heading')}</p>
       <p className="certificate-line">{t('certificates.paper.certifies')}</p>
       <p className="certificate-holder">{row.holderName}</p>
-      <p className="certificate-line">{t('certificates.paper.completed')}</p>
+      <p className="certificate-line">
+        {lessonsDone ? t('certificates.paper.completed') : t('certificates.paper.passedQuiz')}
+      </p>
       <p className="certificate-course">{title}</p>
       <p className="certificate-meta">{t('certificates.paper.date', { date })}</p>
       <p className="certificate-meta">{t('certificates.paper.issuer', { issuer })}</p>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useCertificate } from '../../data/certificateHooks';
-import { useCourse } from '../../data/hooks';
+import { useCourse, useCourseProgress } from '../../data/hooks';
+import { lessonsDone } from '../../domain/course';
 import { useFixedT, useLanguage, useTranslation } from '../../i18n';
 import type { Language } from '../../protocol/languages';
 import { useSession } from '../../state/session';
@@ -28,6 +29,7 @@ export function CertificateScreen() {
   const profileId = useSession((s) => s.profileId);
   const row = useCertificate(profileId, courseId);
   const course = useCourse(courseId);
+  const progress = useCourseProgress(profileId, courseId);
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [paper, setPaper] = useState<Paper>('a4');
   const [qr, setQr] = useState<string | null>(null);
@@ -46,7 +48,9 @@ export function CertificateScreen() {
     };
   }, [code]);
 
-  if (row === undefined || course === undefined) return <LoadingScreen />;
+  if (row === undefined || course === undefined || progress === undefined) {
+    return <LoadingScreen />;
+  }
   if (row === null) {
     return (
       <ScreenMessage
@@ -94,6 +98,7 @@ export function CertificateScreen() {
           title={courseTitle(row, course, language)}
           issuer={issuerName(row.credential)}
           qr={qr}
+          lessonsDone={course !== null && lessonsDone(course, progress) === course.lessons.length}
           t={printT}
           language={language}
           paper={paper}
