@@ -27,7 +27,9 @@ export function PracticeScreen() {
   const stepParam = search.get('step');
   // Each step opens at its top, so its imitation screen is in the first screenful; tapping
   // "Bắt đầu luyện tập" further down a page must not leave the practice scrolled away.
-  useEffect(() => window.scrollTo(0, 0), [stepParam]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [stepParam]);
   if (!walkthrough) return <WalkthroughMissing loading={walkthrough === undefined} />;
   const total = walkthrough.steps.length;
   const number = Math.min(Math.max(Number(search.get('step')) || 1, 1), total);

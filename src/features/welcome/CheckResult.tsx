@@ -38,7 +38,9 @@ export function CheckResult({ goal, answers, courses, profileId }: CheckResultPr
   const score = checkScore(answers);
   const otpAtRisk = answers.otp === 'read';
 
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   useEffect(() => {
     if (!suggested) return;
     saveFirstPath(profileId, { goal, answers, suggested, at: new Date().toISOString() }).catch(
