@@ -6,6 +6,7 @@ import { useTranslation } from '../i18n';
 import { useSession } from '../state/session';
 import { SyncBar } from './SyncBar';
 import { UpdatePrompt } from './UpdatePrompt';
+import './Layout.css';
 
 function LanguageButton() {
   const [settings, update] = useSettings();
