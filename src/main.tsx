@@ -8,7 +8,10 @@ import './ui/styles.css';
 import './app/splash.css';
 
 async function boot(): Promise<void> {
-  const [profileId] = await Promise.all([startProfileId(), initI18n()]);
+  const [profileId] = await Promise.all([
+    startProfileId({ welcomeFirst: window.location.pathname === '/' }),
+    initI18n(),
+  ]);
   if (profileId) await openProfile(profileId);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -41,7 +41,11 @@ describe('learning on a shared phone, offline', () => {
     await visitOnceThenGoOffline(
       page,
       stack.origin,
-      (p) => p.getByRole('link', { name: new RegExp(COURSE_TITLE) }).waitFor(),
+      (p) =>
+        p
+          .getByRole('link', { name: new RegExp(COURSE_TITLE) })
+          .first()
+          .waitFor(),
       () => stack.stopServer(),
     );
   });

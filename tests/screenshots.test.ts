@@ -4,6 +4,7 @@ import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './s
 import { COURSE_PATH, COURSE_TITLE } from './support/learner';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
+import { skipWelcome } from './support/welcome';
 
 /**
  * Screenshots at 360 × 740 of the main screens, written to tests/artifacts/ to be looked at.
@@ -27,7 +28,11 @@ describe('screens at 360 × 740', () => {
 
   it('home, course, lesson, quiz and offline', async () => {
     await page.goto(stack.origin);
-    await page.getByRole('link', { name: new RegExp(COURSE_TITLE) }).waitFor();
+    await skipWelcome(page);
+    await page
+      .getByRole('link', { name: new RegExp(COURSE_TITLE) })
+      .first()
+      .waitFor();
     await waitForServiceWorker(page);
     await captureScreen(page, 'home');
 

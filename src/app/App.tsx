@@ -3,6 +3,8 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { VERIFY_LINK_ROUTE } from '../features/certificates/paths';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
+import { FirstOpen } from '../features/welcome/FirstOpen';
+import { CHECK_PATH } from '../features/welcome/paths';
 import { useSession } from '../state/session';
 import { LoadingScreen } from '../ui/ScreenMessage';
 import { Layout } from './Layout';
@@ -40,6 +42,8 @@ const NewProfileScreen = lazyScreen(
   'NewProfileScreen',
 );
 
+const CheckScreen = lazyScreen(() => import('../features/welcome/CheckScreen'), 'CheckScreen');
+
 const CertificatesScreen = lazyScreen(
   () => import('../features/certificates/CertificatesScreen'),
   'CertificatesScreen',
@@ -53,7 +57,10 @@ const VerifyScreen = lazyScreen(
   'VerifyScreen',
 );
 
-/** Until someone picks their profile, only the picker (and adding a profile) can be reached. */
+/**
+ * Until someone picks their profile, only the picker (or, on a phone with nobody on it yet,
+ * the welcome), adding a profile and checking a certificate can be reached.
+ */
 function AppRoutes() {
   const profileId = useSession((s) => s.profileId);
   if (!profileId) {
@@ -62,7 +69,7 @@ function AppRoutes() {
         <Route path="/profiles/new" element={<NewProfileScreen />} />
         <Route path="/verify" element={<VerifyScreen />} />
         <Route path={VERIFY_LINK_ROUTE} element={<VerifyScreen />} />
-        <Route path="*" element={<ProfilePicker />} />
+        <Route path="*" element={<FirstOpen />} />
       </Routes>
     );
   }
@@ -71,6 +78,7 @@ function AppRoutes() {
       <Route path="/" element={<HomeScreen />} />
       <Route path="/profiles" element={<ProfilePicker />} />
       <Route path="/profiles/new" element={<NewProfileScreen />} />
+      <Route path={CHECK_PATH} element={<CheckScreen />} />
       <Route path="/settings" element={<SettingsScreen />} />
       <Route path="/account" element={<AccountScreen />} />
       <Route path="/join" element={<JoinScreen />} />

@@ -1,32 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useProfile } from '../data/hooks';
-import { Avatar } from '../features/profiles/avatars';
-import { useProfileName } from '../features/profiles/useProfileName';
-import { ReadAloudNotice } from '../features/readAloud/ReadAloudNotice';
+import { ProfileButton } from '../features/profiles/ProfileButton';
 import { useApplySettings, useSettings } from '../features/settings/useSettings';
 import { useTranslation } from '../i18n';
 import { useSession } from '../state/session';
 import { SyncBar } from './SyncBar';
 import { UpdatePrompt } from './UpdatePrompt';
-
-function ProfileButton() {
-  const { t } = useTranslation();
-  const profileId = useSession((s) => s.profileId);
-  const profile = useProfile(profileId);
-  const nameOf = useProfileName();
-  if (!profile) return null;
-  return (
-    <Link
-      to="/settings"
-      className="profile-button"
-      aria-label={`${nameOf(profile)} — ${t('settings.open')}`}
-    >
-      <Avatar avatar={profile.avatar} label="" size={36} />
-      <span className="profile-button-name">{nameOf(profile)}</span>
-    </Link>
-  );
-}
+import './Layout.css';
 
 function LanguageButton() {
   const [settings, update] = useSettings();
@@ -62,9 +42,6 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <SyncBar />
       <UpdatePrompt />
-      <div className="app-notices">
-        <ReadAloudNotice />
-      </div>
       {children}
     </div>
   );

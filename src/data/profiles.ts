@@ -1,3 +1,4 @@
+import type { FirstPathAnswer } from '../domain/firstPath';
 import { pinWaitMs } from '../domain/pinLockout';
 import { readSettings, type Settings } from '../domain/settings';
 import { newRandomId } from '../lib/ids';
@@ -44,6 +45,11 @@ export async function updateSettings(id: string, patch: Partial<Settings>): Prom
         await db.profiles.update(id, { settings: { ...readSettings(profile.settings), ...patch } });
     }),
   );
+}
+
+/** Keeps what the profile answered on its first path (replacing an earlier answer). */
+export async function saveFirstPath(id: string, answer: FirstPathAnswer): Promise<void> {
+  await guardStorage(() => database().profiles.update(id, { firstPath: answer }));
 }
 
 /** Sets a 4-digit PIN (stored only as a slow salted hash), or removes it with null. */

@@ -40,6 +40,11 @@ export interface ProfileRow {
   pinLockedUntil?: string;
   /** Read with `readSettings`, which falls back to defaults for anything unreadable. */
   settings?: unknown;
+  /**
+   * The first path's answer (goal, five-question check, suggested course), read with
+   * `readFirstPath`. Not indexed, so it needs no schema version.
+   */
+  firstPath?: unknown;
 }
 
 export interface ResumeRow {

@@ -8,6 +8,7 @@ import settings from '../../locales/en/settings.json';
 import sync from '../../locales/en/sync.json';
 import team from '../../locales/en/team.json';
 import walkthroughs from '../../locales/en/walkthroughs.json';
+import welcome from '../../locales/en/welcome.json';
 
 /** English, complete: loaded only when chosen, and precached so it also works offline. */
 export const en = {
@@ -21,4 +22,5 @@ export const en = {
   sync,
   team,
   walkthroughs,
+  welcome,
 };

@@ -8,6 +8,7 @@ import settings from '../../locales/vi/settings.json';
 import sync from '../../locales/vi/sync.json';
 import team from '../../locales/vi/team.json';
 import walkthroughs from '../../locales/vi/walkthroughs.json';
+import welcome from '../../locales/vi/welcome.json';
 
 /** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
 export const vi = {
@@ -21,6 +22,7 @@ export const vi = {
   sync,
   team,
   walkthroughs,
+  welcome,
 };
 export type Resources = typeof vi;
 

@@ -16,8 +16,6 @@ interface SessionState {
   content: ContentInstall;
   /** Set when a new version of the app is waiting: calling it reloads into that version. */
   applyUpdate: (() => void) | null;
-  /** Why the last read-aloud could not use a proper voice, until dismissed. */
-  readAloudProblem: 'no-voice' | 'unsupported' | null;
   /** Sync now (the sync button). */
   syncNow: () => void;
   /** Sync shortly, after something was recorded. */
@@ -32,7 +30,6 @@ export const useSession = create<SessionState>(() => ({
   sync: { phase: 'idle' },
   content: { phase: 'checking' },
   applyUpdate: null,
-  readAloudProblem: null,
   syncNow: () => undefined,
   syncSoon: () => undefined,
   restartSync: () => undefined,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { skipWelcome } from './welcome';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -45,7 +46,8 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /**
- * A first visit with a connection (until `ready` shows and the service worker has the app),
+ * A first visit with a connection (past the welcome, until `ready` shows and the service
+ * worker has the app),
  * then the server stops and the network goes: from here on the app must work alone.
  */
 export async function visitOnceThenGoOffline(
@@ -55,6 +57,7 @@ export async function visitOnceThenGoOffline(
   stopServer: () => Promise<void>,
 ): Promise<void> {
   await page.goto(origin);
+  await skipWelcome(page);
   await ready(page);
   await waitForServiceWorker(page);
   await stopServer();

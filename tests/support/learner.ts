@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { firstPage, newProfileDir, openBrowser } from './browser';
+import { skipWelcome } from './welcome';
 
 export const COURSE_TITLE = 'Làm quen với điện thoại thông minh';
 export const COURSE_PATH = '/courses/smartphone-basics';
@@ -58,12 +59,13 @@ export async function syncBarText(page: Page): Promise<string> {
   return (await page.locator('.sync-bar').textContent()) ?? '';
 }
 
-/** A fresh phone (its own browser profile) that opened the app once and shows the courses. */
+/** A fresh phone (its own browser profile) that opened the app once, past the welcome. */
 export async function openPhone(origin: string, contexts: BrowserContext[]): Promise<Page> {
   const context = await openBrowser(newProfileDir());
   contexts.push(context);
   const page = await firstPage(context);
   await page.goto(origin);
+  await skipWelcome(page);
   await page
     .getByRole('link', { name: new RegExp(COURSE_TITLE) })
     .first()

@@ -11,6 +11,11 @@ export interface CertificatePaperProps {
   qr: string | null;
   /** On-screen width of the QR in CSS pixels, where its modules are whole pixels. */
   qrWidth?: number;
+  /**
+   * Whether every lesson of the course was done. The server signs for a passed quiz; only with
+   * the lessons done does the paper say the course was completed, otherwise it names the quiz.
+   */
+  lessonsDone: boolean;
   /** A translator fixed to the language printed on the certificate. */
   t: FixedT;
   language: string;
@@ -24,6 +29,7 @@ export function CertificatePaper({
   issuer,
   qr,
   qrWidth,
+  lessonsDone,
   t,
   language,
   paper,
@@ -39,7 +45,9 @@ export function CertificatePaper({
       <p className="certificate-heading">{t('certificates.paper.heading')}</p>
       <p className="certificate-line">{t('certificates.paper.certifies')}</p>
       <p className="certificate-holder">{row.holderName}</p>
-      <p className="certificate-line">{t('certificates.paper.completed')}</p>
+      <p className="certificate-line">
+        {lessonsDone ? t('certificates.paper.completed') : t('certificates.paper.passedQuiz')}
+      </p>
       <p className="certificate-course">{title}</p>
       <p className="certificate-meta">{t('certificates.paper.date', { date })}</p>
       <p className="certificate-meta">{t('certificates.paper.issuer', { issuer })}</p>

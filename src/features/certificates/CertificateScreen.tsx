@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useCertificate } from '../../data/certificateHooks';
-import { useCourse } from '../../data/hooks';
+import { useCourse, useCourseProgress } from '../../data/hooks';
+import { lessonsDone } from '../../domain/course';
 import { useFixedT, useLanguage, useTranslation } from '../../i18n';
 import type { Language } from '../../protocol/languages';
 import { useSession } from '../../state/session';
@@ -30,6 +31,7 @@ export function CertificateScreen() {
   const profileId = useSession((s) => s.profileId);
   const row = useCertificate(profileId, courseId);
   const course = useCourse(courseId);
+  const progress = useCourseProgress(profileId, courseId);
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [paper, setPaper] = useState<Paper>('a4');
   const [qr, setQr] = useState<string | null>(null);
@@ -52,7 +54,9 @@ export function CertificateScreen() {
     };
   }, [code]);
 
-  if (row === undefined || course === undefined) return <LoadingScreen />;
+  if (row === undefined || course === undefined || progress === undefined) {
+    return <LoadingScreen />;
+  }
   if (row === null) {
     return (
       <ScreenMessage
@@ -101,6 +105,7 @@ export function CertificateScreen() {
           issuer={issuerName(row.credential)}
           qr={qr}
           qrWidth={qrWidth}
+          lessonsDone={course !== null && lessonsDone(course, progress) === course.lessons.length}
           t={printT}
           language={language}
           paper={paper}

@@ -36,7 +36,7 @@ export function CertificatesScreen() {
           <ul className="card-list">
             {passed.map((course) => (
               <li key={course.id}>
-                <RequestCertificate course={course} defaultName={profile?.name ?? ''} />
+                <RequestCertificate course={course} />
               </li>
             ))}
           </ul>

@@ -13,16 +13,18 @@ import './certificates.css';
 
 export interface RequestCertificateProps {
   course: CourseRow;
-  defaultName: string;
 }
 
-/** A passed course with no certificate yet: the name to print, then one tap to ask for it. */
-export function RequestCertificate({ course, defaultName }: RequestCertificateProps) {
+/**
+ * A passed course with no certificate yet: the name to print, then one tap to ask for it. The
+ * field starts empty: a profile's name is often a nickname, never the name for a certificate.
+ */
+export function RequestCertificate({ course }: RequestCertificateProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
   const profileId = useSession((s) => s.profileId);
-  const [name, setName] = useState(defaultName);
+  const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

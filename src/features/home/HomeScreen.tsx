@@ -1,12 +1,13 @@
 import { lazy, Suspense } from 'react';
-import { courseToContinue } from '../../domain/course';
-import { useCourses, useProfileProgress, useResumes } from '../../data/hooks';
+import { nextStep, readFirstPath, sortForBeginner } from '../../domain/firstPath';
+import { useCourses, useProfile, useProfileProgress, useResumes } from '../../data/hooks';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { CourseCard } from './CourseCard';
-import { ContinueCard } from './ContinueCard';
+import { CheckCard } from './CheckCard';
+import { NextStepCard } from './NextStepCard';
 import { WalkthroughCards } from '../walkthroughs/WalkthroughCards';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { CERTIFICATES_PATH } from '../certificates/paths';
@@ -20,11 +21,18 @@ export function HomeScreen() {
   const { t } = useTranslation();
   const profileId = useSession((s) => s.profileId);
   const content = useSession((s) => s.content);
-  const courses = useCourses();
+  const profile = useProfile(profileId);
+  const installed = useCourses();
   const progress = useProfileProgress(profileId);
   const resumes = useResumes(profileId);
-  const toContinue =
-    courses && progress && resumes ? courseToContinue(courses, progress, resumes) : undefined;
+  const courses = installed && sortForBeginner(installed);
+  const firstPath = profile ? readFirstPath(profile.firstPath) : undefined;
+  const step =
+    courses && progress && resumes
+      ? nextStep(courses, progress, resumes, firstPath?.suggested)
+      : undefined;
+  // Someone who never took the check and has not begun: offer it (a returning learner is not asked).
+  const offerCheck = firstPath === null && progress?.size === 0 && resumes?.size === 0;
 
   return (
     <main className="screen">
@@ -41,13 +49,14 @@ export function HomeScreen() {
       {content.phase === 'failed' && (
         <Notice tone="warning">{t('learn.home.installFailed')}</Notice>
       )}
-      {toContinue && (
-        <ContinueCard
-          course={toContinue}
-          progress={progress?.get(toContinue.id)}
-          resume={resumes?.get(toContinue.id)}
+      {step && (
+        <NextStepCard
+          step={step}
+          progress={progress?.get(step.course.id)}
+          resume={resumes?.get(step.course.id)}
         />
       )}
+      {offerCheck && <CheckCard />}
       <Suspense fallback={null}>
         <MyOrganisations />
       </Suspense>

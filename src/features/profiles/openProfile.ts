@@ -46,17 +46,19 @@ export function closeProfile(): void {
 
 /**
  * The profile to open at start. After a reload in the same tab, the one that was open. On a
- * fresh start: on a phone with one unlocked profile, that one (created on first start); with
- * several, or a PIN, nobody until the person picks theirs. A guest left over from a closed
- * app is deleted.
+ * fresh start: on a phone with one unlocked profile, that one; with several, or a PIN, nobody
+ * until the person picks theirs. A guest left over from a closed app is deleted. On a phone
+ * with no profile yet, nobody when the app opens at its home (`welcomeFirst`), so the welcome
+ * asks who is learning; opened at any other address (a shared link to a course), a profile is
+ * made at once, so the link opens as it did before the welcome existed.
  */
-export async function startProfileId(): Promise<string> {
+export async function startProfileId({ welcomeFirst }: { welcomeFirst: boolean }): Promise<string> {
   const profiles = await database().profiles.toArray();
   const reopened = profiles.find((p) => p.id === openInThisTab());
   if (reopened) return reopened.id;
   for (const guest of profiles.filter((p) => p.guest)) await deleteProfile(guest.id);
   const kept = profiles.filter((p) => !p.guest);
-  if (kept.length === 0) return getDefaultProfileId();
+  if (kept.length === 0) return welcomeFirst ? '' : getDefaultProfileId();
   const only = kept.length === 1 ? kept[0] : undefined;
   return only && !only.pin ? only.id : '';
 }

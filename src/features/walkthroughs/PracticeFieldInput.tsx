@@ -1,12 +1,15 @@
 import { useLanguage, useTranslation } from '../../i18n';
 import type { PracticeField } from '../../protocol/walkthrough';
 import './walkthroughs.css';
+import { PracticePointer } from './PracticePointer';
 
 export interface PracticeFieldInputProps {
   field: PracticeField;
   value: string;
   /** Shown when the field did not pass: the content's hint says what to fix. */
   invalid: boolean;
+  /** After "show me": the words of the pointer that marks this field as a place to tap. */
+  pointer?: string | undefined;
   onChange: (value: string) => void;
 }
 
@@ -14,7 +17,13 @@ const INPUT_TYPE: Record<string, string> = { password: 'password', phone: 'tel' 
 const NUMERIC = new Set(['number', 'phone', 'otp']);
 
 /** One field of an imitation screen, rendered from its description. */
-export function PracticeFieldInput({ field, value, invalid, onChange }: PracticeFieldInputProps) {
+export function PracticeFieldInput({
+  field,
+  value,
+  invalid,
+  pointer,
+  onChange,
+}: PracticeFieldInputProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = `practice-${field.id}`;
@@ -39,7 +48,8 @@ export function PracticeFieldInput({ field, value, invalid, onChange }: Practice
 
   if (field.kind === 'checkbox') {
     return (
-      <div className="practice-field" data-invalid={invalid}>
+      <div className="practice-field" data-invalid={invalid} data-pointed={Boolean(pointer)}>
+        {pointer && <PracticePointer text={pointer} />}
         <label className="switch-row" htmlFor={id}>
           <input
             type="checkbox"
@@ -54,7 +64,8 @@ export function PracticeFieldInput({ field, value, invalid, onChange }: Practice
     );
   }
   return (
-    <div className="practice-field" data-invalid={invalid}>
+    <div className="practice-field" data-invalid={invalid} data-pointed={Boolean(pointer)}>
+      {pointer && <PracticePointer text={pointer} />}
       <label className="field-label" htmlFor={id}>
         {field.label[language]}
       </label>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useWalkthrough } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
@@ -24,6 +24,12 @@ export function PracticeScreen() {
   const { record, error } = useRecorder();
   const tally = useRef({ mistakes: 0, revealed: 0 });
   const [finished, setFinished] = useState<{ mistakes: number; revealed: number } | null>(null);
+  const stepParam = search.get('step');
+  // Each step opens at its top, so its imitation screen is in the first screenful; tapping
+  // "Bắt đầu luyện tập" further down a page must not leave the practice scrolled away.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [stepParam]);
   if (!walkthrough) return <WalkthroughMissing loading={walkthrough === undefined} />;
   const total = walkthrough.steps.length;
   const number = Math.min(Math.max(Number(search.get('step')) || 1, 1), total);
@@ -41,11 +47,18 @@ export function PracticeScreen() {
   return (
     <main className="screen practice">
       <h1>{walkthrough.title[language]}</h1>
-      <ProgressBar
-        value={finished ? total : number - 1}
-        max={total}
-        label={t('walkthroughs.practice.stepOf', { current: number, total })}
-      />
+      <div className="practice-progress">
+        <ProgressBar
+          value={finished ? total : number - 1}
+          max={total}
+          label={t('walkthroughs.practice.stepOf', { current: number, total })}
+        />
+        {!finished && (
+          <span className="muted">
+            {t('walkthroughs.practice.stepOf', { current: number, total })}
+          </span>
+        )}
+      </div>
       {error && <Notice tone="error">{error}</Notice>}
       {finished ? (
         <section className="result" aria-live="polite">
@@ -60,8 +73,6 @@ export function PracticeScreen() {
           <PracticeStep
             key={step.id}
             step={step}
-            number={number}
-            total={total}
             onMistake={() => {
               tally.current.mistakes += 1;
             }}
