@@ -5,7 +5,7 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { createOrgApi } from '../../sync/orgApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { formatTime } from './format';
+import { formatDate, formatTime } from './format';
 import type { RosterMember } from './roster';
 import { useOrgAction } from './useOrgAction';
 
@@ -32,7 +32,10 @@ export function SuperviseQuiz({ orgId, member }: { orgId: string; member: Roster
         not_found: t('orgs.supervise.notLearner'),
       },
     );
-    if (attestation) setUntil(formatTime(attestation.expiresAt, language));
+    if (attestation) {
+      const at = attestation.expiresAt;
+      setUntil(`${formatTime(at, language)} ${formatDate(at)}`);
+    }
   };
 
   const selectId = `supervise-${member.accountId}`;
