@@ -115,7 +115,20 @@ describe('commune official: the figures of every team in their commune, on a pho
     const page = await signedInPhoneOf('can-bo-xa');
     await page.getByRole('link', { name: new RegExp(`^Số liệu ${communeName}`) }).click();
     await page.getByRole('heading', { name: 'Số liệu của xã' }).waitFor();
+    // The team was started by its leader, not by the official: its visits count only once the
+    // official approves it, from this screen (the other commune's team is not theirs to see).
     await page.locator('[data-total="total"]').waitFor();
+    expect(await page.locator('[data-total="total"]').textContent()).toBe('0');
+    const pending = page.locator('section', { hasText: 'Tổ chờ duyệt' });
+    await pending.getByText(TEAM).waitFor();
+    expect(await pending.getByText(OTHER_TEAM).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await captureScreen(page, 'commune-pending-360');
+    await pending.getByRole('button', { name: 'Duyệt tổ này' }).click();
+    await pending.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('[data-total="total"]').textContent())
+      .toBe(String(pushed.length));
     expect(await page.locator('[data-total="total"]').textContent()).toBe(String(pushed.length));
     const minutes = pushed.reduce((sum, v) => sum + v.minutes, 0);
     expect(await page.locator('[data-total="minutes"]').textContent()).toBe(String(minutes));

@@ -14,6 +14,7 @@ import { formatTime, todayIso } from '../format';
 import { withToken } from '../withToken';
 import { Totals } from '../../../ui/Totals';
 import { FigureExports } from '../FigureExports';
+import { PendingTeams } from './PendingTeams';
 import './team.css';
 
 /** What the server said about one commune; another commune's answer counts as still loading. */
@@ -27,6 +28,8 @@ export function CommuneSummaryScreen() {
   const { code = '' } = useParams();
   const profileId = useSession((s) => s.profileId) ?? '';
   const [loaded, setLoaded] = useState<Load | null>(null);
+  // Approving a team changes the figures: count again.
+  const [approvals, setApprovals] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -48,7 +51,7 @@ export function CommuneSummaryScreen() {
     return () => {
       live = false;
     };
-  }, [profileId, code]);
+  }, [profileId, code, approvals]);
 
   const state = loaded?.code === code ? loaded : null;
   if (!state) return <LoadingScreen />;
@@ -63,7 +66,13 @@ export function CommuneSummaryScreen() {
       </main>
     );
   }
-  return <Summary summary={state.data} place={state.place} />;
+  return (
+    <Summary
+      summary={state.data}
+      place={state.place}
+      onApproved={() => setApprovals((n) => n + 1)}
+    />
+  );
 }
 
 function CommuneCrumb() {
@@ -80,10 +89,12 @@ function CommuneCrumb() {
 function Summary({
   summary,
   place,
+  onApproved,
 }: {
   summary: CommuneVisitsSummary;
   /** Its name, when this account is an official of it (a system admin may have only the code). */
   place: OfficialCommune | null;
+  onApproved: () => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -101,6 +112,7 @@ function Summary({
           ? t('team.dashboard.asOf', { time: formatTime(summary.lastSyncedAt, language) })
           : t('team.dashboard.neverSynced')}
       </p>
+      <PendingTeams code={code} onApproved={onApproved} />
       <Totals
         items={[
           { key: 'total', label: t('team.dashboard.total'), value: summary.total },
