@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
 import type { Database } from '../db/database';
 import { freshDatabase, testBackends, testServer } from '../testing';
-import { COMMUNE_A, COMMUNE_B } from '../testkit/world';
+import { COMMUNE_A, COMMUNE_B, request } from '../testkit/world';
 
 const backends = await testBackends();
 const password = 'a long pass phrase';
@@ -20,14 +20,8 @@ describe.each(backends)('accounts and tokens on %s', (backend) => {
   });
 
   const post = (url: string, payload: object, token?: string) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  const me = (token: string) =>
-    app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    request(app)('POST', url, token, payload);
+  const me = (token: string) => request(app)('GET', '/api/me', token);
 
   it('signs up with a phone number, signs in with it in any usual form, never stores the password', async () => {
     const up = await post('/api/auth/sign-up', {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
 import type { Database } from '../db/database';
 import { freshDatabase, NO_LIMITS, testBackends } from '../testing';
-import { COMMUNE_A } from '../testkit/world';
+import { COMMUNE_A, request } from '../testkit/world';
 
 const backends = await testBackends();
 const password = 'a long pass phrase';
@@ -37,12 +37,7 @@ describe.each(backends)('input the probe sent, on %s', (backend) => {
   });
 
   const post = (url: string, payload: object, token?: string) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
+    request(app)('POST', url, token, payload);
   const signUp = async (body: object) => post('/api/auth/sign-up', { password, ...body });
 
   it('refuses a NUL byte in every text field with a 400, never a 500', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { testBackends, testServer } from '../testing';
+import { request } from '../testkit/world';
 
 const backends = await testBackends();
 const password = 'a long pass phrase';
@@ -18,14 +19,8 @@ describe.each(backends)('logins and sessions on %s', (backend) => {
   });
 
   const post = (url: string, payload: object, token?: string) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  const me = (token: string) =>
-    app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    request(app)('POST', url, token, payload);
+  const me = (token: string) => request(app)('GET', '/api/me', token);
 
   it('never lets a username that looks like a phone number take that phone’s sign-in', async () => {
     const squatter = await post('/api/auth/sign-up', {
