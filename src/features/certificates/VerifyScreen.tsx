@@ -6,8 +6,7 @@ import { useSession } from '../../state/session';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
-import { barcodeDetector, readQrFromImage } from '../../lib/readQr';
-import { CameraScan } from '../../ui/CameraScan';
+import { QrReader } from '../../ui/QrReader';
 import { formatTime, VerificationResult } from './VerificationResult';
 import { verifyWithCache } from './verifyCode';
 import './certificates.css';
@@ -23,40 +22,16 @@ export function VerifyScreen() {
   const online = useSession((s) => s.online);
   const [code, setCode] = useState<string | null>(linked ? pathname : params.get('c'));
   const [pasted, setPasted] = useState('');
-  const [scanning, setScanning] = useState(false);
-  const [reading, setReading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const canScan = useMemo(() => barcodeDetector() !== null, []);
   const result = useMemo(
     () => (code && cache ? verifyWithCache(code, cache) : null),
     [code, cache],
   );
 
   const found = useCallback((text: string) => {
-    setScanning(false);
     setProblem(null);
     setCode(text);
   }, []);
-  const cameraFailed = useCallback(() => {
-    setScanning(false);
-    setProblem(t('certificates.verify.cameraFailed'));
-  }, [t]);
-
-  const readPhoto = async (file: File | undefined) => {
-    if (!file) return;
-    setReading(true);
-    setProblem(null);
-    setCode(null);
-    try {
-      const text = await readQrFromImage(file);
-      if (text) setCode(text);
-      else setProblem(t('certificates.verify.noQr'));
-    } catch {
-      setProblem(t('certificates.verify.noQr'));
-    } finally {
-      setReading(false);
-    }
-  };
 
   if (!cache) return <LoadingScreen />;
 
@@ -72,34 +47,24 @@ export function VerifyScreen() {
       )}
       {!result && <p>{t('certificates.verify.intro')}</p>}
       {problem && <Notice tone="warning">{problem}</Notice>}
-      {reading && <p role="status">{t('certificates.verify.reading')}</p>}
-      {!result && canScan && (
-        <>
-          {scanning && (
-            <CameraScan
-              onCode={found}
-              onFailure={cameraFailed}
-              label={t('certificates.verify.cameraLabel')}
-            />
-          )}
-          <Button className="button-wide" onClick={() => setScanning(!scanning)}>
-            {scanning ? t('certificates.verify.stopScan') : t('certificates.verify.scan')}
-          </Button>
-        </>
-      )}
       {!result && (
-        <label className="button button-secondary button-wide file-button">
-          <input
-            type="file"
-            accept="image/*"
-            className="visually-hidden"
-            onChange={(event) => {
-              void readPhoto(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-          {t('certificates.verify.photo')}
-        </label>
+        <QrReader
+          onText={found}
+          onProblem={(kind) =>
+            setProblem(
+              kind === 'camera'
+                ? t('certificates.verify.cameraFailed')
+                : t('certificates.verify.noQr'),
+            )
+          }
+          labels={{
+            scan: t('certificates.verify.scan'),
+            stopScan: t('certificates.verify.stopScan'),
+            camera: t('certificates.verify.cameraLabel'),
+            photo: t('certificates.verify.photo'),
+            reading: t('certificates.verify.reading'),
+          }}
+        />
       )}
       {!result && (
         <form
