@@ -7,11 +7,15 @@ import { recordEvent } from '../../src/data/learning';
 import { createDexieSyncStore } from '../../src/data/syncStore';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/engine';
 import { createSyncApi } from '../../src/sync/http';
-import { openPostgres, type Database } from '../db/database';
+import type { Database } from '../db/database';
 import { accountProgress } from '../services/progress';
 import { issueTokens } from '../services/tokens';
-import { freshPostgresSchema, testBackends } from '../testing';
-import { startServerProcess, type ServerProcess } from '../testkit/processes';
+import { testBackends } from '../testing';
+import {
+  startServersOnFreshSchema,
+  type ServerCluster,
+  type ServerProcess,
+} from '../testkit/processes';
 
 /**
  * Issue 15, several servers: the fault test's schedules with every request of two phones spread
@@ -107,25 +111,15 @@ interface Phone {
 }
 
 describe.skipIf(!onPostgres)('sync under random faults over three server processes', () => {
-  const servers: ServerProcess[] = [];
+  let servers: ServerProcess[] = [];
   let db: Database;
-  let schema = '';
+  let cluster: ServerCluster | undefined;
 
   beforeAll(async () => {
-    const fresh = await freshPostgresSchema();
-    schema = fresh.schema;
-    // The three migrate the empty schema together: one does it, the others wait (advisory lock).
-    const env = { DATABASE_URL: fresh.url };
-    servers.push(...(await Promise.all([1, 2, 3].map(() => startServerProcess(env)))));
-    db = await openPostgres(fresh.url);
+    cluster = await startServersOnFreshSchema({});
+    ({ servers, db } = cluster);
   }, 900_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-    if (db) {
-      await db.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+  afterAll(() => cluster?.close());
 
   async function newAccount() {
     const accountId = randomUUID();

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres, type Database } from '../db/database';
-import { migrate } from '../db/migrate';
 import { PROTOCOL_VERSION } from '../../src/protocol';
 import { newRandomId } from '../../src/lib/ids';
-import { freshPostgresSchema, testBackends } from '../testing';
-import { startServerProcess, type ServerProcess } from '../testkit/processes';
+import { testBackends } from '../testing';
+import {
+  startServersOnFreshSchema,
+  type ServerCluster,
+  type ServerProcess,
+} from '../testkit/processes';
 
 const onPostgres = (await testBackends()).includes('postgres');
 
@@ -14,25 +16,14 @@ const onPostgres = (await testBackends()).includes('postgres');
  * proxy forwards it) has its own bucket.
  */
 describe.skipIf(!onPostgres)('rate limits held across three server processes', () => {
-  const servers: ServerProcess[] = [];
-  let db: Database;
-  let schema = '';
+  let servers: ServerProcess[] = [];
+  let cluster: ServerCluster | undefined;
 
   beforeAll(async () => {
-    const fresh = await freshPostgresSchema();
-    schema = fresh.schema;
-    db = await openPostgres(fresh.url);
-    await migrate(db);
-    const env = { DATABASE_URL: fresh.url, TRUST_PROXY: '127.0.0.1' };
-    servers.push(...(await Promise.all([1, 2, 3].map(() => startServerProcess(env)))));
+    cluster = await startServersOnFreshSchema({ TRUST_PROXY: '127.0.0.1' }, { migrateFirst: true });
+    ({ servers } = cluster);
   }, 900_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
-    if (db) {
-      await db.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+  afterAll(() => cluster?.close());
 
   const post = (i: number, path: string, body: object, forwardedFor: string) =>
     fetch(`${servers[i % servers.length]!.url}${path}`, {

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { openPostgres, type Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { freshPostgresSchema } from '../testing';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -47,4 +50,39 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       fail(new Error(`The server exited (code ${code}) before listening:\n${printed}`)),
     );
   });
+}
+
+/** Several server processes on one fresh PostgreSQL schema, and the test's own connection to it. */
+export interface ServerCluster {
+  servers: ServerProcess[];
+  db: Database;
+  /** Stops every process and drops the schema. */
+  close: () => Promise<void>;
+}
+
+/**
+ * `count` `npm start` processes on a fresh PostgreSQL schema, as behind a load balancer. With
+ * `migrateFirst` the test migrates the schema before they start; without it they migrate the
+ * empty schema together at start (one does it, the others wait on its advisory lock).
+ */
+export async function startServersOnFreshSchema(
+  env: Record<string, string>,
+  { count = 3, migrateFirst = false }: { count?: number; migrateFirst?: boolean } = {},
+): Promise<ServerCluster> {
+  const fresh = await freshPostgresSchema();
+  const db = await openPostgres(fresh.url);
+  if (migrateFirst) await migrate(db);
+  const serverEnv = { ...env, DATABASE_URL: fresh.url };
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => startServerProcess(serverEnv)),
+  );
+  return {
+    servers,
+    db,
+    close: async () => {
+      await Promise.all(servers.map((server) => server.stop()));
+      await db.exec(`DROP SCHEMA ${fresh.schema} CASCADE`);
+      await db.close();
+    },
+  };
 }
