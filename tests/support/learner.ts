@@ -8,15 +8,21 @@ export const COURSE_PATH = '/courses/smartphone-basics';
 /** Reads every step of the open lesson and finishes it; resolves once it is recorded. */
 export async function finishLesson(page: Page): Promise<void> {
   const lessonUrl = page.url().split('?')[0]!;
+  const finish = page.getByRole('button', { name: 'Học xong bài này' });
+  const next = page.getByRole('button', { name: 'Tiếp theo' });
+  const step = page.getByText(/^Bước \d+\/\d+$/);
   for (;;) {
-    const finish = page.getByRole('button', { name: 'Học xong bài này' });
+    // Decide only once the step on screen is drawn: a slow phone may still be rendering it.
+    await finish.or(next).first().waitFor();
     if (await finish.isVisible()) {
       await finish.click();
       // The app moves on only after the event, progress and outbox entry are committed.
       await page.waitForURL((url) => url.href.split('?')[0] !== lessonUrl);
       return;
     }
-    await page.getByRole('button', { name: 'Tiếp theo' }).click();
+    const shown = (await step.first().textContent()) ?? '';
+    await next.click();
+    await page.getByText(shown, { exact: true }).first().waitFor({ state: 'detached' });
   }
 }
 
