@@ -34,6 +34,7 @@ export async function answerWithFirstOption(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Kiểm tra' }).click();
   await page.locator('.feedback').waitFor();
   await page.getByRole('button', { name: /Câu tiếp theo|Xem kết quả/ }).click();
+  await page.locator('.feedback').waitFor({ state: 'detached' });
 }
 
 /** The "Câu N/M" line of the quiz. */

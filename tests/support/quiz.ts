@@ -52,5 +52,7 @@ export async function answerQuestion(page: Page, key: Map<string, Question>, rig
   await page
     .getByRole('button', { name: /Câu tiếp theo|Xem kết quả|Next question|See your result/ })
     .click();
+  // The next question (or the result) replaces this one's feedback; answer nothing stale.
+  await page.locator('.feedback').waitFor({ state: 'detached' });
   return question.id;
 }
