@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aggregateTeamVisits,
   aggregateVisits,
-  csvSafeCell,
   summaryExportRows,
   SUMMARY_EXPORT_HEADERS,
   VISIT_EXPORT_HEADERS,
   visitExportRows,
+  type ExportNames,
 } from '../src/domain/visits';
+import { csvCell, vietnamWallClock, type ExportCell } from '../src/domain/exportCells';
 import {
   communeVisitsSummarySchema,
   provinceVisitsSummarySchema,
@@ -22,6 +23,7 @@ import {
   type VisitListResponse,
   type VisitVersion,
 } from '../src/protocol';
+import { contentTitles } from './certificates/catalog';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import { amend, buildTeamWorld, makeVisit, pushVisits, type TeamWorld } from './testkit/teamWorld';
@@ -44,12 +46,12 @@ function seeded(seed: number) {
 const pick = seeded(7);
 const VILLAGES = ['Thôn 1', 'Thôn Đông', 'Tổ 5', 'Bản Mường'];
 const SERVICES = [
-  [{ kind: 'walkthrough', id: 'vneid-install' }],
-  [{ kind: 'course', id: 'safe-online' }],
+  [{ kind: 'walkthrough', id: 'vneid-create-account' }],
+  [{ kind: 'course', id: 'staying-safe' }],
   [{ kind: 'other', text: 'Cài Zalo' }],
   [
-    { kind: 'walkthrough', id: 'pay-bills' },
-    { kind: 'course', id: 'safe-online' },
+    { kind: 'walkthrough', id: 'pay-electricity-bill' },
+    { kind: 'course', id: 'staying-safe' },
   ],
 ] as const;
 
@@ -195,6 +197,18 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     expect(elsewhere.statusCode).toBe(403);
   });
 
+  /** The names the exports must show, read here from the places table and the content. */
+  const exportNames = async (): Promise<ExportNames> => {
+    const communes = await db.query<{ code: string; name: string }>(
+      `SELECT code, name FROM communes WHERE code = ANY($1::text[])`,
+      [[COMMUNE_A, COMMUNE_B]],
+    );
+    return { communes: new Map(communes.map((c) => [c.code, c.name])), content: contentTitles() };
+  };
+  /** A cell as read-excel-file gives it back: empty as null, dates as Date. */
+  const asRead = (cell: ExportCell) =>
+    cell === '' ? null : typeof cell === 'object' ? vietnamWallClock(cell) : cell;
+
   const expectedExport = async () => {
     const list = (
       await request(app)('GET', `/api/teams/${world.teamA}/visits`, world.tokens.leader)
@@ -211,6 +225,7 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
           receivedAt: v.receivedAt,
         };
       }),
+      await exportNames(),
     );
   };
 
@@ -225,7 +240,15 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(csv.rawPayload, { bom: true }) as string[][];
     expect(rows[0]).toEqual(VISIT_EXPORT_HEADERS);
-    expect(rows.slice(1)).toEqual(expected.map((row) => row.map((c) => String(csvSafeCell(c)))));
+    expect(rows.slice(1)).toEqual(expected.map((row) => row.map((c) => String(csvCell(c)))));
+    // Names, local dates and times, never ids or UTC stamps, in what a clerk opens.
+    const column = (header: string) => rows.slice(1).map((r) => r[rows[0]!.indexOf(header)]!);
+    expect(column('Xã, phường').every((c) => /^(Phường|Xã) /.test(c))).toBe(true);
+    expect(column('Ngày giúp').every((c) => /^\d\d\/\d\d\/\d{4}$/.test(c))).toBe(true);
+    expect(
+      column('Ghi lúc (giờ Việt Nam)').every((c) => /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/.test(c)),
+    ).toBe(true);
+    expect(column('Dịch vụ').some((c) => /Hướng dẫn: [A-ZĐ]/.test(c))).toBe(true);
 
     const xlsx = await request(app)(
       'GET',
@@ -234,7 +257,9 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     );
     const sheet = await readSheet(xlsx.rawPayload);
     expect(sheet[0]).toEqual(VISIT_EXPORT_HEADERS);
-    expect(sheet.slice(1)).toEqual(expected.map((row) => row.map((c) => (c === '' ? null : c))));
+    expect(sheet.slice(1)).toEqual(expected.map((row) => row.map(asRead)));
+    const dateColumn = VISIT_EXPORT_HEADERS.indexOf('Ngày giúp');
+    expect(sheet.slice(1).every((row) => row[dateColumn] instanceof Date)).toBe(true);
 
     const audit = await db.query<{ actor_id: string; details: Record<string, unknown> }>(
       `SELECT actor_id, details FROM audit_log WHERE action = 'export' AND target = $1 ORDER BY id`,
@@ -252,7 +277,7 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     const summary = (
       await request(app)('GET', url, world.tokens.official)
     ).json<CommuneVisitsSummary>();
-    const expected = summaryExportRows(summary, [
+    const expected = summaryExportRows(summary, await exportNames(), [
       { label: 'Tổ công nghệ số', buckets: summary.byTeam },
     ]);
     const csv = await request(app)('GET', `${url}.csv`, world.tokens.official);

@@ -16,3 +16,16 @@ export function courseCatalog(): Map<string, Course> {
   );
   return catalog;
 }
+
+let titles: Map<string, string> | undefined;
+
+/** The Vietnamese title of every course and walkthrough, by `kind:id`, for exports. */
+export function contentTitles(): ReadonlyMap<string, string> {
+  titles ??= new Map(
+    compileContent(CONTENT_DIR).flatMap(({ pack }) => [
+      ...pack.courses.map((c) => [`course:${c.id}`, c.title.vi] as const),
+      ...pack.walkthroughs.map((w) => [`walkthrough:${w.id}`, w.title.vi] as const),
+    ]),
+  );
+  return titles;
+}

@@ -10,7 +10,8 @@ import type { Database } from '../db/database';
 import { audit } from '../services/audit';
 import { isOfficialOf, readableCommunesIn, teamsInCommunes } from '../services/teamAccess';
 import { communeSummary, provinceSummary } from '../services/visitAggregates';
-import { summaryExport, type ExportFormat } from '../services/visitExports';
+import type { ExportFormat } from '../services/exportFiles';
+import { summaryExport } from '../services/visitExports';
 import { requireAccount } from './auth';
 import { invalidBody, sendError } from './errors';
 import { refuseOutdated } from './protocol';
@@ -54,11 +55,11 @@ async function send(
   actorId: string,
   target: string,
   format: Format,
-  summary: Parameters<typeof summaryExport>[0],
-  groups: Parameters<typeof summaryExport>[1],
+  summary: Parameters<typeof summaryExport>[1],
+  groups: Parameters<typeof summaryExport>[2],
 ) {
   if (format === 'json') return reply.send(summary);
-  const file = await summaryExport(summary, groups, format);
+  const file = await summaryExport(db, summary, groups, format);
   await audit(db, actorId, 'export', target, { kind: 'visits_summary', format, rows: file.rows });
   return reply
     .header('content-type', file.contentType)

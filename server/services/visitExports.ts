@@ -1,47 +1,26 @@
-import { stringify } from 'csv-stringify/sync';
-import writeXlsxFile from 'write-excel-file/node';
 import type { VisitAggregates } from '../../src/protocol';
 import {
-  csvSafeCell,
   summaryExportRows,
   SUMMARY_EXPORT_HEADERS,
   VISIT_EXPORT_HEADERS,
   visitExportRows,
+  type ExportNames,
 } from '../../src/domain/visits';
+import { contentTitles } from '../certificates/catalog';
 import type { Database } from '../db/database';
+import { exportFile, type ExportFile, type ExportFormat } from './exportFiles';
 import { listHeads } from './visitReads';
 
-export type ExportFormat = 'csv' | 'xlsx';
-
-export interface ExportFile {
-  body: Buffer;
-  contentType: string;
-  rows: number;
-}
-
-export const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** A table as CSV (UTF-8 with a byte-order mark, so Excel shows Vietnamese) or XLSX. */
-async function table(
-  format: ExportFormat,
-  headers: readonly string[],
-  rows: (string | number)[][],
-  sheet: string,
-): Promise<ExportFile> {
-  if (format === 'csv') {
-    const safe = rows.map((row) => row.map(csvSafeCell));
-    const body = Buffer.from(stringify([[...headers], ...safe], { bom: true }), 'utf8');
-    return { body, contentType: CONTENT_TYPES.csv, rows: rows.length };
-  }
-  const data = [
-    headers.map((value) => ({ value, fontWeight: 'bold' as const })),
-    ...rows.map((row) => row.map((value) => ({ value }))),
-  ];
-  const body = await writeXlsxFile(data, { sheet }).toBuffer();
-  return { body, contentType: CONTENT_TYPES.xlsx, rows: rows.length };
+/** The names the exports show: communes named in the rows, and every content title. */
+async function exportNames(db: Database, communeCodes: readonly string[]): Promise<ExportNames> {
+  const communes = await db.query<{ code: string; name: string }>(
+    `SELECT code, name FROM communes WHERE code = ANY($1::text[])`,
+    [[...new Set(communeCodes)]],
+  );
+  return {
+    communes: new Map(communes.map((c) => [c.code, c.name])),
+    content: contentTitles(),
+  };
 }
 
 /** Every record's head version with its personal fields: for the team leader only. */
@@ -64,15 +43,21 @@ export async function teamVisitsExport(
       volunteerName: names.get(h.record.visitId) ?? '',
       receivedAt: h.receivedAt,
     })),
+    await exportNames(
+      db,
+      heads.map((h) => h.record.communeCode),
+    ),
   );
-  return table(format, VISIT_EXPORT_HEADERS, rows, 'Nhật ký');
+  return exportFile(format, VISIT_EXPORT_HEADERS, rows, 'Nhật ký');
 }
 
 /** Figures only: a commune's or a province's summary. */
-export function summaryExport(
+export async function summaryExport(
+  db: Database,
   summary: VisitAggregates,
-  groups: Parameters<typeof summaryExportRows>[1],
+  groups: Parameters<typeof summaryExportRows>[2],
   format: ExportFormat,
 ): Promise<ExportFile> {
-  return table(format, SUMMARY_EXPORT_HEADERS, summaryExportRows(summary, groups), 'Số liệu');
+  const rows = summaryExportRows(summary, await exportNames(db, []), groups);
+  return exportFile(format, SUMMARY_EXPORT_HEADERS, rows, 'Số liệu');
 }
