@@ -205,9 +205,14 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     );
     return { communes: new Map(communes.map((c) => [c.code, c.name])), content: contentTitles() };
   };
-  /** A cell as read-excel-file gives it back: empty as null, dates as Date. */
-  const asRead = (cell: ExportCell) =>
-    cell === '' ? null : typeof cell === 'object' ? vietnamWallClock(cell) : cell;
+  /**
+   * A cell as read-excel-file gives it back: empty as null, dates as Date. A spreadsheet keeps a
+   * moment as a fraction of a day, so both sides are compared to the second.
+   */
+  const toSecond = (date: Date) => Math.round(date.getTime() / 1000);
+  const expectedCell = (cell: ExportCell) =>
+    cell === '' ? null : typeof cell === 'object' ? toSecond(vietnamWallClock(cell)) : cell;
+  const readCell = (cell: unknown) => (cell instanceof Date ? toSecond(cell) : cell);
 
   const expectedExport = async () => {
     const list = (
@@ -257,7 +262,9 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
     );
     const sheet = await readSheet(xlsx.rawPayload);
     expect(sheet[0]).toEqual(VISIT_EXPORT_HEADERS);
-    expect(sheet.slice(1)).toEqual(expected.map((row) => row.map(asRead)));
+    expect(sheet.slice(1).map((row) => row.map(readCell))).toEqual(
+      expected.map((row) => row.map(expectedCell)),
+    );
     const dateColumn = VISIT_EXPORT_HEADERS.indexOf('Ngày giúp');
     expect(sheet.slice(1).every((row) => row[dateColumn] instanceof Date)).toBe(true);
 
@@ -270,6 +277,31 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
       { kind: 'team_visits', format: 'xlsx', rows: expected.length },
     ]);
     expect(JSON.stringify(audit)).not.toMatch(/0912345678|B\.T\.H|Thôn/);
+  });
+
+  it('exports only the days asked for, and refuses a range that ends before it starts', async () => {
+    const all = await expectedExport();
+    const dateColumn = VISIT_EXPORT_HEADERS.indexOf('Ngày giúp');
+    const october = all.filter((row) => {
+      const date = row[dateColumn] as { iso: string };
+      return date.iso >= '2026-10-01' && date.iso <= '2026-10-31';
+    });
+    expect(october.length).toBeGreaterThan(0);
+    expect(october.length).toBeLessThan(all.length);
+    const url = `/api/teams/${world.teamA}/visits.csv`;
+    const csv = await request(app)(
+      'GET',
+      `${url}?from=2026-10-01&to=2026-10-31`,
+      world.tokens.leader,
+    );
+    const rows = parse(csv.rawPayload, { bom: true }) as string[][];
+    expect(rows.slice(1)).toEqual(october.map((row) => row.map((c) => String(csvCell(c)))));
+    const reversed = await request(app)(
+      'GET',
+      `${url}?from=2026-10-31&to=2026-10-01`,
+      world.tokens.leader,
+    );
+    expect(reversed.statusCode).toBe(400);
   });
 
   it('exports a commune summary as figures only, in CSV and XLSX', async () => {

@@ -225,6 +225,21 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
       .map((row) => Object.fromEntries(row.map((c, i) => [String(sheet[0]![i]), c ?? ''])));
     expect(project(xlsxRows)).toEqual(expectedRows);
     expect(xlsxRows.find((r) => r['Tên hoặc chữ viết tắt'] === X.name)?.['Phiên bản']).toBe(2);
+    expect(csvRows.every((r) => /^\d\d\/\d\d\/2026$/.test(r['Ngày giúp']!))).toBe(true);
+
+    // Last month only (as of 29 November 2026): the figures and the export hold just those days.
+    await leader.clock.setFixedTime(new Date('2026-11-29T10:00:00+07:00'));
+    await leader.getByLabel('Thời gian').selectOption({ label: 'Tháng trước' });
+    const october = withA.filter((v) => v.date.startsWith('2026-10'));
+    await expect
+      .poll(() => leader.locator('[data-total="total"]').textContent())
+      .toBe(String(october.length));
+    expect(await readDashboard(leader)).toEqual(expectedFigures(october, volunteerId));
+    const octoberCsv = parse(await download('Tải về CSV'), { bom: true }) as string[][];
+    expect(
+      octoberCsv.slice(1).map((row) => row[VISIT_EXPORT_HEADERS.indexOf('Ngày giúp')]),
+    ).toEqual(october.map(() => '15/10/2026'));
+    await captureScreen(leader, '360-team-dashboard-last-month');
 
     // Each volunteer's activity, and a join code with its QR for new members, on the roster
     // every kind of organisation shares.

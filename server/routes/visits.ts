@@ -69,7 +69,9 @@ async function sendExport(
 ) {
   const caller = await teamCaller(db, request, reply, leads);
   if (!caller) return reply;
-  const file = await teamVisitsExport(db, caller.team.id, format);
+  const range = visitRangeQuerySchema.safeParse(request.query ?? {});
+  if (!range.success) return invalidBody(reply, range.error);
+  const file = await teamVisitsExport(db, caller.team.id, format, range.data);
   await audit(db, caller.accountId, 'export', `team:${caller.team.id}`, {
     kind: 'team_visits',
     format,

@@ -1,4 +1,4 @@
-import type { VisitAggregates } from '../../src/protocol';
+import type { VisitAggregates, VisitRange } from '../../src/protocol';
 import {
   summaryExportRows,
   SUMMARY_EXPORT_HEADERS,
@@ -23,13 +23,17 @@ async function exportNames(db: Database, communeCodes: readonly string[]): Promi
   };
 }
 
-/** Every record's head version with its personal fields: for the team leader only. */
+const inRange = (date: string, { from, to }: VisitRange) =>
+  (!from || date >= from) && (!to || date <= to);
+
+/** Every record's head version in the range, with its personal fields: for the leader only. */
 export async function teamVisitsExport(
   db: Database,
   teamId: string,
   format: ExportFormat,
+  range: VisitRange = {},
 ): Promise<ExportFile> {
-  const heads = await listHeads(db, teamId, null);
+  const heads = (await listHeads(db, teamId, null)).filter((h) => inRange(h.record.date, range));
   const names = new Map<string, string>();
   const volunteers = await db.query<{ visit_id: string; display_name: string }>(
     `SELECT t.visit_id, a.display_name FROM team_visits t JOIN accounts a ON a.id = t.volunteer_id

@@ -1,3 +1,4 @@
+import { rangeQuery, type DayRange } from '../domain/periods';
 import { z } from 'zod';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol';
 import { communeVisitsSummarySchema } from '../protocol/visits';
@@ -25,9 +26,12 @@ export function createCommuneApi(baseUrl: string, doFetch: Fetch = fetch) {
   const summary = (code: string) =>
     `${baseUrl}/api/communes/${encodeURIComponent(code)}/visits-summary`;
   return {
-    summary: (token: string, code: string) =>
-      call(doFetch, summary(code), { method: 'GET', headers: headers(token) }, (b) =>
-        communeVisitsSummarySchema.parse(b),
+    summary: (token: string, code: string, range: DayRange = {}) =>
+      call(
+        doFetch,
+        `${summary(code)}${rangeQuery(range)}`,
+        { method: 'GET', headers: headers(token) },
+        (b) => communeVisitsSummarySchema.parse(b),
       ),
     /** Teams waiting for this official's (or an admin's) approval, in every commune given. */
     pendingTeams: (token: string) =>
@@ -50,7 +54,7 @@ export function createCommuneApi(baseUrl: string, doFetch: Fetch = fetch) {
         (b) => z.object({ id: z.uuid(), approved: z.literal(true) }).parse(b),
       ),
     /** The same figures as a file (`csv` or `xlsx`) as the server wrote it. */
-    export: (token: string, code: string, format: 'csv' | 'xlsx'): Promise<Blob> =>
-      fetchFile(doFetch, `${summary(code)}.${format}`, headers(token)),
+    export: (token: string, code: string, format: 'csv' | 'xlsx', range: DayRange = {}) =>
+      fetchFile(doFetch, `${summary(code)}.${format}${rangeQuery(range)}`, headers(token)),
   };
 }

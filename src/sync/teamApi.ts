@@ -1,3 +1,4 @@
+import { rangeQuery, type DayRange } from '../domain/periods';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol';
 import {
   resolveConflictResponseSchema,
@@ -51,13 +52,24 @@ export function createTeamApi(baseUrl: string, doFetch: Fetch = fetch) {
       post(token, `${team(teamId)}/visits/${visitId}/resolve`, { chooseVersionKey }, (b) =>
         resolveConflictResponseSchema.parse(b),
       ),
-    dashboard: (token: string, teamId: string) =>
-      get(token, `${team(teamId)}/dashboard`, (b) => teamDashboardSchema.parse(b)),
+    dashboard: (token: string, teamId: string, range: DayRange = {}) =>
+      get(token, `${team(teamId)}/dashboard${rangeQuery(range)}`, (b) =>
+        teamDashboardSchema.parse(b),
+      ),
     roster: (token: string, teamId: string) =>
       get(token, `${team(teamId)}/roster`, (b) => teamRosterSchema.parse(b)),
     /** An export file (`csv` or `xlsx`) as the server wrote it. */
-    export: (token: string, teamId: string, format: 'csv' | 'xlsx'): Promise<Blob> =>
-      fetchFile(doFetch, `${baseUrl}${team(teamId)}/visits.${format}`, headers(token)),
+    export: (
+      token: string,
+      teamId: string,
+      format: 'csv' | 'xlsx',
+      range: DayRange = {},
+    ): Promise<Blob> =>
+      fetchFile(
+        doFetch,
+        `${baseUrl}${team(teamId)}/visits.${format}${rangeQuery(range)}`,
+        headers(token),
+      ),
   };
 }
 

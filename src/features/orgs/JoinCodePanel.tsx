@@ -5,6 +5,7 @@ import { createOrgApi } from '../../sync/orgApi';
 import { Button } from '../../ui/Button';
 import { JoinCodeCard } from '../../ui/JoinCodeCard';
 import { Notice } from '../../ui/Notice';
+import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { formatDate, formatTime } from './format';
 import { joinLink } from './joinLink';
@@ -94,20 +95,12 @@ export function JoinCodePanel({ org, view }: { org: Organisation; view: OrgKindV
         }}
       >
         {view.grantable.length > 1 && (
-          <label className="field">
-            <span className="field-label">{t('orgs.codes.role')}</span>
-            <select
-              className="input"
-              value={role}
-              onChange={(event) => setRole(event.target.value as MemberRole)}
-            >
-              {view.grantable.map((r) => (
-                <option key={r} value={r}>
-                  {t(`orgs.roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('orgs.codes.role')}
+            value={role}
+            options={view.grantable.map((r) => ({ value: r, label: t(`orgs.roles.${r}`) }))}
+            onChange={setRole}
+          />
         )}
         <TextField
           label={t('orgs.codes.uses')}
@@ -116,20 +109,15 @@ export function JoinCodePanel({ org, view }: { org: Organisation; view: OrgKindV
           error={usesError}
           onChange={setUses}
         />
-        <label className="field">
-          <span className="field-label">{t('orgs.codes.lifetime')}</span>
-          <select
-            className="input"
-            value={lifetime}
-            onChange={(event) => setLifetime(event.target.value as (typeof LIFETIMES)[number])}
-          >
-            {LIFETIMES.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {t(`orgs.codes.lifetimes.${minutes}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('orgs.codes.lifetime')}
+          value={lifetime}
+          options={LIFETIMES.map((minutes) => ({
+            value: minutes,
+            label: t(`orgs.codes.lifetimes.${minutes}`),
+          }))}
+          onChange={setLifetime}
+        />
         <Button type="submit" className="button-wide" disabled={busy}>
           {t('orgs.codes.make')}
         </Button>

@@ -4,6 +4,7 @@ import { useCourses } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { createOrgApi } from '../../sync/orgApi';
 import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/SelectField';
 import { Notice } from '../../ui/Notice';
 import { formatDate, formatTime } from './format';
 import type { RosterMember } from './roster';
@@ -38,25 +39,19 @@ export function SuperviseQuiz({ orgId, member }: { orgId: string; member: Roster
     }
   };
 
-  const selectId = `supervise-${member.accountId}`;
   return (
     <details className="supervise">
       <summary>{t('orgs.supervise.open')}</summary>
       <p className="muted">{t('orgs.supervise.intro', { name: member.displayName })}</p>
-      <label htmlFor={selectId}>{t('orgs.supervise.course')}</label>
-      <select
-        id={selectId}
-        className="input"
+      <SelectField
+        label={t('orgs.supervise.course')}
         value={courseId}
-        onChange={(event) => setCourseId(event.target.value)}
-      >
-        <option value="">{t('orgs.supervise.pick')}</option>
-        {(courses ?? []).map((course) => (
-          <option key={course.id} value={course.id}>
-            {course.title[language]}
-          </option>
-        ))}
-      </select>
+        options={[
+          { value: '', label: t('orgs.supervise.pick') },
+          ...(courses ?? []).map((course) => ({ value: course.id, label: course.title[language] })),
+        ]}
+        onChange={setCourseId}
+      />
       <Button disabled={busy || courseId === ''} onClick={() => void attest()}>
         {t('orgs.supervise.confirm')}
       </Button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLanguage, useTranslation } from '../../../i18n';
 import type { CommuneVisitsSummary } from '../../../protocol/visits';
@@ -14,6 +14,8 @@ import { formatTime, todayIso } from '../format';
 import { withToken } from '../withToken';
 import { Totals } from '../../../ui/Totals';
 import { FigureExports } from '../FigureExports';
+import { PeriodChoice } from '../PeriodChoice';
+import { periodRange, type DayRange, type Period } from '../../../domain/periods';
 import { PendingTeams } from './PendingTeams';
 import './team.css';
 
@@ -30,13 +32,14 @@ export function CommuneSummaryScreen() {
   const [loaded, setLoaded] = useState<Load | null>(null);
   // Approving a team changes the figures: count again.
   const [approvals, setApprovals] = useState(0);
+  const [period, setPeriod] = useState<Period>('all');
 
   useEffect(() => {
     let live = true;
     const origin = window.location.origin;
     withToken(profileId, (token) =>
       Promise.all([
-        createCommuneApi(origin).summary(token, code),
+        createCommuneApi(origin).summary(token, code, periodRange(period, todayIso())),
         createAccountApi(origin).me(token),
       ]),
     )
@@ -51,7 +54,7 @@ export function CommuneSummaryScreen() {
     return () => {
       live = false;
     };
-  }, [profileId, code, approvals]);
+  }, [profileId, code, approvals, period]);
 
   const state = loaded?.code === code ? loaded : null;
   if (!state) return <LoadingScreen />;
@@ -71,6 +74,8 @@ export function CommuneSummaryScreen() {
       summary={state.data}
       place={state.place}
       onApproved={() => setApprovals((n) => n + 1)}
+      period={<PeriodChoice value={period} onChange={setPeriod} />}
+      range={periodRange(period, todayIso())}
     />
   );
 }
@@ -90,11 +95,16 @@ function Summary({
   summary,
   place,
   onApproved,
+  period,
+  range,
 }: {
   summary: CommuneVisitsSummary;
   /** Its name, when this account is an official of it (a system admin may have only the code). */
   place: OfficialCommune | null;
   onApproved: () => void;
+  /** The choice of days, which the figures and the exports follow. */
+  period: ReactNode;
+  range: DayRange;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -113,6 +123,7 @@ function Summary({
           : t('team.dashboard.neverSynced')}
       </p>
       <PendingTeams code={code} onApproved={onApproved} />
+      {period}
       <Totals
         items={[
           { key: 'total', label: t('team.dashboard.total'), value: summary.total },
@@ -122,7 +133,7 @@ function Summary({
       />
       <FigureExports
         fetchFile={(token, format) =>
-          createCommuneApi(window.location.origin).export(token, code, format)
+          createCommuneApi(window.location.origin).export(token, code, format, range)
         }
         fileName={(format) => `so-lieu-xa-${code}-${todayIso()}.${format}`}
       />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage, useTranslation } from '../../../i18n';
 import type { TeamDashboard } from '../../../protocol/visits';
@@ -12,19 +12,44 @@ import { useTeamRequest } from './useTeamRequest';
 import { TeamCrumb } from './TeamCrumb';
 import { Totals } from '../../../ui/Totals';
 import { FigureExports } from '../FigureExports';
+import { PeriodChoice } from '../PeriodChoice';
+import { periodRange, type DayRange, type Period } from '../../../domain/periods';
 
 /** The team leader's figures, from the server's last sync; charts load with this screen only. */
 export function DashboardScreen() {
   const { teamId = '' } = useParams();
-  const { state } = useTeamRequest((api, token) => api.dashboard(token, teamId), [teamId]);
+  const [period, setPeriod] = useState<Period>('all');
+  const range = periodRange(period, todayIso());
+  const { state } = useTeamRequest(
+    (api, token) => api.dashboard(token, teamId, range),
+    [teamId, period],
+  );
   useEffect(() => {
     if (state.phase === 'ready') performance.mark('team-dashboard-rendered');
   }, [state.phase]);
   if (state.phase !== 'ready') return <LeaderState state={state} />;
-  return <Dashboard teamId={teamId} dashboard={state.data} />;
+  return (
+    <Dashboard
+      teamId={teamId}
+      dashboard={state.data}
+      period={<PeriodChoice value={period} onChange={setPeriod} />}
+      range={range}
+    />
+  );
 }
 
-function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashboard }) {
+function Dashboard({
+  teamId,
+  dashboard,
+  period,
+  range,
+}: {
+  teamId: string;
+  dashboard: TeamDashboard;
+  /** The choice of days, which the figures and the exports follow. */
+  period: ReactNode;
+  range: DayRange;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { team } = useTeam(teamId);
@@ -39,6 +64,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
           ? t('team.dashboard.asOf', { time: formatTime(dashboard.lastSyncedAt, language) })
           : t('team.dashboard.neverSynced')}
       </p>
+      {period}
       <Totals
         items={[
           { key: 'total', label: t('team.dashboard.total'), value: dashboard.total },
@@ -52,7 +78,7 @@ function Dashboard({ teamId, dashboard }: { teamId: string; dashboard: TeamDashb
       />
       <FigureExports
         fetchFile={(token, format) =>
-          createTeamApi(window.location.origin).export(token, teamId, format)
+          createTeamApi(window.location.origin).export(token, teamId, format, range)
         }
         fileName={(format) => `to-cong-nghe-so-${todayIso()}.${format}`}
       />
