@@ -66,7 +66,7 @@ function officialsSection(courses: CourseSource[]): string[] {
   return [
     '## Courses for cán bộ, công chức, viên chức',
     '',
-    "Decision 757/QĐ-BKHCN also sets a basic digital-skills framework for cán bộ, công chức, viên chức. Its skill list could not be found in the stored copies searched, which showed only the Decision's opening articles (LuatVietnam, hethongphapluat.com), so these courses are mapped to DigComp 2.2, Circular 02/2025 and the confirmed citizens' skills above, not to the officials' framework item by item. They teach the topics issue 13 names:",
+    "Decision 757/QĐ-BKHCN's framework (version 1.0) is aimed at four groups, one of them cán bộ, công chức, viên chức and other workers in state agencies (Lào Cai digital transformation portal). That group's skill list could not be found in the stored copies searched, which showed only the Decision's opening articles (LuatVietnam, hethongphapluat.com), so these courses are mapped to DigComp 2.2, Circular 02/2025 and the confirmed citizens' skills above, not to the officials' framework item by item. They teach the topics issue 13 names:",
     '',
     ...rows,
     '',
