@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QD757_SKILLS, TT02_AREAS, type TextBlock } from '../../src/protocol/index.ts';
-import { COVERAGE_FILE, courseSourcesOf, coursesOf, coverageTable } from './coverage.ts';
+import {
+  COURSES_FOR_OFFICIALS,
+  COVERAGE_FILE,
+  courseSourcesOf,
+  coursesOf,
+  coverageTable,
+} from './coverage.ts';
 import { isStale } from './freshness.ts';
 
 const CONTENT = resolve('content');
@@ -77,6 +83,12 @@ describe('the shipped courses', () => {
     );
     expect(committed).toContain('TT 02/2025');
     for (const skill of Object.keys(QD757_SKILLS)) expect(committed).toContain(skill);
+  });
+
+  it('refuse a coverage table that leaves out a course written for officials', () => {
+    for (const [, id] of COURSES_FOR_OFFICIALS) {
+      expect(() => coverageTable(sources.filter((c) => c.id !== id))).toThrow(id);
+    }
   });
 
   it('show sample e-mail addresses and look-alike sites only under reserved names (RFC 2606)', () => {

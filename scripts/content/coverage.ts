@@ -44,6 +44,37 @@ const QD757: Record<string, string> = QD757_SKILLS;
 
 const DIGCOMP_COMPETENCES = Object.keys(DIGCOMP).filter((code) => code.includes('.'));
 
+/**
+ * The courses written for cán bộ, công chức, viên chức (issue 13), by the topic each one teaches.
+ * The course files have no audience field, so the list lives here; the table fails to build if a
+ * course is renamed or removed.
+ */
+export const COURSES_FOR_OFFICIALS: readonly (readonly [topic: string, courseId: string])[] = [
+  ['Digital government and the shared platforms', 'digital-government-work'],
+  ['Electronic documents and digital signatures', 'e-documents-signatures'],
+  ['Information security and duties under Law 91/2025/QH15', 'official-data-security'],
+  ['Using AI at work responsibly', 'ai-at-work'],
+  ['Helping citizens with online public services', 'helping-citizens-online'],
+];
+
+function officialsSection(courses: CourseSource[]): string[] {
+  const rows = COURSES_FOR_OFFICIALS.map(([topic, id]) => {
+    const course = courses.find((c) => c.id === id);
+    if (!course) throw new Error(`COURSES_FOR_OFFICIALS names "${id}", which is not a course`);
+    return `- ${topic}: ${course.title.vi} (\`${id}\`)`;
+  });
+  return [
+    '## Courses for cán bộ, công chức, viên chức',
+    '',
+    "Decision 757/QĐ-BKHCN's framework (version 1.0) is aimed at four groups, one of them cán bộ, công chức, viên chức and other workers in state agencies (Lào Cai digital transformation portal). That group's skill list could not be found in the stored copies searched, which showed only the Decision's opening articles (LuatVietnam, hethongphapluat.com), so these courses are mapped to DigComp 2.2, Circular 02/2025 and the confirmed citizens' skills above, not to the officials' framework item by item. They teach the topics issue 13 names:",
+    '',
+    ...rows,
+    '',
+    "Not taught by these courses (whether the officials' framework asks for them is unconfirmed): office software (documents, spreadsheets, slides), online meetings, reporting and data analysis, and the exact screens of any province's systems: each province runs its own software, so the lessons teach the general skill and say so. The course files have no audience field, so these courses are listed to everyone, after the beginner courses.",
+    '',
+  ];
+}
+
 const courseCount = (n: number) => `${n} course${n === 1 ? '' : 's'}`;
 
 const sortCodes = (codes: readonly string[]) =>
@@ -88,6 +119,7 @@ export function coverageTable(courses: CourseSource[]): string {
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...officialsSection(sorted),
     '## DigComp 2.2 areas',
     '',
     ...['1', '2', '3', '4', '5'].map(
