@@ -147,6 +147,7 @@ function compileCourse(courseDir: string, root: string, audio: AudioAsset[]): Co
     version: source.version,
     title: source.title,
     summary: source.summary,
+    audience: source.audience,
     minutes: source.minutes,
     mastery: source.mastery,
     digcomp: source.digcomp,

@@ -46,8 +46,8 @@ const DIGCOMP_COMPETENCES = Object.keys(DIGCOMP).filter((code) => code.includes(
 
 /**
  * The courses written for cán bộ, công chức, viên chức (issue 13), by the topic each one teaches.
- * The course files have no audience field, so the list lives here; the table fails to build if a
- * course is renamed or removed.
+ * The table fails to build if a course is renamed or removed, or if a course marked
+ * `audience: officials` is missing here.
  */
 export const COURSES_FOR_OFFICIALS: readonly (readonly [topic: string, courseId: string])[] = [
   ['Digital government and the shared platforms', 'digital-government-work'],
@@ -58,9 +58,14 @@ export const COURSES_FOR_OFFICIALS: readonly (readonly [topic: string, courseId:
 ];
 
 function officialsSection(courses: CourseSource[]): string[] {
+  const listed = new Set(COURSES_FOR_OFFICIALS.map(([, id]) => id));
+  const unlisted = courses.find((c) => c.audience === 'officials' && !listed.has(c.id));
+  if (unlisted) throw new Error(`"${unlisted.id}" is for officials but has no topic here`);
   const rows = COURSES_FOR_OFFICIALS.map(([topic, id]) => {
     const course = courses.find((c) => c.id === id);
-    if (!course) throw new Error(`COURSES_FOR_OFFICIALS names "${id}", which is not a course`);
+    if (course?.audience !== 'officials') {
+      throw new Error(`COURSES_FOR_OFFICIALS names "${id}", which is not a course for officials`);
+    }
     return `- ${topic}: ${course.title.vi} (\`${id}\`)`;
   });
   return [
@@ -70,7 +75,7 @@ function officialsSection(courses: CourseSource[]): string[] {
     '',
     ...rows,
     '',
-    "Not taught by these courses (whether the officials' framework asks for them is unconfirmed): office software (documents, spreadsheets, slides), online meetings, reporting and data analysis, and the exact screens of any province's systems: each province runs its own software, so the lessons teach the general skill and say so. The course files have no audience field, so these courses are listed to everyone, after the beginner courses.",
+    "Not taught by these courses (whether the officials' framework asks for them is unconfirmed): office software (documents, spreadsheets, slides), online meetings, reporting and data analysis, and the exact screens of any province's systems: each province runs its own software, so the lessons teach the general skill and say so. These courses are marked `audience: officials`: the app lists them under their own heading, after the courses for everyone, and never suggests them to a citizen as the next step.",
     '',
   ];
 }

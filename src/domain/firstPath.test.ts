@@ -193,4 +193,15 @@ describe('the next step on home', () => {
     const progress = new Map(INSTALLED.map((id) => [id, progressOf(id, true)]));
     expect(nextStep(courses, progress, none, 'digital-health')).toBeUndefined();
   });
+
+  it('never offers a course for officials as a citizen’s next step, but continues one begun', () => {
+    const forOfficials = { ...course('ai-at-work'), audience: 'officials' } as Course;
+    const progress = new Map(INSTALLED.map((id) => [id, progressOf(id, true)]));
+    expect(nextStep([...courses, forOfficials], progress, none, undefined)).toBeUndefined();
+    progress.set('ai-at-work', progressOf('ai-at-work', false, '2026-02-01T00:00:00Z'));
+    expect(nextStep([...courses, forOfficials], progress, none, undefined)).toMatchObject({
+      kind: 'continue',
+      course: { id: 'ai-at-work' },
+    });
+  });
 });

@@ -170,5 +170,7 @@ export function nextStep<C extends Course>(
   );
   const picked = open.find((course) => course.id === suggested);
   if (picked) return { kind: 'suggested', course: picked };
-  return open[0] && { kind: 'next', course: open[0] };
+  // Courses for officials at work are theirs to be assigned, never a citizen's next step.
+  const next = open.find((course) => course.audience !== 'officials');
+  return next && { kind: 'next', course: next };
 }

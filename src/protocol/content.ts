@@ -155,11 +155,16 @@ export const quizSourceSchema = z.strictObject({
   questions: z.array(questionSourceSchema).min(1),
 });
 
+/** Who a course is written for: everyone, or cán bộ, công chức, viên chức at work. */
+export const AUDIENCES = ['everyone', 'officials'] as const;
+const audienceSchema = z.enum(AUDIENCES).default('everyone');
+
 export const courseSourceSchema = z.strictObject({
   id: slugSchema,
   version: z.int().min(1),
   title: localizedTextSchema,
   summary: localizedTextSchema,
+  audience: audienceSchema,
   minutes: z.int().min(1),
   mastery: z.number().gt(0).max(1),
   lessons: z.array(slugSchema).min(1),
@@ -219,6 +224,7 @@ export const courseSchema = z.strictObject({
   version: z.int(),
   title: localizedTextSchema,
   summary: localizedTextSchema,
+  audience: audienceSchema,
   minutes: z.int(),
   mastery: z.number(),
   digcomp: z.array(digcompCompetenceSchema),

@@ -5,6 +5,8 @@ import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
+import type { CourseRow } from '../../data/rows';
+import type { CourseProgress } from '../../domain/progress';
 import { CourseCard } from './CourseCard';
 import { CheckCard } from './CheckCard';
 import { NextStepCard } from './NextStepCard';
@@ -26,6 +28,8 @@ export function HomeScreen() {
   const progress = useProfileProgress(profileId);
   const resumes = useResumes(profileId);
   const courses = installed && sortForBeginner(installed);
+  const forEveryone = courses?.filter((course) => course.audience !== 'officials') ?? [];
+  const forOfficials = courses?.filter((course) => course.audience === 'officials') ?? [];
   const firstPath = profile ? readFirstPath(profile.firstPath) : undefined;
   const step =
     courses && progress && resumes
@@ -62,17 +66,36 @@ export function HomeScreen() {
       </Suspense>
       <h1>{t('learn.home.title')}</h1>
       {courses?.length === 0 && content.phase === 'ready' && <p>{t('learn.home.empty')}</p>}
-      <ul className="card-list">
-        {courses?.map((course) => (
-          <li key={course.id}>
-            <CourseCard course={course} progress={progress?.get(course.id)} />
-          </li>
-        ))}
-      </ul>
+      <CourseList courses={forEveryone} progress={progress} />
       <WalkthroughCards />
+      {forOfficials.length > 0 && (
+        <section aria-labelledby="courses-for-officials">
+          <h2 id="courses-for-officials">{t('learn.home.forOfficials')}</h2>
+          <p className="muted">{t('learn.home.forOfficialsIntro')}</p>
+          <CourseList courses={forOfficials} progress={progress} />
+        </section>
+      )}
       <ButtonLink to={CERTIFICATES_PATH} variant="secondary" className="button-wide">
         {t('certificates.open')}
       </ButtonLink>
     </main>
+  );
+}
+
+function CourseList({
+  courses,
+  progress,
+}: {
+  courses: readonly CourseRow[];
+  progress: Map<string, CourseProgress> | undefined;
+}) {
+  return (
+    <ul className="card-list">
+      {courses.map((course) => (
+        <li key={course.id}>
+          <CourseCard course={course} progress={progress?.get(course.id)} />
+        </li>
+      ))}
+    </ul>
   );
 }
