@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { rosterImportRequestSchema } from '../../src/protocol';
 import type { Database } from '../db/database';
+import { orgCertificates } from '../services/orgCertificates';
 import { importRoster } from '../services/rosterImport';
 import { requireAccount } from './auth';
 import { invalidBody, sendError } from './errors';
@@ -11,7 +12,10 @@ const idParams = z.strictObject({ id: z.uuid() });
 /** 5,000 rows of long Vietnamese names, years and phones fit; the server's usual 256 KiB do not. */
 const ROSTER_BODY_LIMIT = 2 * 1024 * 1024;
 
-/** A class's roster imported from a spreadsheet (see services/rosterImport.ts). */
+/**
+ * A class's roster imported from a spreadsheet (see services/rosterImport.ts), and its learners'
+ * certificates to print together.
+ */
 export function classRosterRoutes(app: FastifyInstance, db: Database): void {
   app.post('/api/orgs/:id/roster', { bodyLimit: ROSTER_BODY_LIMIT }, async (request, reply) => {
     const actor = await requireAccount(db, request, reply);
@@ -38,5 +42,19 @@ export function classRosterRoutes(app: FastifyInstance, db: Database): void {
       conflict: 'A username or phone was taken meanwhile: nothing imported, try again',
     };
     return sendError(reply, outcome.code, words[outcome.code]);
+  });
+
+  app.get('/api/orgs/:id/certificates', async (request, reply) => {
+    const actor = await requireAccount(db, request, reply);
+    if (!actor) return reply;
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const outcome = await orgCertificates(db, actor.accountId, params.data.id);
+    if (outcome.ok) return reply.send({ certificates: outcome.value });
+    return sendError(
+      reply,
+      outcome.code,
+      outcome.code === 'forbidden' ? 'Not allowed' : 'Not found',
+    );
   });
 }
