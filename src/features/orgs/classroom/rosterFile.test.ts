@@ -1,5 +1,7 @@
+// @vitest-environment node
+// (jsdom's File cannot read its text; Node's, like a browser's, can.)
 import { describe, expect, it } from 'vitest';
-import { rosterFromTable } from './rosterFile';
+import { readRosterFile, rosterFromTable } from './rosterFile';
 
 describe('a roster read from a table', () => {
   it('finds the columns by Vietnamese or English header, in any order', () => {
@@ -49,5 +51,23 @@ describe('a roster read from a table', () => {
       problem: 'columns',
       missing: ['fullName', 'birthYear'],
     });
+  });
+
+  it('reads a CSV saved by Excel (byte order mark, semicolons) or by hand (commas)', async () => {
+    const excel = new File(['\uFEFFHọ và tên;Năm sinh\r\n"Lê Văn An";2011\r\n'], 'lop.csv');
+    expect(await readRosterFile(excel)).toEqual({
+      ok: true,
+      rows: [{ row: 2, fullName: 'Lê Văn An', birthYear: '2011', phone: '' }],
+    });
+    const typed = new File(['Full name,Year of birth,Phone\nAn,2010,0912 345 678\n'], 'lop.csv');
+    expect(await readRosterFile(typed)).toEqual({
+      ok: true,
+      rows: [{ row: 2, fullName: 'An', birthYear: '2010', phone: '0912 345 678' }],
+    });
+  });
+
+  it('says a file it cannot read is unreadable', async () => {
+    const broken = new File(['not a spreadsheet'], 'lop.xlsx');
+    expect(await readRosterFile(broken)).toEqual({ ok: false, problem: 'unreadable' });
   });
 });
