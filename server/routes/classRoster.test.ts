@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../../src/lib/ids';
+import { lessonEvent } from '../../src/test/events';
 import {
   MAX_ROSTER_ROWS,
+  orgCertificatesResponseSchema,
+  PROTOCOL_VERSION,
   rosterImportResponseSchema,
   rosterRefusalSchema,
   type RosterCells,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { testBackends, testServer } from '../testing';
+import { certificateRequest, neededRight, quizAttempt, testCourse } from '../testkit/certificates';
 import { COMMUNE_A, request } from '../testkit/world';
 
 const backends = await testBackends();
@@ -190,5 +194,47 @@ describe.each(backends)('class roster import on %s', (backend) => {
     });
     expect(notTheirs.statusCode).toBe(403);
     expect(await counts()).toEqual(before);
+  });
+
+  it('lists the learners’ certificates with the lessons each holder completed, and no one else’s', async () => {
+    const course = testCourse();
+    const [learner] = rosterImportResponseSchema.parse(
+      (
+        await call('POST', `/api/orgs/${classId}/roster`, teacher.token, {
+          rows: [{ row: 2, fullName: 'Mai Thị Hoa', birthYear: '2012', phone: '' }],
+        })
+      ).json(),
+    ).imported;
+    const signIn = await call('POST', '/api/auth/sign-in', undefined, {
+      login: learner!.username,
+      password: learner!.password,
+    });
+    const earn = async (token: string, name: string, lessons: string[]) => {
+      const deviceId = newRandomId();
+      const profileId = newRandomId();
+      const pushed = await call('POST', '/api/sync/push', token, {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId,
+        events: [
+          ...lessons.map((id) => lessonEvent(deviceId, profileId, id, course.id)),
+          ...quizAttempt(deviceId, profileId, neededRight(), true),
+          certificateRequest(deviceId, profileId, name),
+        ],
+      });
+      expect(pushed.statusCode, pushed.body).toBe(200);
+    };
+    const firstLesson = course.lessons[0]!.id;
+    await earn(signIn.json<{ accessToken: string }>().accessToken, 'Mai Thị Hoa', [firstLesson]);
+    await earn(teacher.token, 'Cô giáo', []);
+    const response = await call('GET', `/api/orgs/${classId}/certificates`, teacher.token);
+    expect(response.statusCode).toBe(200);
+    const { certificates } = orgCertificatesResponseSchema.parse(response.json());
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]).toMatchObject({
+      holderName: 'Mai Thị Hoa',
+      courseId: course.id,
+      completedLessons: [firstLesson],
+    });
+    expect(certificates[0]!.issuerName).not.toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useTranslation } from '../../../i18n';
+import { useLanguage, useTranslation } from '../../../i18n';
 import {
   checkRoster,
   MAX_ROSTER_ROWS,
@@ -33,6 +33,8 @@ export function RosterImport({ org }: { org: Organisation }) {
   const [step, setStep] = useState<Step>({ phase: 'idle' });
   const { run, error, busy } = useOrgAction();
   const columnName = (c: RosterColumn) => t(`orgs.import.columns.${c}`);
+  const language = useLanguage();
+  const maxRows = MAX_ROSTER_ROWS.toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN');
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -71,9 +73,7 @@ export function RosterImport({ org }: { org: Organisation }) {
   return (
     <section aria-labelledby="import-heading" className="roster-import">
       <h2 id="import-heading">{t('orgs.import.title')}</h2>
-      <p className="muted">
-        {t('orgs.import.hint', { max: MAX_ROSTER_ROWS.toLocaleString('vi') })}
-      </p>
+      <p className="muted">{t('orgs.import.hint', { max: maxRows })}</p>
       <label className="button button-secondary button-wide file-button">
         <input
           type="file"
@@ -97,7 +97,7 @@ export function RosterImport({ org }: { org: Organisation }) {
                   {t(`orgs.import.problems.${p.problem}`, {
                     row: p.row,
                     sameAs: p.sameAs,
-                    max: MAX_ROSTER_ROWS.toLocaleString('vi'),
+                    max: maxRows,
                   })}
                 </li>
               ))}
