@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from '../../../i18n';
+import { MAX_JOIN_CODE_USES, type ImportedLearner } from '../../../protocol';
 import { useRosterCards } from '../../../state/rosterCards';
 import { Button } from '../../../ui/Button';
 import { ButtonLink } from '../../../ui/ButtonLink';
@@ -18,7 +19,8 @@ import './classPrint.css';
  * the most a code allows): scanned, it opens the app at the class's join screen.
  */
 const CARD_CODE_MINUTES = 30 * 24 * 60;
-const MAX_CODE_USES = 500;
+/** One empty list, so that a screen with no cards asks for no code again at each render. */
+const NO_CARDS: ImportedLearner[] = [];
 
 /**
  * The learners just imported, one card each (name, username, initial password and the class's
@@ -28,7 +30,7 @@ export function SignInCardsScreen() {
   const { organisationId = '' } = useParams();
   const { t } = useTranslation();
   const cards = useRosterCards();
-  const learners = cards.organisationId === organisationId ? cards.learners : [];
+  const learners = cards.organisationId === organisationId ? cards.learners : NO_CARDS;
   usePageSize('a4');
   const { state: join } = useServerRead(
     async (token) => {
@@ -38,7 +40,7 @@ export function SignInCardsScreen() {
         organisationId,
         {
           role: 'learner',
-          maxUses: Math.min(learners.length, MAX_CODE_USES),
+          maxUses: Math.min(learners.length, MAX_JOIN_CODE_USES),
           minutes: CARD_CODE_MINUTES,
         },
       );
