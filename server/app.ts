@@ -5,6 +5,7 @@ import fastifyCompress from '@fastify/compress';
 import { attestationRoutes } from './routes/attestations';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
+import { classRosterRoutes } from './routes/classRoster';
 import { deviceRoutes } from './routes/devices';
 import { organisationRoutes } from './routes/organisations';
 import { placeRoutes } from './routes/places';
@@ -101,6 +102,7 @@ export async function buildServer({
   authRoutes(app, db, guards);
   organisationRoutes(app, db, guards);
   teamApprovalRoutes(app, db);
+  classRosterRoutes(app, db);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
   attestationRoutes(app, db);

@@ -14,7 +14,12 @@ import {
 } from './testkit/world';
 import { certificateRequest, neededRight, quizAttempt } from './testkit/certificates';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_VERSION, certificatesResponseSchema, type LearningEvent } from '../src/protocol';
+import {
+  PROTOCOL_VERSION,
+  certificatesResponseSchema,
+  orgCertificatesResponseSchema,
+  type LearningEvent,
+} from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 
 const backends = await testBackends();
@@ -277,6 +282,31 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       expect(response.statusCode).toBe(role === 'system_admin' ? 200 : 403);
     });
 
+    it.each(ROLES)(
+      'class certificates: %s reads them only as the class’s teacher, and only its learners’',
+      async (role) => {
+        for (const target of ['home', 'other'] as const) {
+          const org = world[target].teacher!;
+          const response = await request(app)(
+            'GET',
+            `/api/orgs/${org.id}/certificates`,
+            world.actors[role].token,
+          );
+          if (role === 'teacher' && target === 'home') {
+            expect(response.statusCode).toBe(200);
+            const ids = orgCertificatesResponseSchema
+              .parse(response.json())
+              .certificates.map((c) => c.id);
+            // The learner's, never the teacher's own: staff are not the class's learners.
+            expect(ids).toEqual([own.get('learner')]);
+          } else {
+            expect(role === 'device' ? [401, 403] : [403]).toContain(response.statusCode);
+            expect(response.body).not.toMatch(/HS1:|holderName/);
+          }
+        }
+      },
+    );
+
     it('refuses the private routes without a token; keys, revocations and /verify are public', async () => {
       const call = request(app);
       expect((await call('GET', '/api/certificates')).statusCode).toBe(401);
@@ -303,6 +333,8 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['POST', `/api/orgs/${world.home.team_leader!.id}/approve`],
       ['GET', '/api/sync/pull'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
+      ['POST', `/api/orgs/${world.home.teacher!.id}/roster`],
+      ['GET', `/api/orgs/${world.home.teacher!.id}/certificates`],
     ] as const) {
       expect(
         (await call(method, url, undefined, method === 'POST' ? {} : undefined)).statusCode,
@@ -310,4 +342,31 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ).toBe(401);
     }
   });
+
+  // Last: the teacher's import adds learners to class A, which the routes above count.
+  it.each([...ROLES.filter((r) => r !== 'teacher'), 'teacher' as const])(
+    'roster import: %s enrols a roster only into a class it teaches',
+    async (role) => {
+      for (const target of ['home', 'other'] as const) {
+        const org = world[target].teacher!;
+        const memberCount = async () =>
+          (await db.query(`SELECT 1 FROM memberships WHERE organisation_id = $1`, [org.id])).length;
+        const before = await memberCount();
+        const response = await request(app)(
+          'POST',
+          `/api/orgs/${org.id}/roster`,
+          world.actors[role].token,
+          { rows: [{ row: 2, fullName: `Học Trò ${role}`, birthYear: '2012', phone: '' }] },
+        );
+        // Another class's teacher, a learner of this class or of another, a volunteer: refused.
+        if (role === 'teacher' && target === 'home') {
+          expect(response.statusCode, response.body).toBe(201);
+          expect(await memberCount()).toBe(before + 1);
+        } else {
+          expect(role === 'device' ? [401, 403] : [403]).toContain(response.statusCode);
+          expect(await memberCount()).toBe(before);
+        }
+      }
+    },
+  );
 });

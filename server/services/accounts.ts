@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { looksLikePhone, normalisePhone } from '../../src/protocol';
 import type { Database } from '../db/database';
@@ -6,6 +6,26 @@ import { audit } from './audit';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/**
+ * Passwords the server makes (a roster's initial passwords, printed on sign-in cards) are 10
+ * characters drawn at random from 31, about 50 bits: no dictionary holds them, so argon2id at a
+ * lighter cost guards them as well as the full cost guards a password a person chose, and a
+ * roster of 5,000 is hashed in seconds rather than minutes. `verify` reads the cost from the hash.
+ */
+const ARGON2_ISSUED = { memoryCost: 4_096, timeCost: 1, parallelism: 1 } as const;
+/** No look-alikes (0/O, 1/l/I), all lower case: easy to copy from a card on a phone. */
+const ISSUED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const ISSUED_LENGTH = 10;
+
+/** A new random password and its hash, for an account the server makes for someone. */
+export async function issuePassword(): Promise<{ password: string; passwordHash: string }> {
+  const password = Array.from(
+    { length: ISSUED_LENGTH },
+    () => ISSUED_ALPHABET[randomInt(ISSUED_ALPHABET.length)],
+  ).join('');
+  return { password, passwordHash: await hash(password, ARGON2_ISSUED) };
+}
 
 /** Verified against when no account matches, so a wrong login costs the same time as a wrong password. */
 let dummyHash: Promise<string> | undefined;

@@ -13,7 +13,8 @@ export type AuditAction =
   | 'certificate_revoked'
   | 'supervision_attested'
   | 'visit_resolved'
-  | 'team_approved';
+  | 'team_approved'
+  | 'roster_imported';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
 export async function audit(

@@ -32,6 +32,14 @@ const AccountScreen = lazyScreen(
 );
 const JoinScreen = lazyScreen(() => import('../features/account/JoinScreen'), 'JoinScreen');
 const OrgScreen = lazyScreen(() => import('../features/orgs/OrgScreen'), 'OrgScreen');
+const SignInCardsScreen = lazyScreen(
+  () => import('../features/orgs/classroom/SignInCardsScreen'),
+  'SignInCardsScreen',
+);
+const ClassCertificatesScreen = lazyScreen(
+  () => import('../features/orgs/classroom/ClassCertificatesScreen'),
+  'ClassCertificatesScreen',
+);
 const CommuneSummaryScreen = lazyScreen(
   () => import('../features/orgs/team/CommuneSummaryScreen'),
   'CommuneSummaryScreen',
@@ -83,6 +91,8 @@ function AppRoutes() {
       <Route path="/account" element={<AccountScreen />} />
       <Route path="/join" element={<JoinScreen />} />
       <Route path="/orgs/:organisationId" element={<OrgScreen />} />
+      <Route path="/orgs/:organisationId/cards" element={<SignInCardsScreen />} />
+      <Route path="/orgs/:organisationId/certificates" element={<ClassCertificatesScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

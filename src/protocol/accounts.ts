@@ -73,10 +73,13 @@ export const createOrganisationSchema = z.strictObject({
   communeCode: z.string().regex(/^\d{5}$/, 'a 5-digit commune code'),
 });
 
+/** The most people one join code lets in: a big room. */
+export const MAX_JOIN_CODE_USES = 500;
+
 export const joinCodeRequestSchema = z.strictObject({
   role: z.enum(MEMBER_ROLES),
   /** How many people may join with it: one, or a whole room. */
-  maxUses: z.int().min(1).max(500).default(1),
+  maxUses: z.int().min(1).max(MAX_JOIN_CODE_USES).default(1),
   /** Its lifetime, chosen by its maker: up to 30 days. */
   minutes: z
     .int()

@@ -123,3 +123,20 @@ export const attestationSchema = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 export type Attestation = z.infer<typeof attestationSchema>;
+
+/**
+ * `GET /api/orgs/:id/certificates` (its manager): the signed certificates of the organisation's
+ * learners, not revoked, to print together; each with the compact code its QR holds.
+ */
+export const orgCertificateSchema = certificateRecordSchema
+  .pick({ id: true, courseId: true, holderName: true, issuedAt: true, qr: true })
+  .extend({
+    /** The lessons of the course its holder completed: the paper says "completed" with all. */
+    completedLessons: z.array(z.string()),
+    /** The issuer's name as the credential states it. */
+    issuerName: z.string(),
+  });
+export type OrgCertificate = z.infer<typeof orgCertificateSchema>;
+export const orgCertificatesResponseSchema = z.strictObject({
+  certificates: z.array(orgCertificateSchema),
+});

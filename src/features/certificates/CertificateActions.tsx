@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n';
 import type { Language } from '../../protocol/languages';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { dataUrlToBlob } from './qrImage';
+import { dataUrlToBlob } from '../../ui/qrImage';
 import './certificates.css';
 
 export interface CertificateActionsProps {

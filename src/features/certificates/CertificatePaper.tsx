@@ -5,7 +5,7 @@ import type { FixedT } from '../../i18n';
 import './certificates.css';
 
 export interface CertificatePaperProps {
-  row: CertificateRow;
+  row: Pick<CertificateRow, 'holderName' | 'issuedAt' | 'certificateId'>;
   title: string;
   issuer: string;
   qr: string | null;
@@ -19,7 +19,8 @@ export interface CertificatePaperProps {
   /** A translator fixed to the language printed on the certificate. */
   t: FixedT;
   language: string;
-  paper: 'a4' | 'a5';
+  /** One per A4 or A5 sheet, or a quarter of an A4 (a class's certificates printed together). */
+  paper: 'a4' | 'a5' | 'quarter';
 }
 
 /** The certificate as printed: what it certifies, the QR code and how to check it. */

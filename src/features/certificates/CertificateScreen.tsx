@@ -13,9 +13,10 @@ import { CertificateActions } from './CertificateActions';
 import { CertificatePaper } from './CertificatePaper';
 import { certificateState, courseTitle } from './certificateView';
 import { CERTIFICATES_PATH } from './paths';
-import { qrImage } from './qrImage';
+import { qrImage } from '../../ui/qrImage';
 import { verifyLink } from '../../domain/certificates/verifyLink';
-import { usePageSize, type Paper } from './usePageSize';
+import { usePageSize, type Paper } from '../../ui/usePageSize';
+import '../../ui/printPage.css';
 import './certificates.css';
 
 function issuerName(credential: unknown): string {
@@ -94,7 +95,7 @@ export function CertificateScreen() {
   }
 
   return (
-    <main className="screen certificate-screen">
+    <main className="screen certificate-screen print-page">
       {back}
       <h1 className="certificate-title">{courseTitle(row, course, uiLanguage)}</h1>
       {state === 'revoked' && <Notice tone="error">{t('certificates.page.revokedNotice')}</Notice>}

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useLanguage, useTranslation } from '../../i18n';
-import type { JoinCode, MemberRole, Organisation } from '../../protocol';
+import {
+  MAX_JOIN_CODE_USES,
+  type JoinCode,
+  type MemberRole,
+  type Organisation,
+} from '../../protocol';
 import { createOrgApi } from '../../sync/orgApi';
 import { Button } from '../../ui/Button';
 import { JoinCodeCard } from '../../ui/JoinCodeCard';
@@ -15,7 +20,6 @@ import { useServerRead } from './useServerRead';
 
 /** Lifetimes a manager chooses from, in minutes: an hour for a session, a month for a course. */
 const LIFETIMES = ['60', '1440', '10080', '43200'] as const;
-const MAX_USES = 500;
 
 interface Made {
   code: string;
@@ -46,8 +50,8 @@ export function JoinCodePanel({ org, view }: { org: Organisation; view: OrgKindV
   const make = async () => {
     setNotice(null);
     const count = Number(uses);
-    if (!/^\d+$/.test(uses.trim()) || count < 1 || count > MAX_USES) {
-      setUsesError(t('orgs.codes.usesRange', { max: MAX_USES }));
+    if (!/^\d+$/.test(uses.trim()) || count < 1 || count > MAX_JOIN_CODE_USES) {
+      setUsesError(t('orgs.codes.usesRange', { max: MAX_JOIN_CODE_USES }));
       return;
     }
     setUsesError(undefined);

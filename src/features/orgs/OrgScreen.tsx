@@ -5,6 +5,7 @@ import { createOrgApi } from '../../sync/orgApi';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
+import { ClassTools } from './classroom/ClassTools';
 import { JoinCodePanel } from './JoinCodePanel';
 import { KINDS } from './kinds';
 import { Roster } from './Roster';
@@ -55,6 +56,7 @@ function OrgView({ org }: { org: Organisation }) {
       {org.manager ? (
         <>
           <Roster org={org} view={view} />
+          {org.kind === 'class' && <ClassTools org={org} />}
           <JoinCodePanel org={org} view={view} />
         </>
       ) : (

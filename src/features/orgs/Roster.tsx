@@ -38,6 +38,14 @@ export function Roster({ org, view }: { org: Organisation; view: OrgKindView }) 
       {state.phase === 'offline' && <Notice tone="warning">{t('orgs.roster.needsOnline')}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       {saved && <Notice tone="success">{saved}</Notice>}
+      {state.phase === 'ready' && org.kind !== 'team' && (
+        // Learners only: the teacher and admins are listed with their role but never counted.
+        <p className="muted">
+          {t('orgs.roster.learnerCount', {
+            count: state.data.filter((m) => m.courses !== undefined).length,
+          })}
+        </p>
+      )}
       {state.phase === 'ready' && state.data.length === 0 && (
         <p className="muted">{t('orgs.roster.empty')}</p>
       )}

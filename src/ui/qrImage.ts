@@ -6,7 +6,7 @@ const SCREEN_WIDTH = 240;
 /**
  * The QR as a `data:` image, and the on-screen width (CSS px) at which every module is a whole
  * number of pixels, so a camera (or a screenshot) sees crisp, even modules. The QR library
- * loads only on the certificate page. Error correction M, as the contract asks.
+ * loads only on the pages that print a QR (a certificate, the class's cards and certificates). Error correction M, as the contract asks.
  */
 export async function qrImage(text: string): Promise<{ url: string; screenWidth: number }> {
   const { create, toDataURL } = await import('qrcode');

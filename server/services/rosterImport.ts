@@ -1,0 +1,136 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  checkRoster,
+  type ImportedLearner,
+  type RosterCells,
+  type RosterLearner,
+  type RosterProblem,
+} from '../../src/protocol';
+import type { Database, Queryable } from '../db/database';
+import { issuePassword } from './accounts';
+import { audit } from './audit';
+import { getOrganisation, manages } from './organisations';
+
+export type RosterImportOutcome =
+  | { ok: true; value: ImportedLearner[] }
+  | { ok: false; code: 'forbidden' | 'not_found' | 'conflict' }
+  | { ok: false; code: 'invalid_rows'; problems: RosterProblem[] };
+
+/** "Nguyễn Văn An" as "annv": the given name, then the initials of the others, in ASCII. */
+function usernameStem(fullName: string): string {
+  const words = fullName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const given = words.at(-1) ?? '';
+  const stem = `${given.slice(0, 20)}${words
+    .slice(0, -1)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 6)}`;
+  // A username holds a letter (so it is never read as a phone number): "hs" is "học sinh".
+  return /[a-z]/.test(stem) ? stem : `hs${stem}`;
+}
+
+/** Usernames free in the database and distinct from each other: the stem and four digits. */
+async function freeUsernames(db: Queryable, learners: RosterLearner[]): Promise<string[]> {
+  const chosen: (string | null)[] = learners.map(() => null);
+  const taken = new Set<string>();
+  for (let attempt = 0; chosen.includes(null); attempt += 1) {
+    if (attempt === 20) throw new Error('No free usernames after 20 attempts');
+    const open = chosen.flatMap((name, index) => (name === null ? [index] : []));
+    const candidates = open.map(
+      (index) => `${usernameStem(learners[index]!.fullName)}${randomInt(1000, 10000)}`,
+    );
+    const existing = await db.query<{ username: string }>(
+      `SELECT username FROM accounts WHERE username = ANY($1::text[])`,
+      [candidates],
+    );
+    for (const row of existing) taken.add(row.username);
+    open.forEach((index, i) => {
+      const candidate = candidates[i]!;
+      if (taken.has(candidate)) return;
+      taken.add(candidate);
+      chosen[index] = candidate;
+    });
+  }
+  return chosen as string[];
+}
+
+class TakenMeanwhile extends Error {}
+
+/**
+ * A class's teacher enrols a whole roster: one learner account per row (a generated username and
+ * initial password, returned once and stored only as a hash), all in one transaction. A roster
+ * with any problem (the rows' own, or a phone that already has an account) imports nothing.
+ */
+export async function importRoster(
+  db: Database,
+  actorId: string,
+  orgId: string,
+  rows: RosterCells[],
+): Promise<RosterImportOutcome> {
+  const org = await getOrganisation(db, orgId);
+  if (!org) return { ok: false, code: 'not_found' };
+  if (org.kind !== 'class' || !(await manages(db, actorId, org)))
+    return { ok: false, code: 'forbidden' };
+  const checked = checkRoster(rows, new Date().getUTCFullYear());
+  if (!checked.ok) return { ok: false, code: 'invalid_rows', problems: checked.problems };
+  const learners = checked.learners;
+  const phones = learners.flatMap((l) => (l.phone ? [l.phone] : []));
+  const taken = new Set(
+    (
+      await db.query<{ phone: string }>(`SELECT phone FROM accounts WHERE phone = ANY($1)`, [
+        phones,
+      ])
+    ).map((r) => r.phone),
+  );
+  const problems = learners.flatMap((l): RosterProblem[] =>
+    l.phone && taken.has(l.phone) ? [{ row: l.row, problem: 'phone_taken' }] : [],
+  );
+  if (problems.length > 0) return { ok: false, code: 'invalid_rows', problems };
+
+  const usernames = await freeUsernames(db, learners);
+  const passwords = await Promise.all(learners.map(() => issuePassword()));
+  const ids = learners.map(() => randomUUID());
+  try {
+    await db.transaction(async (tx) => {
+      const inserted = await tx.query(
+        `INSERT INTO accounts (id, username, phone, display_name, password_hash)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          ids,
+          usernames,
+          learners.map((l) => l.phone),
+          learners.map((l) => l.fullName),
+          passwords.map((p) => p.passwordHash),
+        ],
+      );
+      // A username or phone taken since it was checked: nothing of the roster stays.
+      if (inserted.length !== learners.length) throw new TakenMeanwhile();
+      await tx.query(
+        `INSERT INTO memberships (account_id, organisation_id, role)
+         SELECT id, $2, 'learner' FROM unnest($1::uuid[]) AS id`,
+        [ids, orgId],
+      );
+      await audit(tx, actorId, 'roster_imported', orgId, { learners: learners.length });
+    });
+  } catch (error) {
+    if (error instanceof TakenMeanwhile) return { ok: false, code: 'conflict' };
+    throw error;
+  }
+  return {
+    ok: true,
+    value: learners.map((l, i) => ({
+      accountId: ids[i]!,
+      displayName: l.fullName,
+      birthYear: l.birthYear,
+      username: usernames[i]!,
+      password: passwords[i]!.password,
+    })),
+  };
+}

@@ -1,0 +1,220 @@
+import jsQR from 'jsqr';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import writeXlsxFile from 'write-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newRandomId } from '../src/lib/ids';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
+import { certificateRequest, neededRight, quizAttempt } from '../server/testkit/certificates';
+import { signedInPhone } from './support/account';
+import { callApi } from './support/api';
+import { seriousViolations } from './support/axe';
+import { captureScreen } from './support/screens';
+import { startStack, type Stack } from './support/stack';
+
+const PASSWORD = 'mat-khau-co-giao';
+const CLASS = 'Lớp 6A Trường THCS Ba Đình';
+const ROOM = 40;
+
+/** Forty learners as a teacher types them in Excel: phones as numbers that lost their 0. */
+const LEARNERS = Array.from({ length: ROOM }, (_, i) => ({
+  name: `Nguyễn Văn Học Trò ${i + 1}`,
+  year: 2012 + (i % 2),
+  phone: i < 5 ? 912_000_100 + i : null,
+}));
+
+/** The text of the QR code an image on the page shows. */
+async function readQr(page: Page, image: Locator): Promise<string> {
+  await image.waitFor();
+  const pixels = await image.evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { data: Array.from(data.data), width: data.width, height: data.height };
+  });
+  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  expect(code, 'a readable QR code').not.toBeNull();
+  return code!.data;
+}
+
+async function rosterXlsx(): Promise<Buffer> {
+  const header = ['STT', 'Họ và tên', 'Năm sinh', 'Số điện thoại'];
+  const rows = LEARNERS.map((l, i) => [i + 1, l.name, l.year, l.phone]);
+  return writeXlsxFile([header, ...rows]).toBuffer();
+}
+
+describe('a teacher enrols a room of 40 from an Excel file and prints its cards', () => {
+  let stack: Stack;
+  let context: BrowserContext;
+  let teacher: Page;
+  let classId = '';
+  let teacherToken = '';
+  let firstCard = { username: '', password: '' };
+
+  /** axe clean and no sideways scroll at 360 and 320 px, with a screenshot of each to look at. */
+  async function checkScreen(page: Page, name: string) {
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
+      await captureScreen(page, `${width}-${name}`);
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
+  }
+
+  /** The page as printed on A4 (190 mm between the margins is about 720 CSS px). */
+  async function printPreview(page: Page, name: string) {
+    await page.setViewportSize({ width: 720, height: 1020 });
+    await page.emulateMedia({ media: 'print' });
+    await captureScreen(page, name);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 360, height: 740 });
+  }
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const signedUp = await callApi(stack.origin, '/api/auth/sign-up', {
+      username: 'co-giao-ha',
+      displayName: 'Cô Hà',
+      password: PASSWORD,
+    });
+    teacherToken = signedUp.body.accessToken as unknown as string;
+    const created = await callApi(
+      stack.origin,
+      '/api/orgs',
+      { kind: 'class', name: CLASS, communeCode: '00004' },
+      teacherToken,
+    );
+    classId = created.body.id as unknown as string;
+    ({ context, page: teacher } = await signedInPhone(stack.origin, 'co-giao-ha', PASSWORD));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+  });
+
+  it('a file with mistakes is refused whole, each row saying what is wrong', async () => {
+    await teacher.goto(`${stack.origin}/orgs/${classId}`);
+    await teacher.getByRole('heading', { name: CLASS }).waitFor();
+    const bad = await writeXlsxFile([
+      ['Họ và tên', 'Năm sinh', 'Số điện thoại'],
+      ['Lê Thị Mai', 2012, null],
+      ['Lê Thị Mai', 2012, null],
+      ['Trần An', 'hai nghìn', '123'],
+    ]).toBuffer();
+    await teacher
+      .getByLabel('Chọn tệp danh sách')
+      .setInputFiles({ name: 'lop-6a.xlsx', mimeType: 'application/octet-stream', buffer: bad });
+    await teacher.getByText('Dòng 3: trùng họ tên và năm sinh với dòng 2.').waitFor();
+    await teacher.getByText('Dòng 4: năm sinh cần là năm có 4 chữ số, ví dụ 2012.').waitFor();
+    await teacher.getByText(/^Dòng 4: số điện thoại không đúng/).waitFor();
+    await checkScreen(teacher, 'roster-import-errors');
+    const members = await callApi(
+      stack.origin,
+      `/api/orgs/${classId}/members`,
+      undefined,
+      teacherToken,
+    );
+    expect((members.body as unknown as unknown[]).length).toBe(1);
+  });
+
+  it('imports 40 from an Excel file and shows their sign-in cards once', async () => {
+    await teacher.getByLabel('Chọn tệp danh sách').setInputFiles({
+      name: 'lop-6a.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await rosterXlsx(),
+    });
+    await teacher.getByText(`Tệp lop-6a.xlsx có ${ROOM} học viên, không có lỗi.`).waitFor();
+    await teacher.getByRole('button', { name: `Nhập ${ROOM} học viên vào lớp` }).click();
+    await teacher.waitForURL(/\/cards$/);
+    const cards = teacher.locator('.sign-in-card');
+    await expect.poll(() => cards.count()).toBe(ROOM);
+    // Every card has the room's join QR once the code is made.
+    await expect.poll(() => teacher.locator('.sign-in-card img').count()).toBe(ROOM);
+    await teacher.getByText('chỉ hiện lần này và không được lưu', { exact: false }).waitFor();
+    await checkScreen(teacher, 'roster-cards');
+    await printPreview(teacher, 'roster-cards-print');
+
+    // A learner signs in with what their card says (and by the phone the file gave).
+    const first = cards.first();
+    const username = await first.locator('dd').nth(0).innerText();
+    const password = await first.locator('dd').nth(1).innerText();
+    firstCard = { username, password };
+    await expect(first.locator('.sign-in-card-name').innerText()).resolves.toBe(LEARNERS[0]!.name);
+    const signIn = await callApi(stack.origin, '/api/auth/sign-in', { login: username, password });
+    expect(signIn.status).toBe(200);
+    const byPhone = await callApi(stack.origin, '/api/auth/sign-in', {
+      login: '0912000100',
+      password,
+    });
+    expect(byPhone.status).toBe(200);
+  });
+
+  it('the roster lists the 40 learners and does not count the teacher', async () => {
+    await teacher.getByRole('link', { name: 'Về lớp' }).click();
+    await teacher.getByText(`${ROOM} học viên`, { exact: true }).waitFor();
+    const rows = teacher.locator('.member-row');
+    await expect.poll(() => rows.count()).toBe(ROOM + 1);
+    await expect.poll(() => rows.filter({ hasText: 'Học viên' }).count()).toBe(ROOM);
+    await checkScreen(teacher, 'roster-imported');
+    // The passwords were in memory only: the cards page has none to show now.
+    await teacher.goto(`${stack.origin}/orgs/${classId}/cards`);
+    await teacher
+      .getByText('Mật khẩu chỉ hiện ngay sau khi nhập danh sách lớp', { exact: false })
+      .waitFor();
+    expect(await teacher.locator('.sign-in-card').count()).toBe(0);
+  });
+
+  it('prints the certificates the class earned, each with its verify QR', async () => {
+    const learner = await callApi(stack.origin, '/api/auth/sign-in', {
+      login: firstCard.username,
+      password: firstCard.password,
+    });
+    const learnerToken = learner.body.accessToken as unknown as string;
+    // The teacher earns one too: staff are not the class's learners, so it is not printed.
+    for (const [token, name] of [
+      [learnerToken, LEARNERS[0]!.name],
+      [teacherToken, 'Cô Hà'],
+    ] as const) {
+      const deviceId = newRandomId();
+      const profileId = newRandomId();
+      const pushed = await fetch(`${stack.origin}/api/sync/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        },
+        body: JSON.stringify({
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId,
+          events: [
+            ...quizAttempt(deviceId, profileId, neededRight(), true),
+            certificateRequest(deviceId, profileId, name),
+          ],
+        }),
+      });
+      expect(pushed.status).toBe(200);
+    }
+    await teacher.goto(`${stack.origin}/orgs/${classId}`);
+    await teacher.getByRole('link', { name: 'In chứng chỉ của cả lớp' }).click();
+    await teacher.getByRole('heading', { name: 'Chứng chỉ của lớp' }).waitFor();
+    const papers = teacher.locator('.certificate-paper');
+    await expect.poll(() => papers.count()).toBe(1);
+    await expect(papers.first().locator('.certificate-holder').innerText()).resolves.toBe(
+      LEARNERS[0]!.name,
+    );
+    // Its QR, read from the printed image, opens the app's verify screen, which finds it real.
+    const link = await readQr(teacher, papers.first().locator('img.certificate-qr'));
+    const verify = await teacher.context().newPage();
+    await verify.goto(link);
+    await verify.getByText('Chứng chỉ thật', { exact: true }).waitFor();
+    await verify.getByText(LEARNERS[0]!.name).waitFor();
+    await verify.close();
+    await checkScreen(teacher, 'class-certificates');
+    await printPreview(teacher, 'class-certificates-print');
+  });
+});
