@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { looksLikePhone, normalisePhone } from '../../src/protocol';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { audit } from './audit';
+import { revokeAllTokensIn } from './tokens';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -53,7 +54,7 @@ export async function createAccount(
       // Already in the one stored form: the request schema normalises phones.
       input.phone ?? null,
       input.displayName,
-      await hash(input.password, ARGON2),
+      await hashPassword(input.password),
     ],
   );
   return rows[0] ? summary(rows[0]) : null;
@@ -87,4 +88,21 @@ export async function checkPassword(
 export async function getAccount(db: Database, id: string): Promise<AccountSummary | null> {
   const rows = await db.query<AccountRow>(`SELECT * FROM accounts WHERE id = $1`, [id]);
   return rows[0] ? summary(rows[0]) : null;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+/**
+ * Gives the account a new password (hashed before the transaction) and signs it out
+ * everywhere: whoever held the old one loses every session with it.
+ */
+export async function setPassword(
+  tx: Queryable,
+  accountId: string,
+  passwordHash: string,
+): Promise<void> {
+  await tx.query(`UPDATE accounts SET password_hash = $2 WHERE id = $1`, [accountId, passwordHash]);
+  await revokeAllTokensIn(tx, accountId);
 }

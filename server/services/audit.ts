@@ -13,7 +13,11 @@ export type AuditAction =
   | 'certificate_revoked'
   | 'supervision_attested'
   | 'visit_resolved'
-  | 'team_approved';
+  | 'team_approved'
+  | 'system_admin_created'
+  | 'password_reset'
+  | 'reset_code_created'
+  | 'organisation_created';
 
 /** Appends to the audit log: who, what, on what. Ids only — never names or phone numbers. */
 export async function audit(

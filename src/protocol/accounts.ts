@@ -3,20 +3,20 @@ import { phoneSchema } from './phones.ts';
 import { textSchema } from './text.ts';
 
 /** Accounts, sign-in and organisations: the contract of the /api/auth and /api/orgs routes. */
-const password = z.string().min(8, 'at least 8 characters').max(200);
+export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
 const displayName = textSchema({ max: 80, name: true });
 /** At least one letter: a username can never be read as a phone number (see `looksLikePhone`). */
-const username = z
+export const usernameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores')
   .regex(/[a-zA-Z]/, 'at least one letter, so it cannot be taken for a phone number');
 
 export const signUpRequestSchema = z
   .strictObject({
-    username: username.optional(),
+    username: usernameSchema.optional(),
     phone: phoneSchema.optional(),
     displayName,
-    password,
+    password: passwordSchema,
   })
   .refine((body) => body.username || body.phone, {
     message: 'a username or a phone number is needed',
