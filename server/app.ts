@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
 import { deviceRoutes } from './routes/devices';
 import { organisationRoutes } from './routes/organisations';
+import { passwordResetRoutes } from './routes/passwordResets';
 import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
 import { healthRoutes } from './routes/health';
@@ -101,6 +102,7 @@ export async function buildServer({
   authRoutes(app, db, guards);
   organisationRoutes(app, db, guards);
   teamApprovalRoutes(app, db);
+  passwordResetRoutes(app, db, guards);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
   attestationRoutes(app, db);

@@ -89,6 +89,16 @@ const ORG_ROUTES: {
     refused: 403,
   },
   {
+    name: 'reset code',
+    call: (org, world) => [
+      'POST',
+      `/api/orgs/${org.id}/members/${world.members.get(org.id)!.at(-1)}/reset-code`,
+      {},
+    ],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
     name: 'organisation',
     call: (org) => ['GET', `/api/orgs/${org.id}`],
     allowed: (role, target) => (target === 'home' && role !== 'device') || role === 'system_admin',
@@ -301,6 +311,10 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['GET', `/api/communes/${COMMUNE_A}/summary`],
       ['GET', '/api/officials/pending-teams'],
       ['POST', `/api/orgs/${world.home.team_leader!.id}/approve`],
+      [
+        'POST',
+        `/api/orgs/${world.home.team_leader!.id}/members/${world.actors.volunteer.accountId}/reset-code`,
+      ],
       ['GET', '/api/sync/pull'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
     ] as const) {

@@ -61,24 +61,34 @@ export async function createAccount(
 }
 
 /**
- * The one account `login` names, if the password is right. A login written like a phone number
- * is looked up as a phone only (usernames always hold a letter), anything else as a username
- * only: one login can never match two accounts.
+ * The one account a login names. A login written like a phone number is looked up as a phone
+ * only (usernames always hold a letter), anything else as a username only: one login can never
+ * match two accounts.
  */
+async function accountRowByLogin(db: Database, login: string): Promise<AccountRow | undefined> {
+  if (!looksLikePhone(login)) {
+    const rows = await db.query<AccountRow>(`SELECT * FROM accounts WHERE username = $1`, [
+      login.toLowerCase(),
+    ]);
+    return rows[0];
+  }
+  const phone = normalisePhone(login);
+  if (!phone) return undefined;
+  return (await db.query<AccountRow>(`SELECT * FROM accounts WHERE phone = $1`, [phone]))[0];
+}
+
+export async function accountByLogin(db: Database, login: string): Promise<AccountSummary | null> {
+  const row = await accountRowByLogin(db, login);
+  return row ? summary(row) : null;
+}
+
+/** The one account `login` names (see `accountRowByLogin`), if the password is right. */
 export async function checkPassword(
   db: Database,
   login: string,
   password: string,
 ): Promise<AccountSummary | null> {
-  const phone = looksLikePhone(login) ? normalisePhone(login) : null;
-  const rows = looksLikePhone(login)
-    ? phone
-      ? await db.query<AccountRow>(`SELECT * FROM accounts WHERE phone = $1`, [phone])
-      : []
-    : await db.query<AccountRow>(`SELECT * FROM accounts WHERE username = $1`, [
-        login.toLowerCase(),
-      ]);
-  const row = rows[0];
+  const row = await accountRowByLogin(db, login);
   dummyHash ??= hash('no account has this password', ARGON2);
   const ok = await verify(row?.password_hash ?? (await dummyHash), password);
   await audit(db, row?.id ?? null, ok && row ? 'sign_in' : 'sign_in_failed');

@@ -1,7 +1,8 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { MemberRole, OrgKind } from '../../src/protocol';
 import { audit } from './audit';
+import { hashCode, newCode } from './codes';
 import { approvesIn } from './teamApproval';
 
 export type { MemberRole, OrgKind };
@@ -93,12 +94,6 @@ export async function createOrganisation(
   return { ok: true, value: { id, ...input } };
 }
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-function hashCode(code: string): string {
-  return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
-}
-
 export interface JoinCode {
   id: string;
   role: MemberRole;
@@ -126,10 +121,7 @@ export async function createJoinCode(
   if (!org) return missing;
   if (!(await manages(db, actorId, org)) || !GRANTABLE[org.kind].includes(input.role))
     return denied;
-  const raw = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(
-    '',
-  );
-  const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+  const code = newCode();
   const rows = await db.query<JoinCodeRow>(
     `INSERT INTO join_codes (code_hash, organisation_id, role, max_uses, expires_at, created_by)
      VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6)

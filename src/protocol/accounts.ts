@@ -30,6 +30,27 @@ export const signInRequestSchema = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
+/** A code such as K7QP-M2XD, typed with or without its dash, in any case. */
+const personCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'a code like K7QP-M2XD');
+
+/** A forgotten password replaced with a one-time code from a manager of one's organisation. */
+export const resetPasswordRequestSchema = z.strictObject({
+  login: signInRequestSchema.shape.login,
+  code: personCode,
+  password: passwordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+
+/** A reset code, shown once to the manager who made it, to read out to its member. */
+export const resetCodeSchema = z.object({
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type ResetCode = z.infer<typeof resetCodeSchema>;
+
 export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 
 export const accountSchema = z.object({
@@ -85,12 +106,7 @@ export const joinCodeRequestSchema = z.strictObject({
     .default(60 * 24),
 });
 
-export const joinRequestSchema = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'a code like K7QP-M2XD'),
-});
+export const joinRequestSchema = z.strictObject({ code: personCode });
 
 export const roleChangeSchema = z.strictObject({
   role: z.enum(MEMBER_ROLES),
