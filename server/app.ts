@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import fastifyCompress from '@fastify/compress';
+import { adminRoutes } from './routes/admin';
 import { attestationRoutes } from './routes/attestations';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
@@ -103,6 +104,7 @@ export async function buildServer({
   organisationRoutes(app, db, guards);
   teamApprovalRoutes(app, db);
   passwordResetRoutes(app, db, guards);
+  adminRoutes(app, db);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
   attestationRoutes(app, db);

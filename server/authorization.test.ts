@@ -208,6 +208,19 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
     },
   );
 
+  it.each(ROLES)(
+    'only a system administrator reads the audit log and finds accounts (%s)',
+    async (role) => {
+      const call = request(app);
+      const token = world.actors[role].token;
+      const log = await call('GET', '/api/admin/audit', token);
+      const lookup = await call('GET', '/api/admin/accounts?login=nobody-here', token);
+      const allowed = role === 'system_admin';
+      expect(log.statusCode).toBe(allowed ? 200 : 403);
+      expect(lookup.statusCode).toBe(allowed ? 404 : 403);
+    },
+  );
+
   let markEvents: LearningEvent[] | undefined;
   it.each(ROLES)('%s reads only its own high-water mark of a device', async (role) => {
     const call = request(app);
@@ -315,6 +328,8 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
         'POST',
         `/api/orgs/${world.home.team_leader!.id}/members/${world.actors.volunteer.accountId}/reset-code`,
       ],
+      ['GET', '/api/admin/audit'],
+      ['GET', '/api/admin/accounts?login=someone'],
       ['GET', '/api/sync/pull'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
     ] as const) {

@@ -90,6 +90,10 @@ export async function createOrganisation(
       `INSERT INTO memberships (account_id, organisation_id, role) VALUES ($1, $2, $3)`,
       [actor.accountId, id, MANAGER_ROLE[input.kind]],
     );
+    await audit(tx, actor.accountId, 'organisation_created', id, {
+      kind: input.kind,
+      commune: input.communeCode,
+    });
   });
   return { ok: true, value: { id, ...input } };
 }
