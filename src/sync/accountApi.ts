@@ -26,6 +26,7 @@ const officialCommuneSchema = z.object({
 });
 export type OfficialCommune = z.infer<typeof officialCommuneSchema>;
 const meSchema = z.object({
+  account: z.object({ isSystemAdmin: z.boolean() }),
   memberships: z.array(membershipSchema),
   communes: z.array(officialCommuneSchema),
 });
