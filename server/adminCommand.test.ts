@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,26 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './db/database';
 import { checkPassword } from './services/accounts';
 import pg from 'pg';
+import { runAdminCommand as runAdmin } from './testkit/adminCommand';
 import { freshPostgresSchema, isPostgresReachable, TEST_POSTGRES_URL } from './testing';
-
-const ROOT = resolve(import.meta.dirname, '..');
-
-/** Runs `npm run admin -- <args>` as an operator would, the password piped on standard input. */
-function runAdmin(args: string[], env: Record<string, string>, input: string) {
-  const { DATABASE_URL: _inherited, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/adminCommand.ts', ...args], {
-    cwd: ROOT,
-    env: { ...inherited, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stdin.end(input);
-  return new Promise<{ code: number | null; output: string }>((done) =>
-    child.once('exit', (code) => done({ code, output })),
-  );
-}
 
 /** Where each run keeps its database: a fresh PGlite folder, or a fresh PostgreSQL schema. */
 const targets: { name: string; open: () => Promise<{ env: Record<string, string> }> }[] = [

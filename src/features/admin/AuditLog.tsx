@@ -22,7 +22,7 @@ export function AuditLog() {
         </label>
         <select
           id="audit-filter"
-          className="input"
+          className="input audit-filter"
           value={action}
           onChange={(event) => setAction(event.target.value as AuditAction | '')}
         >
