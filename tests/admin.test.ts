@@ -24,6 +24,7 @@ describe('everyone does their job from the app: admin, leader, and a member who 
   let leader: Page;
   let joinLink = '';
   let resetCode = '';
+  let an: Page;
 
   /** axe clean and no sideways scroll at 360 and 320 px, with a screenshot of each to look at. */
   async function checkScreen(page: Page, name: string) {
@@ -154,7 +155,7 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     await checkScreen(leader, 'roster-reset-code');
 
     // A new phone: the old password is gone from memory.
-    const an = await accountScreen();
+    an = await accountScreen();
     await an.getByRole('button', { name: 'Quên mật khẩu?' }).click();
     const form = formOf(an, 'Đặt lại mật khẩu');
     await form.getByRole('button', { name: 'Lưu mật khẩu mới và đăng nhập' }).click();
@@ -177,6 +178,31 @@ describe('everyone does their job from the app: admin, leader, and a member who 
       .getByRole('link', { name: new RegExp(TEAM) })
       .waitFor();
     await checkScreen(an, 'reset-password-signed-in');
+  });
+
+  it('a forgotten PIN is taken off by the account owner, with the account password', async () => {
+    await an.goto(`${stack.origin}/settings`);
+    await an.getByRole('button', { name: 'Đặt mã PIN' }).click();
+    for (const round of [0, 1]) {
+      for (const digit of '2468')
+        await an.getByRole('button', { name: `Số ${digit}`, exact: true }).click();
+      if (round === 0) await an.getByText('Nhập lại mã PIN để chắc chắn').waitFor();
+    }
+    await an.getByText('Đã lưu mã PIN.').waitFor();
+    await an.getByRole('button', { name: 'Đổi người học' }).click();
+    await an.getByRole('button', { name: /^An/ }).click();
+    await an.getByRole('button', { name: 'Quên mã PIN?' }).click();
+    const form = formOf(an, 'Mở bằng tài khoản');
+    await form.getByLabel('Tên đăng nhập hoặc số điện thoại').fill('tnv-an');
+    await form.getByLabel('Mật khẩu tài khoản').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Bỏ mã PIN và mở hồ sơ' }).click();
+    await form.getByText('Tên đăng nhập hoặc mật khẩu chưa đúng.').waitFor();
+    await checkScreen(an, 'forgot-pin');
+    await form.getByLabel('Mật khẩu tài khoản').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Bỏ mã PIN và mở hồ sơ' }).click();
+    await an.waitForURL(`${stack.origin}/`);
+    await an.goto(`${stack.origin}/settings`);
+    await an.getByRole('button', { name: 'Đặt mã PIN' }).waitFor();
   });
 
   it('the admin sees the reset in the audit log, with ids and times only', async () => {
