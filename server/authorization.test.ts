@@ -209,15 +209,17 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
   );
 
   it.each(ROLES)(
-    'only a system administrator reads the audit log and finds accounts (%s)',
+    'only a system administrator reads the audit log, finds accounts and rotates the key (%s)',
     async (role) => {
       const call = request(app);
       const token = world.actors[role].token;
       const log = await call('GET', '/api/admin/audit', token);
       const lookup = await call('GET', '/api/admin/accounts?login=nobody-here', token);
+      const rotate = await call('POST', '/api/admin/issuer-key/rotate', token, {});
       const allowed = role === 'system_admin';
       expect(log.statusCode).toBe(allowed ? 200 : 403);
       expect(lookup.statusCode).toBe(allowed ? 404 : 403);
+      expect(rotate.statusCode).toBe(allowed ? 200 : 403);
     },
   );
 
@@ -330,6 +332,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ],
       ['GET', '/api/admin/audit'],
       ['GET', '/api/admin/accounts?login=someone'],
+      ['POST', '/api/admin/issuer-key/rotate'],
       ['GET', '/api/sync/pull'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
     ] as const) {

@@ -110,6 +110,10 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     await naming.getByLabel('Tên đăng nhập hoặc số điện thoại của cán bộ').fill('can-bo-ngoc-ha');
     await naming.getByRole('button', { name: 'Giao xã cho cán bộ này' }).click();
     await naming.getByText('Đã giao xã cho Chị Hoa.').waitFor();
+
+    await admin.getByRole('button', { name: 'Đổi khoá ký' }).click();
+    await admin.getByRole('button', { name: 'Chắc chắn đổi khoá ký' }).click();
+    await admin.getByText(/^Đã đổi khoá ký\. Khoá mới: k/).waitFor();
     await checkScreen(admin, 'admin-screen');
 
     // The official finds their commune on their account page.

@@ -100,6 +100,27 @@ describe.each(backends)('admin routes on %s', (backend) => {
     }
   });
 
+  it('rotates the issuer key: the new one signs, the old one stays published, audited', async () => {
+    const before = await db.query<{ key_id: string }>(`SELECT key_id FROM issuer_keys`);
+    const rotated = await call('POST', '/api/admin/issuer-key/rotate', admin.token, {});
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const { keyId } = rotated.json<{ keyId: string }>();
+    const issuers = await call('GET', '/api/certificates/issuers');
+    for (const key of [...before.map((k) => k.key_id), keyId]) expect(issuers.body).toContain(key);
+    const [entry] = (await auditPage('?action=issuer_key_rotated')).entries;
+    expect(entry).toMatchObject({ actorId: admin.id, target: keyId, details: {} });
+  });
+
+  it('leaves a key set in ISSUER_PRIVATE_KEY to the configuration', async () => {
+    process.env.ISSUER_PRIVATE_KEY = 'A'.repeat(43);
+    try {
+      const rotated = await call('POST', '/api/admin/issuer-key/rotate', admin.token, {});
+      expect(rotated.statusCode).toBe(409);
+    } finally {
+      delete process.env.ISSUER_PRIVATE_KEY;
+    }
+  });
+
   it('refuses a bad filter with a typed error', async () => {
     for (const query of ['?action=drop_table', '?limit=0', '?before=abc', '?extra=1']) {
       const response = await call('GET', `/api/admin/audit${query}`, admin.token);

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'reset_code_created',
   'organisation_created',
+  'issuer_key_rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,3 +58,6 @@ export const accountLookupSchema = z.object({
   displayName: z.string(),
 });
 export type AccountLookup = z.infer<typeof accountLookupSchema>;
+
+/** The key that signs certificates from now on; the older ones stay published. */
+export const rotatedKeySchema = z.object({ keyId: z.string() });

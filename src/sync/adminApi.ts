@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   accountLookupSchema,
   auditPageSchema,
+  rotatedKeySchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type AuditAction,
@@ -47,6 +48,8 @@ export function createAdminApi(baseUrl: string, doFetch: Fetch = fetch) {
       ),
     nameOfficial: (token: string, accountId: string, communeCode: string) =>
       send('POST', token, '/api/admin/commune-officials', () => true, { accountId, communeCode }),
+    rotateIssuerKey: (token: string) =>
+      send('POST', token, '/api/admin/issuer-key/rotate', (b) => rotatedKeySchema.parse(b)),
     revokeCertificate: (token: string, id: string, reason: string) =>
       send(
         'POST',

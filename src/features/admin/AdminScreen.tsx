@@ -6,9 +6,13 @@ import { AuditLog } from './AuditLog';
 import { CreateAgencyForm } from './CreateAgencyForm';
 import { NameOfficialForm } from './NameOfficialForm';
 import { RevokeCertificateForm } from './RevokeCertificateForm';
+import { RotateKey } from './RotateKey';
 import './AdminScreen.css';
 
-/** What a system administrator does from the app: agencies, officials, revocations, the log. */
+/**
+ * What a system administrator does from the app: agencies, officials, revocations, the issuer
+ * key, the log.
+ */
 export function AdminScreen() {
   const { t } = useTranslation();
   const { state } = useServerRead(
@@ -29,6 +33,7 @@ export function AdminScreen() {
           <CreateAgencyForm />
           <NameOfficialForm />
           <RevokeCertificateForm />
+          <RotateKey />
           <AuditLog />
         </>
       )}
