@@ -153,6 +153,8 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     await leader
       .getByRole('button', { name: 'Tạo mã đặt lại mật khẩu cho An', exact: true })
       .click();
+    // None for the leader: they are signed in, they know their password.
+    expect(await leader.getByRole('button', { name: /cho Anh Minh$/ }).count()).toBe(0);
     resetCode = (await leader.locator('.reset-code-text').textContent()) ?? '';
     expect(resetCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await leader.getByText('Đưa hoặc đọc mã này cho An.', { exact: false }).waitFor();

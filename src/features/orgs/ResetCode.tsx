@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { useCredentials } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import type { ResetCode as Code } from '../../protocol';
+import { useSession } from '../../state/session';
 import { createOrgApi } from '../../sync/orgApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -18,6 +20,9 @@ export function ResetCode({ orgId, member }: { orgId: string; member: RosterMemb
   const language = useLanguage();
   const { run, error, busy } = useOrgAction();
   const [code, setCode] = useState<Code | null>(null);
+  const self = useCredentials(useSession((s) => s.profileId))?.accountId === member.accountId;
+  // Whoever is signed in knows their password: the button is for the others.
+  if (self) return null;
 
   const make = async () => {
     const made = await run(
