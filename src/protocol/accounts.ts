@@ -3,20 +3,20 @@ import { phoneSchema } from './phones.ts';
 import { textSchema } from './text.ts';
 
 /** Accounts, sign-in and organisations: the contract of the /api/auth and /api/orgs routes. */
-const password = z.string().min(8, 'at least 8 characters').max(200);
+export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
 const displayName = textSchema({ max: 80, name: true });
 /** At least one letter: a username can never be read as a phone number (see `looksLikePhone`). */
-const username = z
+export const usernameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores')
   .regex(/[a-zA-Z]/, 'at least one letter, so it cannot be taken for a phone number');
 
 export const signUpRequestSchema = z
   .strictObject({
-    username: username.optional(),
+    username: usernameSchema.optional(),
     phone: phoneSchema.optional(),
     displayName,
-    password,
+    password: passwordSchema,
   })
   .refine((body) => body.username || body.phone, {
     message: 'a username or a phone number is needed',
@@ -29,6 +29,27 @@ export const signInRequestSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** A code such as K7QP-M2XD, typed with or without its dash, in any case. */
+const personCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'a code like K7QP-M2XD');
+
+/** A forgotten password replaced with a one-time code from a manager of one's organisation. */
+export const resetPasswordRequestSchema = z.strictObject({
+  login: signInRequestSchema.shape.login,
+  code: personCode,
+  password: passwordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+
+/** A reset code, shown once to the manager who made it, to read out to its member. */
+export const resetCodeSchema = z.object({
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type ResetCode = z.infer<typeof resetCodeSchema>;
 
 export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 
@@ -88,12 +109,7 @@ export const joinCodeRequestSchema = z.strictObject({
     .default(60 * 24),
 });
 
-export const joinRequestSchema = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'a code like K7QP-M2XD'),
-});
+export const joinRequestSchema = z.strictObject({ code: personCode });
 
 export const roleChangeSchema = z.strictObject({
   role: z.enum(MEMBER_ROLES),

@@ -6,6 +6,7 @@ export * from './sync.ts';
 export * from './content.ts';
 export * from './walkthrough.ts';
 export * from './accounts.ts';
+export * from './admin.ts';
 export * from './certificates.ts';
 export * from './visits.ts';
 export * from './text.ts';
