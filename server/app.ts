@@ -2,19 +2,13 @@ import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import fastifyCompress from '@fastify/compress';
-import { attestationRoutes } from './routes/attestations';
-import { authRoutes } from './routes/auth';
-import { certificateRoutes } from './routes/certificates';
-import { deviceRoutes } from './routes/devices';
-import { organisationRoutes } from './routes/organisations';
-import { placeRoutes } from './routes/places';
 import { sendError } from './routes/errors';
-import { healthRoutes } from './routes/health';
 import { noStoreByDefault } from './cacheHeaders';
 import { loggerOptions } from './logging';
 import { DEFAULT_RATE_LIMITS, rateGuards, registerRateLimits, type RateLimits } from './rateLimits';
+import { routeTables } from './routes/index';
 import { syncRoutes } from './routes/sync';
-import { teamApprovalRoutes } from './routes/teamApproval';
+import { InvalidRequest, registerRoutes } from './routes/table';
 import { visitRoutes } from './routes/visits';
 import { compressOptions, secureHeaders, serveApp } from './static';
 
@@ -65,6 +59,9 @@ export async function buildServer({
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendError(reply, 'payload_too_large', 'The body is larger than this route accepts');
     }
+    if (error instanceof InvalidRequest) {
+      return sendError(reply, 'invalid_body', error.message, { issues: error.issues });
+    }
     const status = error.statusCode ?? 500;
     if (status === 429) {
       return sendError(reply, 'rate_limited', 'Too many attempts: wait a minute, then try again');
@@ -95,15 +92,8 @@ export async function buildServer({
   await registerRateLimits(app, db, redisUrl);
   const guards = rateGuards(app, db, { ...DEFAULT_RATE_LIMITS, ...limits });
 
-  healthRoutes(app, db);
-  deviceRoutes(app, db, guards);
+  for (const table of await routeTables(app, db, guards)) registerRoutes(app, db, table);
   syncRoutes(app, db, guards);
-  authRoutes(app, db, guards);
-  organisationRoutes(app, db, guards);
-  teamApprovalRoutes(app, db);
-  placeRoutes(app, db);
-  await certificateRoutes(app, db);
-  attestationRoutes(app, db);
   visitRoutes(app, db);
   if (distDir) await serveApp(app, distDir, compress);
   return app;

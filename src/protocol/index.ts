@@ -10,3 +10,4 @@ export * from './certificates.ts';
 export * from './visits.ts';
 export * from './text.ts';
 export * from './phones.ts';
+export * from './places.ts';
