@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
 import type { Database } from './db/database';
 import fastifyCompress from '@fastify/compress';
 import { sendError } from './routes/errors';
@@ -27,6 +27,8 @@ export interface ServerOptions {
   trustProxy?: boolean | number | string;
   /** brotli / gzip answers (on by default; the first-visit bench turns it off to compare). */
   compress?: boolean;
+  /** Told of every route as it is added (Fastify's onRoute hook): the OpenAPI test lists them. */
+  onRoute?: onRouteHookHandler;
 }
 
 /** The whole server: API routes, typed errors, and in production the built app on the same port. */
@@ -39,6 +41,7 @@ export async function buildServer({
   limits,
   redisUrl,
   trustProxy = false,
+  onRoute,
 }: ServerOptions) {
   const app: FastifyInstance = Fastify({
     logger: loggerOptions(logLevel, logStream),
@@ -52,6 +55,7 @@ export async function buildServer({
         : trustProxy,
   });
 
+  if (onRoute) app.addHook('onRoute', onRoute);
   secureHeaders(app);
   noStoreByDefault(app);
 

@@ -6,6 +6,7 @@ import { authTable } from './auth';
 import { certificateTable, issuerSettings } from './certificates';
 import { deviceTable } from './devices';
 import { healthTable } from './health';
+import { openApiTable } from './openapi';
 import { organisationTable } from './organisations';
 import { placeTable } from './places';
 import type { Route } from './table';
@@ -17,7 +18,7 @@ import { verifyPageTable } from './verifyPage';
  * themselves (routes/sync.ts, routes/visits.ts) until they move to tables too.
  */
 export async function routeTables(
-  _app: FastifyInstance,
+  app: FastifyInstance,
   db: Database,
   guards: Guards,
 ): Promise<Route[][]> {
@@ -32,5 +33,6 @@ export async function routeTables(
     await certificateTable(db, settings),
     verifyPageTable(db, settings),
     attestationTable(db),
+    openApiTable(app),
   ];
 }
