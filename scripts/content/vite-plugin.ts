@@ -22,6 +22,19 @@ function manifestOf(packs: CompiledPack[]): ContentManifest {
   };
 }
 
+/** The files a build writes for these packs, by path under the build folder. */
+export function contentFiles(
+  packs: CompiledPack[],
+): { fileName: string; source: string | Uint8Array }[] {
+  return [
+    ...packs.flatMap((compiled) => [
+      { fileName: packPath(compiled), source: compiled.json },
+      ...compiled.audio.map((asset) => ({ fileName: asset.fileName, source: asset.source })),
+    ]),
+    { fileName: MANIFEST_PATH, source: JSON.stringify(manifestOf(packs)) },
+  ];
+}
+
 /**
  * Compiles content/ into content packs at build time (a broken file fails the build, naming
  * the file and field) and serves the same files in development.
@@ -38,17 +51,7 @@ export function contentPacks(
       this.addWatchFile(contentDir);
     },
     generateBundle() {
-      for (const compiled of packs) {
-        this.emitFile({ type: 'asset', fileName: packPath(compiled), source: compiled.json });
-        for (const asset of compiled.audio) {
-          this.emitFile({ type: 'asset', fileName: asset.fileName, source: asset.source });
-        }
-      }
-      this.emitFile({
-        type: 'asset',
-        fileName: MANIFEST_PATH,
-        source: JSON.stringify(manifestOf(packs)),
-      });
+      for (const file of contentFiles(packs)) this.emitFile({ type: 'asset', ...file });
     },
   };
   const serve: Plugin = {
