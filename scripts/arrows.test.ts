@@ -1,0 +1,78 @@
+// @vitest-environment node
+import { join, resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** The arrows rule's complaints about one file written at `path`, linted with the project's config. */
+async function arrowsProblems(path: string, source: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: ROOT });
+  const [result] = await eslint.lintText(source, { filePath: join(ROOT, path) });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'hoc/arrows')
+    .map((message) => message.message);
+}
+
+describe('the one-way arrows of DESIGN.md, checked by ESLint', () => {
+  it.each([
+    [
+      'a primitive reaching the sync engine',
+      'src/ui/Fixture.tsx',
+      "import { x } from '../sync/engine';",
+    ],
+    [
+      'the server reaching the build scripts',
+      'server/services/fixture.ts',
+      "import { compileContent } from '../../scripts/content/compile.ts';",
+    ],
+    [
+      'the server reaching a screen',
+      'server/routes/fixture.ts',
+      "import { x } from '../../src/features/learn/QuizScreen';",
+    ],
+    [
+      'one feature reaching into another',
+      'src/features/learn/Fixture.tsx',
+      "import { x } from '../home/HomeScreen';",
+    ],
+    [
+      'the orgs core reaching into one kind',
+      'src/features/orgs/fixture.ts',
+      "import { x } from './team/team';",
+    ],
+    [
+      'a value of the protocol from a primitive',
+      'src/ui/Fixture.tsx',
+      "import { courseSchema } from '../protocol';",
+    ],
+    ['the domain reaching storage', 'src/domain/fixture.ts', "export { db } from '../data/db';"],
+  ])('refuses %s', async (_what, path, source) => {
+    expect(await arrowsProblems(path, source)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'a feature using ui, data, domain and state',
+      'src/features/learn/Fixture.tsx',
+      "import { a } from '../../ui/Button';\nimport { b } from '../../data/db';\nimport { c } from '../../domain/progress';\nimport { d } from '../../state/session';",
+    ],
+    [
+      'a feature using the orgs core',
+      'src/features/account/Fixture.tsx',
+      "import { x } from '../orgs/kinds';",
+    ],
+    [
+      'a type-only import of the protocol anywhere',
+      'src/ui/Fixture.tsx',
+      "import type { Course } from '../protocol';\nimport { type Lesson } from '../protocol';",
+    ],
+    [
+      'the server using protocol and domain',
+      'server/services/fixture.ts',
+      "import { a } from '../../src/protocol';\nimport { b } from '../../src/domain/progress';",
+    ],
+  ])('allows %s', async (_what, path, source) => {
+    expect(await arrowsProblems(path, source)).toEqual([]);
+  });
+});
