@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_PACK_FORMAT, type ContentManifest } from '../../src/protocol/index.ts';
 import { compileContent, type CompiledPack } from './compile.ts';
@@ -33,6 +34,15 @@ export function contentFiles(
     ]),
     { fileName: MANIFEST_PATH, source: JSON.stringify(manifestOf(packs)) },
   ];
+}
+
+/** Writes the content packs alone into a build folder, as the build does (for the server). */
+export function writeContentPacks(contentDir: string, buildDir: string): void {
+  for (const { fileName, source } of contentFiles(compileContent(contentDir))) {
+    const path = join(buildDir, fileName);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, source);
+  }
 }
 
 /**

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { compileContent } from '../../scripts/content/compile.ts';
-import { contentFiles } from '../../scripts/content/vite-plugin.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeContentPacks } from '../../scripts/content/vite-plugin.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -11,9 +10,5 @@ const ROOT = join(import.meta.dirname, '../..');
  */
 export function setup(): void {
   if (existsSync(join(ROOT, 'dist/content/manifest.json'))) return;
-  for (const { fileName, source } of contentFiles(compileContent(join(ROOT, 'content')))) {
-    const path = join(ROOT, 'dist', fileName);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, source);
-  }
+  writeContentPacks(join(ROOT, 'content'), join(ROOT, 'dist'));
 }
