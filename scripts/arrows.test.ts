@@ -47,6 +47,16 @@ describe('the one-way arrows of DESIGN.md, checked by ESLint', () => {
       "import { courseSchema } from '../protocol';",
     ],
     ['the domain reaching storage', 'src/domain/fixture.ts', "export { db } from '../data/db';"],
+    [
+      'a service reaching the routes',
+      'server/services/fixture.ts',
+      "import { sendError } from '../routes/errors';",
+    ],
+    [
+      "one route table reaching another area's",
+      'server/routes/fixture.ts',
+      "import { authTable } from './auth';",
+    ],
   ])('refuses %s', async (_what, path, source) => {
     expect(await arrowsProblems(path, source)).toHaveLength(1);
   });
@@ -71,6 +81,11 @@ describe('the one-way arrows of DESIGN.md, checked by ESLint', () => {
       'the server using protocol and domain',
       'server/services/fixture.ts',
       "import { a } from '../../src/protocol';\nimport { b } from '../../src/domain/progress';",
+    ],
+    [
+      'a route table using the shared pieces and services',
+      'server/routes/fixture.ts',
+      "import { route } from './table';\nimport { sendError } from './errors';\nimport { audit } from '../services/audit';",
     ],
   ])('allows %s', async (_what, path, source) => {
     expect(await arrowsProblems(path, source)).toEqual([]);
