@@ -6,13 +6,14 @@ import {
   buildWorld,
   COMMUNE_A,
   COMMUNE_B,
-  request,
   ROLES,
   type Org,
   type RoleName,
   type World,
 } from './testkit/world';
 import { certificateRequest, neededRight, quizAttempt } from './testkit/certificates';
+// Every answer the matrix receives is checked against the server's OpenAPI document.
+import { documentedRequest as request } from './testkit/openapi';
 import { newRandomId } from '../src/lib/ids';
 import {
   PROTOCOL_VERSION,

@@ -1,21 +1,24 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accountLookupQuerySchema, auditQuerySchema } from '../../src/protocol';
+import {
+  accountLookupQuerySchema,
+  accountLookupSchema,
+  auditPageSchema,
+  auditQuerySchema,
+  rotatedKeySchema,
+} from '../../src/protocol';
 import type { Database } from '../db/database';
 import { accountByLogin } from '../services/accounts';
 import { audit, readAuditLog } from '../services/audit';
 import { rotateIssuerKey } from '../services/issuerKeys';
-import { issuerSettings } from './certificates';
-import { requireAccount } from './auth';
-import { invalidBody, sendError } from './errors';
+import type { Principal } from '../services/principal';
+import { sendError } from './errors';
+import { refusals, route } from './table';
+import type { FastifyReply } from 'fastify';
 
-/** The calling system administrator, or a typed 401/403 already sent. */
-async function requireSystemAdmin(db: Database, request: FastifyRequest, reply: FastifyReply) {
-  const actor = await requireAccount(db, request, reply);
-  if (actor && !actor.isSystemAdmin) {
-    sendError(reply, 'forbidden', 'Only a system administrator may do this');
-    return null;
-  }
-  return actor;
+/** False, with a typed 403 sent, unless the caller is a system administrator. */
+function refuseUnlessAdmin(caller: Extract<Principal, { kind: 'account' }>, reply: FastifyReply) {
+  if (caller.isSystemAdmin) return false;
+  sendError(reply, 'forbidden', 'Only a system administrator may do this');
+  return true;
 }
 
 /**
@@ -23,36 +26,54 @@ async function requireSystemAdmin(db: Database, request: FastifyRequest, reply: 
  * /api/orgs, officials named with POST /api/admin/commune-officials and certificates revoked
  * with POST /api/certificates/:id/revoke, each audited where it is done.
  */
-export function adminRoutes(app: FastifyInstance, db: Database): void {
-  /** The log, newest first, paged; ids and times only. */
-  app.get('/api/admin/audit', async (request, reply) => {
-    if (!(await requireSystemAdmin(db, request, reply))) return reply;
-    const query = auditQuerySchema.safeParse(request.query);
-    if (!query.success) return invalidBody(reply, query.error);
-    return reply.send(await readAuditLog(db, query.data));
-  });
-
-  /**
-   * A new issuer key signs certificates from now on; the old ones stay published, so every
-   * certificate they signed still verifies. A key set in ISSUER_PRIVATE_KEY is changed there.
-   */
-  app.post('/api/admin/issuer-key/rotate', async (request, reply) => {
-    const actor = await requireSystemAdmin(db, request, reply);
-    if (!actor) return reply;
-    if (issuerSettings().privateKey)
-      return sendError(reply, 'conflict', 'The key comes from ISSUER_PRIVATE_KEY: change it there');
-    const keyId = await rotateIssuerKey(db);
-    await audit(db, actor.accountId, 'issuer_key_rotated', keyId);
-    return reply.send({ keyId });
-  });
-
-  /** The account a login names, so it can be named a commune official. */
-  app.get('/api/admin/accounts', async (request, reply) => {
-    if (!(await requireSystemAdmin(db, request, reply))) return reply;
-    const query = accountLookupQuerySchema.safeParse(request.query);
-    if (!query.success) return invalidBody(reply, query.error);
-    const account = await accountByLogin(db, query.data.login);
-    if (!account) return sendError(reply, 'not_found', 'No account has this login');
-    return reply.send({ id: account.id, displayName: account.displayName });
-  });
+export function adminTable(db: Database, issuerKeyFromEnvironment: boolean) {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/admin/audit',
+      summary: 'The audit log, newest first, paged: ids and times only (system admins)',
+      who: 'account',
+      schemas: { querystring: auditQuerySchema, response: { 200: auditPageSchema } },
+      handler: async ({ reply, caller, query }) => {
+        if (refuseUnlessAdmin(caller, reply)) return reply;
+        return reply.send(await readAuditLog(db, query));
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/admin/issuer-key/rotate',
+      summary:
+        'A new issuer key signs certificates from now on; the old ones stay published (system admins)',
+      who: 'account',
+      schemas: { response: { 200: rotatedKeySchema, ...refusals('conflict') } },
+      handler: async ({ reply, caller }) => {
+        if (refuseUnlessAdmin(caller, reply)) return reply;
+        if (issuerKeyFromEnvironment)
+          return sendError(
+            reply,
+            'conflict',
+            'The key comes from ISSUER_PRIVATE_KEY: change it there',
+          );
+        const keyId = await rotateIssuerKey(db);
+        await audit(db, caller.accountId, 'issuer_key_rotated', keyId);
+        return reply.send({ keyId });
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/admin/accounts',
+      summary: 'The account a login names, to name it a commune official (system admins)',
+      who: 'account',
+      schemas: {
+        querystring: accountLookupQuerySchema,
+        response: { 200: accountLookupSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, query }) => {
+        if (refuseUnlessAdmin(caller, reply)) return reply;
+        const account = await accountByLogin(db, query.login);
+        if (!account) return sendError(reply, 'not_found', 'No account has this login');
+        return reply.send({ id: account.id, displayName: account.displayName });
+      },
+    }),
+  ];
 }

@@ -1,8 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { looksLikePhone, normalisePhone } from '../../src/protocol';
+import { looksLikePhone, normalisePhone, type MemberRole, type OrgKind } from '../../src/protocol';
 import type { Database, Queryable } from '../db/database';
 import { audit } from './audit';
+import type { Device } from './devices';
+import { ownerOfAccount } from './principal';
 import { revokeAllTokensIn } from './tokens';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
@@ -135,4 +137,64 @@ export async function setPassword(
 ): Promise<void> {
   await tx.query(`UPDATE accounts SET password_hash = $2 WHERE id = $1`, [accountId, passwordHash]);
   await revokeAllTokensIn(tx, accountId);
+}
+
+/** The account's own page: who they are, their organisations, and the communes they oversee. */
+export async function accountOverview(db: Database, accountId: string) {
+  const memberships = await db.query<{
+    organisation_id: string;
+    kind: OrgKind;
+    name: string;
+    role: MemberRole;
+  }>(
+    `SELECT m.organisation_id, o.kind, o.name, m.role FROM memberships m
+     JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name`,
+    [accountId],
+  );
+  // The communes a system admin gave this account as an official: their figures only.
+  const communes = await db.query<{ code: string; name: string; province_name: string }>(
+    `SELECT c.code, c.name, p.name AS province_name FROM official_communes o
+     JOIN communes c ON c.code = o.commune_code JOIN provinces p ON p.code = c.province_code
+     WHERE o.account_id = $1 ORDER BY c.name, c.code`,
+    [accountId],
+  );
+  return {
+    account: await getAccount(db, accountId),
+    communes: communes.map((c) => ({ code: c.code, name: c.name, provinceName: c.province_name })),
+    memberships: memberships.map((m) => ({
+      organisationId: m.organisation_id,
+      kind: m.kind,
+      name: m.name,
+      role: m.role,
+    })),
+  };
+}
+
+/**
+ * A profile that learned before signing in brings its past along: the device becomes the
+ * account's, and so do the events it pushed for that profile and its certificates. Returns
+ * how many events moved.
+ */
+export async function claimProfile(
+  db: Database,
+  accountId: string,
+  device: Device,
+  profileId: string,
+): Promise<number> {
+  const moved = await db.transaction(async (tx) => {
+    await tx.query(`UPDATE devices SET account_id = $2 WHERE id = $1`, [device.id, accountId]);
+    const owners = [device.ownerId, profileId, ownerOfAccount(accountId)];
+    // Its certificates come along, so they return on every phone the account signs in on.
+    await tx.query(
+      `UPDATE certificates c SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2
+         AND NOT EXISTS (SELECT 1 FROM certificates a WHERE a.owner_id = $3
+           AND a.profile_id = c.profile_id AND a.course_id = c.course_id)`,
+      owners,
+    );
+    return tx.query(
+      `UPDATE events SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2 RETURNING id`,
+      owners,
+    );
+  });
+  return moved.length;
 }

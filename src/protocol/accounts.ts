@@ -62,12 +62,14 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-export const sessionResponseSchema = z.object({
-  account: accountSchema,
+/** A new access token and the refresh token that replaces the one sent. */
+export const tokensResponseSchema = z.object({
   accessToken: z.string(),
   refreshToken: z.string(),
   accessExpiresIn: z.int(),
 });
+
+export const sessionResponseSchema = tokensResponseSchema.extend({ account: accountSchema });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const claimRequestSchema = z.strictObject({
@@ -150,3 +152,65 @@ export const organisationSchema = z.object({
   manager: z.boolean(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
+
+/** An organisation the account belongs to, with its role there. */
+export const membershipSchema = z.object({
+  organisationId: z.uuid(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+});
+
+/** A commune a system admin gave this account as an official (its figures only). */
+export const officialCommuneSchema = z.object({
+  code: z.string().regex(/^\d{5}$/),
+  name: z.string(),
+  provinceName: z.string(),
+});
+
+/** `GET /api/me`. */
+export const meResponseSchema = z.object({
+  account: accountSchema,
+  memberships: z.array(membershipSchema),
+  communes: z.array(officialCommuneSchema),
+});
+
+export const signedOutSchema = z.object({ signedOut: z.literal(true) });
+
+/** `POST /api/account/claim`: how many of the profile's events became the account's. */
+export const claimResponseSchema = z.object({ claimed: z.int().min(0) });
+
+/** What one learner of an organisation has done in one course. */
+export const courseSummarySchema = z.object({
+  courseId: z.string(),
+  lessonsDone: z.int(),
+  bestScore: z.int(),
+  total: z.int(),
+  passed: z.boolean(),
+});
+
+/** `GET /api/orgs/:id/progress`: the learners only, never the staff. */
+export const memberProgressSchema = memberSchema.extend({ courses: z.array(courseSummarySchema) });
+
+/** A team started in one of the official's communes, not yet counted in its figures. */
+export const pendingTeamSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  createdAt: z.string(),
+});
+
+export const teamApprovedSchema = z.object({ id: z.uuid(), approved: z.literal(true) });
+
+/** `GET /api/communes/:code/summary`: a commune's learning figures, counts only. */
+export const communeLearningSchema = z.object({
+  communeCode: z.string(),
+  organisations: z.record(z.string(), z.int()),
+  /** Distinct people by role in the commune's organisations. */
+  people: z.record(z.string(), z.int()),
+  /** People who learn there and run nothing anywhere. */
+  learners: z.int(),
+  lessonsCompleted: z.int(),
+  coursesMastered: z.int(),
+});

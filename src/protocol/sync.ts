@@ -33,7 +33,10 @@ export const registerDeviceRequestSchema = z.strictObject({
 });
 export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequestSchema>;
 
-export const registerDeviceResponseSchema = z.object({ deviceToken: z.string().min(32) });
+export const registerDeviceResponseSchema = z.object({
+  deviceToken: z.string().min(32),
+  protocolVersion: z.int(),
+});
 export type RegisterDeviceResponse = z.infer<typeof registerDeviceResponseSchema>;
 
 /**
