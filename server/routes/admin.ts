@@ -26,7 +26,7 @@ function refuseUnlessAdmin(caller: Extract<Principal, { kind: 'account' }>, repl
  * /api/orgs, officials named with POST /api/admin/commune-officials and certificates revoked
  * with POST /api/certificates/:id/revoke, each audited where it is done.
  */
-export function adminTable(db: Database, issuerKeyFromEnvironment: boolean) {
+export function adminTable(db: Database, issuerKeyFromEnvironment: () => boolean) {
   return [
     route({
       method: 'GET',
@@ -48,7 +48,7 @@ export function adminTable(db: Database, issuerKeyFromEnvironment: boolean) {
       schemas: { response: { 200: rotatedKeySchema, ...refusals('conflict') } },
       handler: async ({ reply, caller }) => {
         if (refuseUnlessAdmin(caller, reply)) return reply;
-        if (issuerKeyFromEnvironment)
+        if (issuerKeyFromEnvironment())
           return sendError(
             reply,
             'conflict',

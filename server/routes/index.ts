@@ -34,7 +34,7 @@ export async function routeTables(
     teamApprovalTable(db),
     classRosterTable(db),
     passwordResetTable(db, guards),
-    adminTable(db, Boolean(settings.privateKey)),
+    adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),
     await certificateTable(db, settings),
     verifyPageTable(db, settings),
