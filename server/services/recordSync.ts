@@ -1,0 +1,81 @@
+import {
+  recordKindNamed,
+  type AnyRecordKind,
+  type PushRequest,
+  type PushResponse,
+  type Refusal,
+} from '../../src/protocol';
+import type { Database } from '../db/database';
+import { RECORD_HANDLERS } from '../records';
+import type { KindBatch } from '../records/handler';
+import { storeEvents } from './eventWriter';
+import type { Principal } from './principal';
+
+/** The message of a record's first schema issue, as the refusal states it. */
+function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid';
+}
+
+interface SortedBatch {
+  /** Each known kind's valid records, once per id, in the order they came. */
+  byKind: Map<AnyRecordKind, unknown[]>;
+  refused: Refusal[];
+}
+
+/** Checks each record against its kind: unknown kinds, invalid data and other devices' records are refused alone. */
+function sortBatch(deviceId: string, records: PushRequest['records']): SortedBatch {
+  const byKind = new Map<AnyRecordKind, unknown[]>();
+  const refused: Refusal[] = [];
+  const seen = new Set<string>();
+  for (const { kind: name, id, data } of records) {
+    const refuse = (reason: Refusal['reason'], message: string) =>
+      refused.push({ kind: name, id, reason, message });
+    const kind = recordKindNamed(name);
+    if (!kind) {
+      refuse('unknown_kind', `This server knows no record kind "${name}"`);
+      continue;
+    }
+    const parsed = kind.schema.safeParse(data);
+    if (!parsed.success) refuse('invalid_record', firstIssue(parsed.error));
+    else if (kind.idOf(parsed.data) !== id) {
+      refuse('invalid_record', 'id: differs from the id inside the record');
+    } else if (kind.deviceOf(parsed.data) !== deviceId) {
+      refuse('wrong_device', 'The record names another device');
+    } else if (!seen.has(`${name} ${id}`)) {
+      seen.add(`${name} ${id}`);
+      byKind.set(kind, [...(byKind.get(kind) ?? []), parsed.data]);
+    }
+  }
+  return { byKind, refused };
+}
+
+/**
+ * Settles one pushed batch: each record is checked against its kind, then each kind's records
+ * go to that kind's handler. Once every handler has stored its share, the device's mark moves
+ * to the batch's high water with every refusal of the batch.
+ */
+export async function pushRecords(
+  db: Database,
+  caller: Principal,
+  request: PushRequest,
+): Promise<PushResponse> {
+  const { deviceId, highWater } = request;
+  const { byKind, refused } = sortBatch(deviceId, request.records);
+  const accepted: PushResponse['accepted'] = [];
+  for (const [kind, records] of byKind) {
+    // Each record was parsed by this kind's own schema in `sortBatch`.
+    const typed = records as KindBatch<typeof kind>['records'];
+    const outcome = await RECORD_HANDLERS[kind.kind].push(db, { caller, deviceId, records: typed });
+    accepted.push(...[...new Set(outcome.accepted)].map((id) => ({ kind: kind.kind, id })));
+    refused.push(...outcome.refused);
+  }
+  if (highWater !== undefined) {
+    await storeEvents(db, {
+      ownerId: caller.ownerId,
+      events: [],
+      mark: { deviceId, highWater, refused },
+    });
+  }
+  return { accepted, refused };
+}
