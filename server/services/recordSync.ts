@@ -3,8 +3,10 @@ import {
   type AnyRecordKind,
   type PushRequest,
   type PushResponse,
+  type RecordKind,
   type Refusal,
 } from '../../src/protocol';
+import type { z } from 'zod';
 import type { Database } from '../db/database';
 import { RECORD_HANDLERS } from '../records';
 import type { KindBatch } from '../records/handler';
@@ -15,6 +17,19 @@ import type { Principal } from './principal';
 function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid';
+}
+
+type Parsed =
+  { ok: true; data: unknown; id: string; deviceId: string } | { ok: false; message: string };
+
+/** A record's data checked against its kind, with the id and device the data states. */
+function parseRecord(kind: AnyRecordKind, data: unknown): Parsed {
+  // Every kind is read through the same three parts of its declaration.
+  const declared = kind as RecordKind<string, z.ZodType<unknown>, z.ZodType>;
+  const parsed = declared.schema.safeParse(data);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const id = declared.idOf(parsed.data);
+  return { ok: true, data: parsed.data, id, deviceId: declared.deviceOf(parsed.data) };
 }
 
 interface SortedBatch {
@@ -36,15 +51,17 @@ function sortBatch(deviceId: string, records: PushRequest['records']): SortedBat
       refuse('unknown_kind', `This server knows no record kind "${name}"`);
       continue;
     }
-    const parsed = kind.schema.safeParse(data);
-    if (!parsed.success) refuse('invalid_record', firstIssue(parsed.error));
-    else if (kind.idOf(parsed.data) !== id) {
+    const parsed = parseRecord(kind, data);
+    if (!parsed.ok) refuse('invalid_record', parsed.message);
+    else if (parsed.id !== id)
       refuse('invalid_record', 'id: differs from the id inside the record');
-    } else if (kind.deviceOf(parsed.data) !== deviceId) {
+    else if (parsed.deviceId !== deviceId)
       refuse('wrong_device', 'The record names another device');
-    } else if (!seen.has(`${name} ${id}`)) {
+    else if (!seen.has(`${name} ${id}`)) {
       seen.add(`${name} ${id}`);
-      byKind.set(kind, [...(byKind.get(kind) ?? []), parsed.data]);
+      const share = byKind.get(kind) ?? [];
+      share.push(parsed.data);
+      byKind.set(kind, share);
     }
   }
   return { byKind, refused };

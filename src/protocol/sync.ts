@@ -76,6 +76,14 @@ export const REFUSAL_REASONS = [
   'id_conflict',
   /** The pusher may not write records into the scope this one names. */
   'forbidden_scope',
+  /** Stored, but flagged for the organisation's manager: it amends a version no longer current. */
+  'conflict',
+  /** A visit: the record belongs to another team than the one the version names. */
+  'wrong_team',
+  /** A visit: the commune code is not on the official list. */
+  'unknown_commune',
+  /** A visit: a volunteer may only add versions to visits they logged (a leader may amend any). */
+  'not_owner',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

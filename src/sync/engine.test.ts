@@ -69,7 +69,7 @@ function acceptingApi(
     registerDevice: async () => 'token-'.padEnd(40, 'x'),
     push: async (_token, _device, records, highWater) => {
       pushes.push(records);
-      serverMark.highWater = highWater;
+      serverMark.highWater = highWater ?? serverMark.highWater;
       return { accepted: records.map(({ kind, id }) => ({ kind, id })), refused: [] };
     },
     mark: async () => serverMark,

@@ -104,7 +104,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (;;) {
       const since = await store.getPullCursor();
       const page = await api.pull(await token(), learningEventKind.kind, since, pullLimit);
-      const events = page.records.map((record) => record.data);
+      const events = page.records.flatMap((r) =>
+        r.kind === learningEventKind.kind ? [r.data] : [],
+      );
       await store.applyPulled(events, page.nextCursor);
       if (!page.hasMore) return;
     }

@@ -37,11 +37,18 @@ export interface SyncApi {
     token: string,
     deviceId: string,
     records: PushedRecord[],
-    highWater: number,
+    highWater?: number,
   ): Promise<PushResponse>;
   /** What the server settled of this device's pushes as the token's owner. */
   mark(token: string, deviceId: string): Promise<PushMark>;
-  pull(token: string, kind: RecordKindName, since: number, limit: number): Promise<PullResponse>;
+  /** One page of a kind's records after `since`: the caller's own, or a scope's (`org:<id>`). */
+  pull(
+    token: string,
+    kind: RecordKindName,
+    since: number,
+    limit: number,
+    scope?: string,
+  ): Promise<PullResponse>;
 }
 
 type Fetch = typeof fetch;
@@ -115,10 +122,15 @@ export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi 
         { method: 'GET', headers: auth(token) },
         (body) => pushMarkSchema.parse(body),
       ),
-    pull: (token, kind, since, limit) =>
+    pull: (token, kind, since, limit, scope) =>
       call(
         doFetch,
-        `${baseUrl}/api/sync/pull?kind=${kind}&since=${since}&limit=${limit}`,
+        `${baseUrl}/api/sync/pull?${new URLSearchParams({
+          kind,
+          since: String(since),
+          limit: String(limit),
+          ...(scope ? { scope } : {}),
+        })}`,
         { method: 'GET', headers: auth(token) },
         (body) => pullResponseSchema.parse(body),
       ),

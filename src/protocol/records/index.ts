@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import type { RecordKind } from './kind.ts';
 import { learningEventKind } from './learningEvents.ts';
+import { visitVersionKind } from './visitVersions.ts';
 
 export * from './kind.ts';
 export { eventRecord, learningEventKind } from './learningEvents.ts';
+export { visitRecord, visitVersionId, visitVersionKind } from './visitVersions.ts';
 
 /**
  * Every kind of record the sync path carries. A new kind is declared in its own file and added
  * here (and to `pulledRecordSchema` below); the engine and the push and pull routes need nothing
  * else.
  */
-export const RECORD_KINDS = [learningEventKind] as const;
+export const RECORD_KINDS = [learningEventKind, visitVersionKind] as const;
 
 export type AnyRecordKind = (typeof RECORD_KINDS)[number];
 export type RecordKindName = AnyRecordKind['kind'];
@@ -29,7 +31,10 @@ function pulledOf<K extends string, S extends z.ZodType>(kind: RecordKind<K, z.Z
   return z.object({ kind: z.literal(kind.kind), id: z.string(), data: kind.stored });
 }
 
-export const pulledRecordSchema = z.discriminatedUnion('kind', [pulledOf(learningEventKind)]);
+export const pulledRecordSchema = z.discriminatedUnion('kind', [
+  pulledOf(learningEventKind),
+  pulledOf(visitVersionKind),
+]);
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 /** The stored shape of one kind's records, as pulled. */
 export type PulledData<K extends RecordKindName> = Extract<PulledRecord, { kind: K }>['data'];
