@@ -16,7 +16,7 @@ import {
   type StoredVisitVersion,
 } from '../../../protocol';
 import { createSyncApi } from '../../../sync/http';
-import { withToken } from '../withToken';
+import { withAccountToken } from '../../../sync/accountTokens';
 
 export interface VisitSyncTarget {
   profileId: string;
@@ -64,7 +64,7 @@ export async function syncTeamVisits(target: VisitSyncTarget): Promise<VisitSync
     const batch = waiting.slice(i, i + MAX_PUSH_BATCH);
     const versions = await Promise.all(batch.map((row) => readVersion(key, row)));
     const records = versions.map(visitRecord);
-    const answer = await withToken(profileId, (token) => api.push(token, deviceId, records));
+    const answer = await withAccountToken(profileId, (token) => api.push(token, deviceId, records));
     const outcomes = outcomesOf(answer);
     const settled = versions.flatMap((v) => {
       const outcome = outcomes.get(visitVersionId(v));
@@ -79,7 +79,7 @@ export async function syncTeamVisits(target: VisitSyncTarget): Promise<VisitSync
   }
   const pulled: StoredVisitVersion[] = [];
   for (let since = 0, hasMore = true; hasMore;) {
-    const page = await withToken(profileId, (token) =>
+    const page = await withAccountToken(profileId, (token) =>
       api.pull(token, visitVersionKind.kind, since, MAX_PUSH_BATCH, `org:${teamId}`),
     );
     for (const r of page.records) if (r.kind === visitVersionKind.kind) pulled.push(r.data);
