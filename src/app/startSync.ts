@@ -2,6 +2,7 @@ import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
 import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
 import { setSession } from '../state/session';
+import { useTeamVault } from '../state/teamVault';
 import { accountAuth } from '../sync/accountTokens';
 import { createCertificatesApi, type CertificatesApi } from '../sync/certificatesApi';
 import { provideSyncControls } from '../sync/control';
@@ -20,6 +21,12 @@ function fetchCertificates(certificates: CertificatesApi, scope: SyncScope) {
     await storeIssuerKeys(await certificates.issuers());
     await storeRevocationList(await certificates.revocations(), new Date().toISOString());
   };
+}
+
+/** The team-log key while the account's log is unlocked on this phone: visits need it. */
+function unlockedTeamKey(accountId: string): CryptoKey | null {
+  const vault = useTeamVault.getState();
+  return vault.accountId === accountId ? vault.key : null;
 }
 
 let engines: SyncEngine[] = [];
@@ -49,7 +56,7 @@ export async function startSync(): Promise<void> {
     ...(await allCredentials()).map(({ profileId }, i) =>
       createSyncEngine({
         api,
-        store: createDexieSyncStore(undefined, { kind: 'account', profileId }),
+        store: createDexieSyncStore(undefined, { kind: 'account', profileId }, unlockedTeamKey),
         auth: accountAuth(profileId),
         onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),

@@ -1,4 +1,4 @@
-import { eventRecord, learningEventKind, MAX_PUSH_BATCH } from '../protocol';
+import { MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
 import type { SyncStore } from './store';
 
@@ -90,25 +90,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await store.settleUpTo(await api.mark(await token(), deviceId));
     }
     for (;;) {
-      const { events, highWater } = await store.pendingEvents(batchSize);
-      if (events.length === 0) return;
+      const { records, highWater } = await store.pendingRecords(batchSize);
+      if (records.length === 0) return;
       await store.markPushInFlight(highWater);
-      const result = await api.push(await token(), deviceId, events.map(eventRecord), highWater);
+      const result = await api.push(await token(), deviceId, records, highWater);
       await store.settlePush(result);
       const settled = result.accepted.length + result.refused.length;
-      if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');
+      if (settled === 0) throw new TransientSyncError('The server settled no record of the batch');
     }
   }
 
   async function pullAll(): Promise<void> {
-    for (;;) {
-      const since = await store.getPullCursor();
-      const page = await api.pull(await token(), learningEventKind.kind, since, pullLimit);
-      const events = page.records.flatMap((r) =>
-        r.kind === learningEventKind.kind ? [r.data] : [],
-      );
-      await store.applyPulled(events, page.nextCursor);
-      if (!page.hasMore) return;
+    for (const target of await store.pullTargets()) {
+      for (;;) {
+        const since = await store.getPullCursor(target);
+        const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+        await store.applyPulled(target, page.records, page.nextCursor);
+        if (!page.hasMore) break;
+      }
     }
   }
 

@@ -1,9 +1,22 @@
-import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+import type {
+  PulledRecord,
+  PushedRecord,
+  PushMark,
+  PushResponse,
+  RecordKindName,
+} from '../protocol';
 
-/** The oldest pending events of a scope, and the highest outbox number among them. */
+/** The oldest pending records of a scope, and the highest outbox number among them. */
 export interface PendingBatch {
-  events: LearningEvent[];
+  records: PushedRecord[];
   highWater: number;
+}
+
+/** What one pull walks: a kind, for the caller's own records or an organisation's. */
+export interface PullTarget {
+  kind: RecordKindName;
+  /** `org:<id>`, or undefined for the caller's own records. */
+  scope?: string;
 }
 
 /**
@@ -14,24 +27,30 @@ export interface SyncStore {
   getDeviceId(): Promise<string>;
   getDeviceToken(): Promise<string | null>;
   setDeviceToken(token: string | null): Promise<void>;
-  /** The oldest pending outbox events, at most `limit`, in the order they were written. */
-  pendingEvents(limit: number): Promise<PendingBatch>;
+  /**
+   * The oldest pending outbox records of every kind, at most `limit`, in the order they were
+   * written. A record that cannot be read yet (a visit while the team log is locked) ends the
+   * batch: nothing after it is sent before it, so a lost answer never settles it unsent.
+   */
+  pendingRecords(limit: number): Promise<PendingBatch>;
   /** Remembers, before it is sent, that a batch up to `highWater` is on its way. */
   markPushInFlight(highWater: number): Promise<void>;
   /** The `highWater` of a batch sent but never answered, or null. */
   pushInFlight(): Promise<number | null>;
   /**
-   * Deletes accepted outbox entries and keeps refused ones with their reason, and forgets the
-   * batch in flight, in one transaction.
+   * Deletes accepted outbox entries and keeps refused ones with their reason, updates each
+   * record's own state, and forgets the batch in flight, in one transaction.
    */
   settlePush(result: PushResponse): Promise<void>;
   /**
    * Settles every pending entry up to the server's mark (a batch whose answer was lost):
-   * deleted as accepted, or kept with the refusal the mark lists; in one transaction.
+   * accepted, or refused as the mark lists; in one transaction.
    */
   settleUpTo(mark: PushMark): Promise<void>;
-  getPullCursor(): Promise<number>;
-  /** Stores pulled events, folds them into progress and moves the cursor, in one transaction. */
-  applyPulled(events: StoredEvent[], nextCursor: number): Promise<void>;
+  /** The kinds and scopes to pull now. */
+  pullTargets(): Promise<PullTarget[]>;
+  getPullCursor(target: PullTarget): Promise<number>;
+  /** Stores a pulled page, folds it into what it changes and moves the target's cursor. */
+  applyPulled(target: PullTarget, records: PulledRecord[], nextCursor: number): Promise<void>;
   setLastSyncedAt(iso: string): Promise<void>;
 }
