@@ -110,6 +110,7 @@ export async function finalizeVisit(
   target: FinalizeTarget,
   values: VisitDraftValues,
   context: { deviceId: string; consentVersion: string },
+  db: HocSoDatabase = database(),
 ): Promise<VisitVersion> {
   const checked = checkVisit(target, values, context);
   if (!checked.ok) throw new VisitInvalidError(checked.fields);
@@ -117,7 +118,6 @@ export async function finalizeVisit(
   const { plain, secret } = splitVersion(version);
   const sealed = await seal(key, secret);
   const lastVillage = await seal(key, version.village);
-  const db = database();
   await guardStorage(() =>
     db.transaction('rw', [db.visitDrafts, db.visitVersions, db.teamVaults, db.outbox], async () => {
       await db.outbox.add({
