@@ -44,7 +44,7 @@ const MAX_RECORD_ID_LENGTH = 100;
  * each record's data is then checked against its kind, so that one bad record is refused with
  * its reason while the rest of the batch is stored.
  */
-export const pushedRecordSchema = z.strictObject({
+const pushedRecordSchema = z.strictObject({
   kind: z.string().min(1).max(60),
   id: z.string().min(1).max(MAX_RECORD_ID_LENGTH),
   data: z.unknown(),
@@ -87,7 +87,7 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export const refusalSchema = z.object({
+const refusalSchema = z.object({
   kind: z.string(),
   id: z.string(),
   reason: z.enum(REFUSAL_REASONS),
