@@ -17,17 +17,7 @@ const OWNERS = {
   'src/i18n': ['i18next', 'react-i18next'],
 };
 
-/**
- * Folders another helper is rewriting right now (one engine for every record kind, issue 11):
- * their wrong-way imports (state → sync, data → sync, the team screens' own sync) are fixed
- * there, then these exceptions go.
- */
-const ARROW_EXCEPTIONS = [
-  'src/sync/**',
-  'src/state/**',
-  'src/features/orgs/team/**',
-  'src/data/**',
-];
+const ARROW_EXCEPTIONS = [];
 
 /** Every src file may import a guarded library only if it lives in that library's owner folder. */
 function ownerFolders() {

@@ -1,7 +1,13 @@
 import type { CourseProgress } from '../domain/progress';
 import type { WalkthroughProgress } from '../domain/walkthroughProgress';
 import type { SealedBlob } from '../lib/vault';
-import type { Course, LearningEvent, RefusalReason, Walkthrough } from '../protocol';
+import type {
+  Course,
+  LearningEvent,
+  RecordKindName,
+  RefusalReason,
+  Walkthrough,
+} from '../protocol';
 import type { VisitDraftPlain, VisitPlain } from './visitParts';
 
 /** An event on this device; `serverSeq` is set once the server has stored it. */
@@ -9,13 +15,16 @@ export type EventRow = LearningEvent & { serverSeq?: number };
 
 export type ProgressRow = CourseProgress;
 
+/** A record waiting to be pushed: its kind and id; the record itself lives in its own table. */
 export interface OutboxRow {
   seq?: number;
-  eventId: string;
+  kind: RecordKindName;
+  recordId: string;
   createdAt: string;
   /** `pending` until the server accepts it (then the row is deleted) or refuses it for good. */
   state: 'pending' | 'refused';
-  refusal?: { reason: RefusalReason; message: string };
+  /** The server's reason, as its protocol named it (version 1 said `invalid_event`). */
+  refusal?: { reason: RefusalReason | 'invalid_event'; message: string };
 }
 
 export interface PinRecord {
@@ -101,8 +110,10 @@ export interface CredentialsRow {
   displayName: string;
   accessToken: string;
   refreshToken: string;
-  /** The account's pull cursor on this device. */
+  /** The account's pull cursor of learning events on this device. */
   pullCursor: number;
+  /** The pull cursor of visit versions of each team (by team id) the account logs visits in. */
+  visitCursors?: Record<string, number>;
   /** The highest outbox number of this account's batch on its way, until it is answered. */
   pushInFlight?: number;
 }

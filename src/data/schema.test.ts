@@ -65,12 +65,12 @@ describe('device database upgrades', () => {
     expect(db.tables.map((t) => t.name)).not.toContain('progress');
 
     expect(await db.outbox.where('state').equals('pending').toArray()).toEqual([
-      expect.objectContaining({ eventId, state: 'pending' }),
+      expect.objectContaining({ kind: 'learning-event', recordId: eventId, state: 'pending' }),
     ]);
     db.close();
   });
 
-  it('upgrades a version 5 database to 7 (certificates, then the team log), keeping data', async () => {
+  it('upgrades a version 5 database to the current one (certificates, the team log), keeping data', async () => {
     const v5 = new Dexie(DATABASE_NAME);
     v5.version(1).stores(VERSION_1);
     v5.version(2).stores(VERSION_2);
@@ -86,7 +86,7 @@ describe('device database upgrades', () => {
 
     const db = new HocSoDatabase();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.profiles.get(profileId)).toMatchObject({ name: 'Lan' });
     expect(await db.courseProgress.get([profileId, 'smartphone-basics'])).toBeDefined();
     expect(await db.credentials.get(profileId)).toMatchObject({ pullCursor: 7 });

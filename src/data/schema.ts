@@ -84,7 +84,17 @@ export const VERSION_7 = {
   visitVersions: '[visitId+version], visitId, accountId, state',
 };
 
-export const CURRENT_VERSION = 7;
+/**
+ * Version 8: one outbox for every record kind. Each entry names its `kind` and `recordId`
+ * instead of an `eventId`; learning events keep their place (their `seq`), and every visit
+ * version still waiting joins the outbox after them, oldest version first. The visit rows keep
+ * their state for the screens; drafts never enter the outbox.
+ */
+export const VERSION_8 = {
+  outbox: '++seq, &[kind+recordId], state',
+};
+
+export const CURRENT_VERSION = 8;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -112,6 +122,32 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
     });
 }
 
+async function upgradeToVersion8(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  await outbox
+    .toCollection()
+    .modify((row: { eventId?: string; kind?: string; recordId?: string }) => {
+      row.kind = 'learning-event';
+      row.recordId = row.eventId;
+      delete row.eventId;
+    });
+  const waiting = (await tx.table('visitVersions').where('state').equals('waiting').toArray()) as {
+    visitId: string;
+    version: number;
+  }[];
+  const createdAt = new Date().toISOString();
+  await outbox.bulkAdd(
+    waiting
+      .sort((a, b) => a.version - b.version)
+      .map((v) => ({
+        kind: 'visit-version',
+        recordId: `${v.visitId}:${v.version}`,
+        createdAt,
+        state: 'pending',
+      })),
+  );
+}
+
 /** Declares every version on a Dexie instance, oldest first. */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(VERSION_1);
@@ -121,4 +157,5 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(VERSION_5);
   db.version(6).stores(VERSION_6);
   db.version(7).stores(VERSION_7);
+  db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
 }

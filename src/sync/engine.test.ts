@@ -1,9 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+import {
+  eventRecord,
+  type LearningEvent,
+  type PushedRecord,
+  type PushMark,
+  type PushResponse,
+  type StoredEvent,
+} from '../protocol';
 import { eventBatch } from '../test/events';
-import { createSyncEngine, type SyncStatus } from './engine';
+import type { SyncStatus } from '../protocol/syncStatus';
+import { createSyncEngine } from './engine';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from './store';
+import type { SyncStore } from '../data/syncStoreContract';
 
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 
@@ -26,16 +34,16 @@ function memoryStore(events: LearningEvent[]) {
     setDeviceToken: async (token) => {
       state.token = token;
     },
-    pendingEvents: async (limit) => {
+    pendingRecords: async (limit) => {
       const batch = [...outbox.values()].filter((e) => !e.refused).slice(0, limit);
-      return { events: batch.map((e) => e.event), highWater: batch.at(-1)?.seq ?? 0 };
+      return { records: batch.map((e) => eventRecord(e.event)), highWater: batch.at(-1)?.seq ?? 0 };
     },
     markPushInFlight: async (highWater) => {
       state.inFlight = highWater;
     },
     pushInFlight: async () => state.inFlight,
     settlePush: async ({ accepted, refused }: PushResponse) => {
-      for (const id of accepted) settle(id, false);
+      for (const { id } of accepted) settle(id, false);
       for (const { id } of refused) settle(id, true);
       state.inFlight = null;
     },
@@ -46,9 +54,10 @@ function memoryStore(events: LearningEvent[]) {
       }
       state.inFlight = null;
     },
+    pullTargets: async () => [{ kind: 'learning-event' }],
     getPullCursor: async () => state.cursor,
-    applyPulled: async (pulled, next) => {
-      state.pulled.push(...pulled);
+    applyPulled: async (_target, pulled, next) => {
+      state.pulled.push(...pulled.flatMap((r) => (r.kind === 'learning-event' ? [r.data] : [])));
       state.cursor = next;
     },
     setLastSyncedAt: async (iso) => {
@@ -60,20 +69,20 @@ function memoryStore(events: LearningEvent[]) {
 
 function acceptingApi(
   overrides: Partial<SyncApi> = {},
-): SyncApi & { pushes: LearningEvent[][]; serverMark: PushMark } {
-  const pushes: LearningEvent[][] = [];
+): SyncApi & { pushes: PushedRecord[][]; serverMark: PushMark } {
+  const pushes: PushedRecord[][] = [];
   const serverMark: PushMark = { highWater: 0, refused: [] };
   return {
     pushes,
     serverMark,
     registerDevice: async () => 'token-'.padEnd(40, 'x'),
-    push: async (_token, _device, events, highWater) => {
-      pushes.push(events);
-      serverMark.highWater = highWater;
-      return { accepted: events.map((e) => e.id), refused: [] };
+    push: async (_token, _device, records, highWater) => {
+      pushes.push(records);
+      serverMark.highWater = highWater ?? serverMark.highWater;
+      return { accepted: records.map(({ kind, id }) => ({ kind, id })), refused: [] };
     },
     mark: async () => serverMark,
-    pull: async (_token, since) => ({ events: [], nextCursor: since, hasMore: false }),
+    pull: async (_token, _kind, since) => ({ records: [], nextCursor: since, hasMore: false }),
     ...overrides,
   };
 }
@@ -132,8 +141,10 @@ describe('sync engine', () => {
     const { store, outbox } = memoryStore(events);
     const api = acceptingApi({
       push: async (_t, _d, batch) => ({
-        accepted: batch.slice(1).map((e) => e.id),
-        refused: [{ id: batch[0]!.id, reason: 'invalid_event', message: 'no' }],
+        accepted: batch.slice(1).map(({ kind, id }) => ({ kind, id })),
+        refused: [
+          { kind: 'learning-event', id: batch[0]!.id, reason: 'invalid_record', message: 'no' },
+        ],
       }),
     });
     const { engine } = engineWith(api, store);
@@ -175,14 +186,16 @@ describe('sync engine', () => {
     api.push = async (...args) => {
       await push(...args);
       if (cut) throw new TransientSyncError('The answer never came');
-      return { accepted: args[2].map((e) => e.id), refused: [] };
+      return { accepted: args[2].map(({ kind, id }) => ({ kind, id })), refused: [] };
     };
     const { engine } = engineWith(api, store);
     await engine.syncNow();
     expect(state.inFlight).toBe(4);
     expect(outbox.size).toBe(6);
     cut = false;
-    api.serverMark.refused = [{ id: events[1]!.id, reason: 'invalid_event', message: 'no' }];
+    api.serverMark.refused = [
+      { kind: 'learning-event', id: events[1]!.id, reason: 'invalid_record', message: 'no' },
+    ];
     await engine.syncNow();
     // The first four were settled from the mark (one kept as refused); only the last two went again.
     expect(api.pushes.map((b) => b.length)).toEqual([4, 2]);
@@ -219,7 +232,11 @@ describe('sync engine', () => {
   it('pulls page after page, moving the cursor', async () => {
     const { store, state } = memoryStore([]);
     const api = acceptingApi({
-      pull: async (_t, since) => ({ events: [], nextCursor: since + 10, hasMore: since < 20 }),
+      pull: async (_t, _kind, since) => ({
+        records: [],
+        nextCursor: since + 10,
+        hasMore: since < 20,
+      }),
     });
     const { engine } = engineWith(api, store);
     await engine.syncNow();

@@ -1,16 +1,7 @@
 import { MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from './store';
-
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'outdated' | 'refused';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** When a retry is planned after a failure (epoch ms). */
-  retryAt?: number;
-  /** The server's own words when it refused the whole request. */
-  detail?: string;
-}
+import type { SyncStore } from '../data/syncStoreContract';
+import type { SyncStatus } from '../protocol/syncStatus';
 
 /** Where the bearer token comes from: the device's own (default) or a signed-in account's. */
 export interface SyncAuth {
@@ -90,21 +81,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await store.settleUpTo(await api.mark(await token(), deviceId));
     }
     for (;;) {
-      const { events, highWater } = await store.pendingEvents(batchSize);
-      if (events.length === 0) return;
+      const { records, highWater } = await store.pendingRecords(batchSize);
+      if (records.length === 0) return;
       await store.markPushInFlight(highWater);
-      const result = await api.push(await token(), deviceId, events, highWater);
+      const result = await api.push(await token(), deviceId, records, highWater);
       await store.settlePush(result);
       const settled = result.accepted.length + result.refused.length;
-      if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');
+      if (settled === 0) throw new TransientSyncError('The server settled no record of the batch');
     }
   }
 
   async function pullAll(): Promise<void> {
-    for (;;) {
-      const page = await api.pull(await token(), await store.getPullCursor(), pullLimit);
-      await store.applyPulled(page.events, page.nextCursor);
-      if (!page.hasMore) return;
+    for (const target of await store.pullTargets()) {
+      for (;;) {
+        const since = await store.getPullCursor(target);
+        const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+        await store.applyPulled(target, page.records, page.nextCursor);
+        if (!page.hasMore) break;
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { useAccountAction } from './useAccountAction';
+import { restartSync } from '../../sync/control';
 
 /**
  * Sign in, or create an account. What the profile learned before stays: its events already
@@ -49,7 +50,7 @@ export function SignInForm() {
     if (typeof deviceToken === 'string') {
       await run(() => api.claim(session.accessToken, deviceToken, profileId));
     }
-    useSession.getState().restartSync();
+    restartSync();
   };
 
   if (mode === 'reset') {
