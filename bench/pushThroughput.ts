@@ -5,7 +5,7 @@ import { openPglite, openPostgres, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { isPostgresReachable, TEST_POSTGRES_URL } from '../server/testing';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
+import { PROTOCOL_VERSION, type LearningEvent, eventRecord } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 
 const BATCH = 500;
@@ -44,7 +44,7 @@ export function pushBodies(deviceId: string, events: LearningEvent[], batchSize:
     JSON.stringify({
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      events: batch,
+      records: batch.map(eventRecord),
       highWater: i * batchSize + batch.length,
     }),
   );

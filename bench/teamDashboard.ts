@@ -98,7 +98,7 @@ export async function measureTeamDashboard(): Promise<TeamDashboardFigures> {
     for (let n = 0; n < VOLUNTEERS; n += 1) {
       const own = (list: VisitVersion[]) => list.filter((_, i) => i % VOLUNTEERS === n);
       for (const batch of [...chunks(own(firsts), 200), ...chunks(own(amendments), 200)]) {
-        const response = await pushVisits(app, owner(n).token, teamId, batch);
+        const response = await pushVisits(app, owner(n).token, batch);
         if (response.statusCode !== 200) throw new Error(`seed push failed: ${response.body}`);
       }
     }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { makeVisit } from '../server/testkit/teamWorld';
-import { PROTOCOL_VERSION } from '../src/protocol';
+import { PROTOCOL_VERSION, visitRecord } from '../src/protocol';
 import type { VisitVersion } from '../src/protocol/visits';
 import { firstPage, newProfileDir, openBrowser } from '../tests/support/browser';
 import { startStack } from '../tests/support/stack';
@@ -105,8 +105,12 @@ export async function measureDashboardRender(): Promise<DashboardRenderFigures> 
       const own = visits.filter((_, i) => i % VOLUNTEERS === n);
       for (const batch of chunks(own, 200)) {
         await api(
-          `/api/teams/${teamId}/visits/push`,
-          { protocolVersion: PROTOCOL_VERSION, versions: batch },
+          '/api/sync/push',
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            deviceId: batch[0]!.deviceId,
+            records: batch.map(visitRecord),
+          },
           token,
         );
       }

@@ -17,6 +17,7 @@ import { newRandomId } from '../src/lib/ids';
 import {
   PROTOCOL_VERSION,
   certificatesResponseSchema,
+  eventRecord,
   orgCertificatesResponseSchema,
   type LearningEvent,
 } from '../src/protocol';
@@ -54,7 +55,7 @@ const ORG_ROUTES: {
   },
   {
     name: 'pull org scope',
-    call: (org) => ['GET', `/api/sync/pull?since=0&scope=org:${org.id}`],
+    call: (org) => ['GET', `/api/sync/pull?kind=learning-event&since=0&scope=org:${org.id}`],
     allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
     refused: 403,
   },
@@ -117,9 +118,13 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
 
   it.each(ROLES)('%s pulls its own events and nobody else’s', async (role) => {
     const actor = world.actors[role];
-    const response = await request(app)('GET', '/api/sync/pull?since=0&limit=1000', actor.token);
+    const response = await request(app)(
+      'GET',
+      '/api/sync/pull?kind=learning-event&since=0&limit=1000',
+      actor.token,
+    );
     expect(response.statusCode).toBe(200);
-    const ids = response.json<{ events: { id: string }[] }>().events.map((e) => e.id);
+    const ids = response.json<{ records: { id: string }[] }>().records.map((e) => e.id);
     expect(ids.sort()).toEqual([...actor.events].sort());
   });
 
@@ -149,7 +154,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
                 .filter((a) => a.accountId && members.includes(a.accountId))
                 .flatMap((a) => a.events),
             );
-            const ids = response.json<{ events: { id: string }[] }>().events.map((e) => e.id);
+            const ids = response.json<{ records: { id: string }[] }>().records.map((e) => e.id);
             expect(ids.every((id) => owners.has(id))).toBe(true);
           }
         } else {
@@ -157,7 +162,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
           expect(expected, `${response.statusCode} ${response.body}`).toContain(
             response.statusCode,
           );
-          expect(response.body).not.toMatch(/display|"accountId"|"events":\[\{/);
+          expect(response.body).not.toMatch(/display|"accountId"|"records":\[\{/);
         }
       });
     }
@@ -212,7 +217,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
     const pushed = await call('POST', '/api/sync/push', device.token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: device.deviceId,
-      events: markEvents,
+      records: markEvents.map(eventRecord),
       highWater: 5,
     });
     expect(pushed.statusCode).toBe(200);
@@ -244,7 +249,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
         const pushed = await request(app)('POST', '/api/sync/push', actor.token, {
           protocolVersion: PROTOCOL_VERSION,
           deviceId: actor.deviceId,
-          events,
+          records: events.map(eventRecord),
         });
         expect(pushed.statusCode).toBe(200);
         actor.events.push(...events.map((e) => e.id));
@@ -331,7 +336,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['GET', `/api/communes/${COMMUNE_A}/summary`],
       ['GET', '/api/officials/pending-teams'],
       ['POST', `/api/orgs/${world.home.team_leader!.id}/approve`],
-      ['GET', '/api/sync/pull'],
+      ['GET', '/api/sync/pull?kind=learning-event'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
       ['POST', `/api/orgs/${world.home.teacher!.id}/roster`],
       ['GET', `/api/orgs/${world.home.teacher!.id}/certificates`],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
+import { eventRecord, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
@@ -87,7 +87,7 @@ describe.each(backends)('fuzzing the public routes on %s', (backend) => {
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(500);
     if (response.statusCode === 200 && url.startsWith('/api/sync/push')) {
-      // Events that fail their schema are refused one by one with a reason; none is stored.
+      // Records that fail their kind's schema are refused one by one with a reason; none is stored.
       const result = response.json<{ accepted: string[]; refused: { reason: string }[] }>();
       expect(result.accepted).toEqual([]);
       return;
@@ -105,22 +105,23 @@ describe.each(backends)('fuzzing the public routes on %s', (backend) => {
       const before = await rowCounts();
       const [validEvent] = eventBatch(deviceId, 1);
       const brokenEvent = broken(validEvent as unknown as Record<string, unknown>);
+      const validRecord = eventRecord(validEvent!);
       const cases = [
         {
           route: 'push',
           arbitrary: fc.oneof(
-            broken({ protocolVersion: PROTOCOL_VERSION, deviceId, events: [validEvent] }),
+            broken({ protocolVersion: PROTOCOL_VERSION, deviceId, records: [validRecord] }),
             fc.array(brokenEvent, { minLength: 1, maxLength: 5 }).map((events) => ({
               protocolVersion: PROTOCOL_VERSION,
               deviceId,
-              events,
+              records: events.map((data) => ({ ...validRecord, data })),
             })),
           ),
           send: (body: unknown) => expectClearRefusal('POST', '/api/sync/push', deviceToken, body),
         },
         {
           route: 'pull',
-          arbitrary: fc.record({ since: junk, limit: junk, scope: junk, extra: junk }),
+          arbitrary: fc.record({ kind: junk, since: junk, limit: junk, scope: junk, extra: junk }),
           send: (query: Record<string, unknown>) =>
             expectClearRefusal(
               'GET',

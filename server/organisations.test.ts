@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_VERSION } from '../src/protocol';
+import { PROTOCOL_VERSION, eventRecord } from '../src/protocol';
 import { lessonEvent } from '../src/test/events';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
@@ -55,7 +55,9 @@ describe.each(backends)('organisations on %s', (backend) => {
     const response = await call('POST', '/api/sync/push', token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      events: Array.from({ length: count }, (_, i) => lessonEvent(deviceId, profileId, `l-${i}`)),
+      records: Array.from({ length: count }, (_, i) =>
+        eventRecord(lessonEvent(deviceId, profileId, `l-${i}`)),
+      ),
     });
     expect(response.statusCode, response.body).toBe(200);
   }

@@ -49,7 +49,7 @@ describe.each(backends)('who decides which teams count in a commune, on %s', (ba
     expect(created.statusCode).toBe(201);
     const teamId = created.json<{ id: string }>().id;
     const visits = Array.from({ length: 30 }, () => makeVisit(teamId));
-    expect((await pushVisits(app, stranger.token, teamId, visits)).statusCode).toBe(200);
+    expect((await pushVisits(app, stranger.token, visits)).statusCode).toBe(200);
     return teamId;
   };
 

@@ -16,6 +16,7 @@ import {
   makeVisit,
   pushVisits,
   TEAM_PRINCIPALS,
+  visitOutcome,
   type TeamPrincipal,
   type TeamWorld,
 } from './testkit/teamWorld';
@@ -70,8 +71,8 @@ describe.each(backends)('team toolkit authorization matrix on %s', (backend) => 
   const conflictIn = async (side: 'A' | 'B') => {
     const logger = side === 'A' ? tokens.volunteer : tokens.otherVolunteer;
     const v1 = personal(side);
-    await pushVisits(app, logger, teams[side], [v1, amend(v1, { minutes: 20 })]);
-    await pushVisits(app, logger, teams[side], [amend(v1, { minutes: 30 })]);
+    await pushVisits(app, logger, [v1, amend(v1, { minutes: 20 })]);
+    await pushVisits(app, logger, [amend(v1, { minutes: 30 })]);
     const [rival] = await db.query<{ key: string }>(
       `SELECT key::text AS key FROM team_visit_versions WHERE visit_id = $1 AND status = 'conflict'`,
       [v1.visitId],
@@ -83,14 +84,23 @@ describe.each(backends)('team toolkit authorization matrix on %s', (backend) => 
     {
       name: 'push',
       allowed: ['volunteer', 'leader'],
-      call: async (team) => [
-        'POST',
-        `/api/teams/${team}/visits/push`,
-        {
-          protocolVersion: PROTOCOL_VERSION,
-          versions: [personal(team === teams.A ? 'A' : 'B')],
-        },
-      ],
+      call: async (team) => {
+        const version = personal(team === teams.A ? 'A' : 'B');
+        return [
+          'POST',
+          '/api/sync/push',
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            deviceId: version.deviceId,
+            records: [{ kind: 'visit-version', id: `${version.visitId}:1`, data: version }],
+          },
+        ];
+      },
+    },
+    {
+      name: 'pull',
+      allowed: ['volunteer', 'leader'],
+      call: async (t) => ['GET', `/api/sync/pull?kind=visit-version&limit=1000&scope=org:${t}`],
     },
     {
       name: 'list',
@@ -145,7 +155,7 @@ describe.each(backends)('team toolkit authorization matrix on %s', (backend) => 
       ['leader', 'A'],
       ['otherVolunteer', 'B'],
     ] as const) {
-      await pushVisits(app, tokens[who], teams[side], [personal(side), personal(side)]);
+      await pushVisits(app, tokens[who], [personal(side), personal(side)]);
     }
     // A flagged record in each team, for the conflicts route to show its leader.
     await conflictIn('A');
@@ -182,14 +192,27 @@ describe.each(backends)('team toolkit authorization matrix on %s', (backend) => 
         const [method, url, body] = await route.call(teams[side], who);
         const response = await request(app)(method, url, tokens[who], body);
         const other = side === 'A' ? SECRET.B : SECRET.A;
+        if (route.name === 'push' && !route.allowed.includes(relation)) {
+          // The one push takes every kind: a version for a team the caller may not write is
+          // refused alone, with its reason and nothing else (a device token names another
+          // phone than the batch, so its whole batch is refused).
+          if (response.statusCode === 200) {
+            expect(visitOutcome(response)).toMatchObject({
+              accepted: [],
+              refused: [{ reason: 'forbidden_scope' }],
+            });
+            expect(response.body).not.toMatch(/Kín|0987654321|displayName/);
+          } else {
+            expectRefused(response.statusCode, response.body, [403]);
+          }
+          const { data } = (body as { records: { data: VisitVersion }[] }).records[0]!;
+          expect(
+            await db.query(`SELECT 1 FROM team_visits WHERE visit_id = $1`, [data.visitId]),
+          ).toHaveLength(0);
+          return;
+        }
         if (!route.allowed.includes(relation)) {
           expectRefused(response.statusCode, response.body, [403]);
-          if (route.name === 'push') {
-            const { visitId } = (body as { versions: VisitVersion[] }).versions[0]!;
-            expect(
-              await db.query(`SELECT 1 FROM team_visits WHERE visit_id = $1`, [visitId]),
-            ).toHaveLength(0);
-          }
           if (route.name === 'resolve') {
             const key = (body as { chooseVersionKey: string }).chooseVersionKey;
             const [row] = await db.query<{ status: string }>(
@@ -202,10 +225,24 @@ describe.each(backends)('team toolkit authorization matrix on %s', (backend) => 
         }
         expect(response.statusCode, response.body).toBe(200);
         expect(response.body).not.toContain(other);
+        if (route.name === 'push') {
+          expect(visitOutcome(response).accepted).toHaveLength(1);
+        }
         if (route.name === 'list') {
           const own = relation === 'leader' ? null : world.ids[who as TeamPrincipal];
           const listed = response.json<VisitListResponse>().visits.map((v) => v.record.visitId);
           expect(listed.sort()).toEqual(await headsOf(teams[side], own));
+        }
+        if (route.name === 'pull') {
+          // A volunteer pulls the versions of the visits they logged; a leader the team's.
+          const own = relation === 'leader' ? null : world.ids[who as TeamPrincipal];
+          const pulled = response.json<{ records: { data: { record: VisitVersion } }[] }>();
+          const visits = new Set(pulled.records.map((r) => r.data.record.visitId));
+          const logged = await db.query<{ visit_id: string }>(
+            `SELECT visit_id FROM team_visits WHERE team_id = $1 AND ($2::uuid IS NULL OR volunteer_id = $2)`,
+            [teams[side], own],
+          );
+          expect([...visits].sort()).toEqual(logged.map((r) => r.visit_id).sort());
         }
         if (route.name === 'conflicts') {
           const { conflicts } = response.json<VisitConflictsResponse>();

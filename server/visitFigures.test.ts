@@ -98,7 +98,7 @@ describe.each(backends)('team log figures and exports on %s', (backend) => {
       const amended = firsts.slice(0, 6).map((v) => amend(v, { minutes: v.minutes + 1 }));
       const rivals = firsts.slice(0, 3).map((v) => amend(v, { minutes: 99 }));
       for (const batch of [[...firsts, ...amended], rivals]) {
-        const response = await pushVisits(app, world.tokens[who], team, batch);
+        const response = await pushVisits(app, world.tokens[who], batch);
         expect(response.statusCode, response.body).toBe(200);
       }
       for (const v of [...firsts, ...amended]) {

@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_VERSION, visitVersionSchema, type VisitPushResponse } from '../src/protocol';
+import { PROTOCOL_VERSION, pushRequestSchema, visitVersionSchema } from '../src/protocol';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
-import { buildTeamWorld, makeVisit, toolkitRowCounts, type TeamWorld } from './testkit/teamWorld';
+import {
+  buildTeamWorld,
+  makeVisit,
+  toolkitRowCounts,
+  visitOutcome,
+  type TeamWorld,
+} from './testkit/teamWorld';
 import { brokenObject } from './testkit/fuzz';
 import { request } from './testkit/world';
 
@@ -36,7 +42,7 @@ describe.each(backends)('fuzzing the team log push on %s', (backend) => {
   let app: FastifyInstance;
   let db: Database;
   let world: TeamWorld;
-  const url = () => `/api/teams/${world.teamA}/visits/push`;
+  const url = '/api/sync/push';
 
   beforeAll(async () => {
     ({ app, db } = await testServer(backend));
@@ -48,19 +54,23 @@ describe.each(backends)('fuzzing the team log push on %s', (backend) => {
   });
 
   it('answers a broken envelope with a typed 4xx error and writes nothing', async () => {
-    const valid = { protocolVersion: PROTOCOL_VERSION, versions: [makeVisit(newRandomId())] };
+    const visit = makeVisit(newRandomId());
+    const valid = {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: visit.deviceId,
+      records: [{ kind: 'visit-version', id: `${visit.visitId}:1`, data: visit }],
+    };
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(brokenObject(valid, junk), junk).filter((body) => {
-          // Keep only bodies that really are broken: a non-empty list with any protocol version
-          // is a valid envelope (or an outdated one, tested on its own).
-          const envelope = body as { versions?: unknown; protocolVersion?: unknown } | null;
-          const versions = envelope?.versions;
-          return !(Array.isArray(versions) && versions.length > 0 && envelope?.protocolVersion);
+          // Keep only bodies that really are broken: a valid envelope of this protocol version
+          // is stored record by record (tested below); of another version, refused as outdated.
+          const version = (body as { protocolVersion?: unknown } | null)?.protocolVersion;
+          return !(pushRequestSchema.safeParse(body).success && version === PROTOCOL_VERSION);
         }),
         async (body) => {
           const before = await toolkitRowCounts(db);
-          const response = await request(app)('POST', url(), world.tokens.volunteer, body);
+          const response = await request(app)('POST', url, world.tokens.volunteer, body);
           expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
           expect(response.statusCode, response.body).toBeLessThan(500);
           expect(response.json<{ error: { code: string } }>().error.code).toMatch(
@@ -78,18 +88,21 @@ describe.each(backends)('fuzzing the team log push on %s', (backend) => {
     await fc.assert(
       fc.asyncProperty(brokenObject(base, junk), async (damaged) => {
         const version = { ...damaged, visitId: newRandomId(), version: 1 };
-        const response = await request(app)('POST', url(), world.tokens.volunteer, {
+        const deviceId = base.deviceId as string;
+        const response = await request(app)('POST', url, world.tokens.volunteer, {
           protocolVersion: PROTOCOL_VERSION,
-          versions: [version],
+          deviceId,
+          records: [{ kind: 'visit-version', id: `${version.visitId}:1`, data: version }],
         });
         expect(response.statusCode, response.body).toBe(200);
-        const body = response.json<VisitPushResponse>();
+        const body = visitOutcome(response);
         const stored = await db.query<{ record: unknown }>(
           `SELECT record FROM team_visit_versions WHERE visit_id = $1`,
           [version.visitId],
         );
         const parsed = visitVersionSchema.safeParse(version);
-        if (parsed.success && parsed.data.teamId === world.teamA) {
+        const ours = parsed.success && parsed.data.deviceId === deviceId;
+        if (ours && parsed.data.teamId === world.teamA) {
           expect(body.accepted).toHaveLength(1);
           expect(stored.map((s) => s.record)).toEqual([JSON.parse(JSON.stringify(parsed.data))]);
         } else {

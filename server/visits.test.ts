@@ -5,7 +5,6 @@ import type {
   TeamRoster,
   VisitConflictsResponse,
   VisitListResponse,
-  VisitPushResponse,
 } from '../src/protocol';
 import {
   PROTOCOL_VERSION,
@@ -13,7 +12,8 @@ import {
   teamRosterSchema,
   visitConflictsResponseSchema,
   visitListResponseSchema,
-  visitPushResponseSchema,
+  pushResponseSchema,
+  MAX_PUSH_BATCH,
 } from '../src/protocol';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
@@ -23,6 +23,7 @@ import {
   makeVisit,
   pushVisits,
   toolkitRowCounts,
+  visitOutcome,
   type TeamWorld,
 } from './testkit/teamWorld';
 import { request } from './testkit/world';
@@ -34,8 +35,7 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
   let app: FastifyInstance;
   let db: Database;
   let world: TeamWorld;
-  const push = (token: string, versions: unknown[], teamId = world.teamA) =>
-    pushVisits(app, token, teamId, versions);
+  const push = (token: string, versions: unknown[]) => pushVisits(app, token, versions);
 
   beforeAll(async () => {
     ({ app, db } = await testServer(backend));
@@ -51,10 +51,10 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const first = await push(world.tokens.volunteer, [v1]);
     expect(first.statusCode, first.body).toBe(200);
     const ref = { visitId: v1.visitId, version: 1 };
-    expect(first.json()).toEqual({ accepted: [ref], conflicts: [], refused: [] });
+    expect(visitOutcome(first)).toEqual({ accepted: [ref], conflicts: [], refused: [] });
     const before = await toolkitRowCounts(db);
     const again = await push(world.tokens.volunteer, [{ ...v1 }]);
-    expect(again.json()).toEqual({ accepted: [ref], conflicts: [], refused: [] });
+    expect(visitOutcome(again)).toEqual({ accepted: [ref], conflicts: [], refused: [] });
     expect((await toolkitRowCounts(db)).team_visit_versions).toBe(before.team_visit_versions);
   });
 
@@ -63,10 +63,10 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const v2 = amend(v1, { minutes: 30 });
     const v3 = amend(v2, { outcome: 'partly', outcomeReason: 'Thiếu giấy tờ' });
     const response = await push(world.tokens.volunteer, [v3, v1, v2]);
-    expect(response.json<VisitPushResponse>().accepted).toHaveLength(3);
+    expect(visitOutcome(response).accepted).toHaveLength(3);
     const list = await request(app)('GET', `/api/teams/${world.teamA}/visits`, world.tokens.leader);
     visitListResponseSchema.parse(list.json());
-    visitPushResponseSchema.parse(response.json());
+    pushResponseSchema.parse(response.json());
     const head = list.json<VisitListResponse>().visits.find((v) => v.record.visitId === v1.visitId);
     expect(head?.record).toEqual(v3);
     expect(head?.hasConflict).toBe(false);
@@ -76,9 +76,11 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const v1 = makeVisit(world.teamA);
     const phoneA = amend(v1, { minutes: 20, deviceId: '0190f5a4-1c2b-7000-8000-00000000d00a' });
     const phoneB = amend(v1, { minutes: 25, deviceId: '0190f5a4-1c2b-7000-8000-00000000d00b' });
-    await push(world.tokens.volunteer, [v1, phoneA]);
+    // Each phone pushes its own versions: the first logged the visit, A amended it first.
+    await push(world.tokens.volunteer, [v1]);
+    await push(world.tokens.volunteer, [phoneA]);
     const second = await push(world.tokens.volunteer, [phoneB]);
-    expect(second.json()).toEqual({
+    expect(visitOutcome(second)).toEqual({
       accepted: [],
       conflicts: [{ visitId: v1.visitId, version: 2 }],
       refused: [],
@@ -130,13 +132,14 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const noCommune = makeVisit(world.teamA, { communeCode: '99999' });
     const nul = makeVisit(world.teamA, { village: 'Thôn\u00001' });
     const response = await push(world.tokens.volunteer, [good, bad, otherTeam, nul, noCommune]);
-    const body = response.json<VisitPushResponse>();
+    const body = visitOutcome(response);
     expect(body.accepted).toEqual([{ visitId: good.visitId, version: 1 }]);
     expect(body.refused.map((r) => [r.visitId, r.reason])).toEqual([
-      [bad.visitId, 'invalid_version'],
-      [otherTeam.visitId, 'wrong_team'],
-      [nul.visitId, 'invalid_version'],
+      [bad.visitId, 'invalid_record'],
+      [nul.visitId, 'invalid_record'],
       [noCommune.visitId, 'unknown_commune'],
+      // A team this volunteer is not in: its versions are not theirs to write.
+      [otherTeam.visitId, 'forbidden_scope'],
     ]);
     expect(body.refused[0]!.message).toMatch(/^minutes: /);
     const stored = await db.query(`SELECT 1 FROM team_visits WHERE visit_id = ANY($1::uuid[])`, [
@@ -149,16 +152,16 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     const v1 = makeVisit(world.teamA);
     await push(world.tokens.volunteer, [v1]);
     const byOther = await push(world.tokens.volunteer2, [amend(v1, { minutes: 40 })]);
-    expect(byOther.json<VisitPushResponse>().refused).toMatchObject([{ reason: 'not_owner' }]);
+    expect(visitOutcome(byOther).refused).toMatchObject([{ reason: 'not_owner' }]);
     const byLeader = await push(world.tokens.leader, [amend(v1, { minutes: 45 })]);
-    expect(byLeader.json<VisitPushResponse>().accepted).toHaveLength(1);
+    expect(visitOutcome(byLeader).accepted).toHaveLength(1);
   });
 
   it('refuses a record id that another team already uses', async () => {
     const v1 = makeVisit(world.teamB);
-    await push(world.tokens.otherVolunteer, [v1], world.teamB);
+    await push(world.tokens.otherVolunteer, [v1]);
     const response = await push(world.tokens.leader, [{ ...v1, teamId: world.teamA }]);
-    expect(response.json<VisitPushResponse>().refused).toMatchObject([{ reason: 'wrong_team' }]);
+    expect(visitOutcome(response).refused).toMatchObject([{ reason: 'wrong_team' }]);
   });
 
   it('keeps exactly one head when two phones push rival versions at the same moment', async () => {
@@ -167,7 +170,7 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
       await push(world.tokens.volunteer, [v1]);
       const rivals = [20, 25, 30].map((minutes) => amend(v1, { minutes }));
       const answers = await Promise.all(rivals.map((r) => push(world.tokens.volunteer, [r])));
-      const bodies = answers.map((a) => a.json<VisitPushResponse>());
+      const bodies = answers.map(visitOutcome);
       expect(bodies.map((b) => b.accepted.length).sort()).toEqual([0, 0, 1]);
       expect(bodies.flatMap((b) => b.conflicts)).toHaveLength(2);
       const stored = await db.query<{ status: string }>(
@@ -191,31 +194,36 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     }
   });
 
+  const versionRecord = (data: unknown) => ({ kind: 'visit-version', id: `${uuid0}:1`, data });
+  const envelope = { protocolVersion: PROTOCOL_VERSION, deviceId: makeVisit(uuid0).deviceId };
   const malformed: [string, unknown, number, string][] = [
     ['a body that is not an object', 'visits', 400, 'invalid_body'],
-    ['no versions', { protocolVersion: PROTOCOL_VERSION, versions: [] }, 400, 'invalid_body'],
-    ['versions that are not a list', { protocolVersion: 1, versions: {} }, 400, 'invalid_body'],
+    ['no records', { ...envelope, records: [] }, 400, 'invalid_body'],
+    ['records that are not a list', { ...envelope, records: {} }, 400, 'invalid_body'],
     [
-      '201 versions',
-      { protocolVersion: 1, versions: Array.from({ length: 201 }, () => makeVisit(uuid0)) },
+      `${MAX_PUSH_BATCH + 1} records`,
+      {
+        ...envelope,
+        records: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => versionRecord(makeVisit(uuid0))),
+      },
       400,
       'invalid_body',
     ],
     [
-      'a version without a record id',
-      { protocolVersion: 1, versions: [{ version: 1 }] },
+      'a record without an id',
+      { ...envelope, records: [{ kind: 'visit-version', data: { version: 1 } }] },
       400,
       'invalid_body',
     ],
     [
       'an unknown field',
-      { protocolVersion: 1, versions: [makeVisit(uuid0)], x: 1 },
+      { ...envelope, records: [versionRecord(makeVisit(uuid0))], x: 1 },
       400,
       'invalid_body',
     ],
     [
       'an outdated app',
-      { protocolVersion: 99, versions: [makeVisit(uuid0)] },
+      { ...envelope, protocolVersion: 1, records: [versionRecord(makeVisit(uuid0))] },
       426,
       'protocol_outdated',
     ],
@@ -225,23 +233,20 @@ describe.each(backends)('team log push and conflicts on %s', (backend) => {
     'refuses %s with a typed error and writes nothing',
     async (_n, body, status, code) => {
       const before = await toolkitRowCounts(db);
-      const response = await request(app)(
-        'POST',
-        `/api/teams/${world.teamA}/visits/push`,
-        world.tokens.volunteer,
-        body,
-      );
+      const response = await request(app)('POST', '/api/sync/push', world.tokens.volunteer, body);
       expect(response.statusCode, response.body).toBe(status);
       expect(response.json()).toMatchObject({ error: { code } });
       expect(await toolkitRowCounts(db)).toEqual(before);
     },
   );
 
-  it('refuses pushes to a team that does not exist or is not a team', async () => {
-    const missing = await push(world.tokens.volunteer, [makeVisit(uuid0)], uuid0);
-    expect(missing.statusCode).toBe(404);
-    const aClass = await push(world.tokens.leader, [makeVisit(world.classA)], world.classA);
-    expect(aClass.statusCode).toBe(404);
+  it('refuses versions for a team that does not exist or is not a team, writing nothing', async () => {
+    const before = await toolkitRowCounts(db);
+    const missing = visitOutcome(await push(world.tokens.volunteer, [makeVisit(uuid0)]));
+    expect(missing.refused).toMatchObject([{ reason: 'forbidden_scope' }]);
+    const aClass = visitOutcome(await push(world.tokens.leader, [makeVisit(world.classA)]));
+    expect(aClass.refused).toMatchObject([{ reason: 'forbidden_scope' }]);
+    expect(await toolkitRowCounts(db)).toEqual(before);
   });
 
   it('shows the leader each member with role, last push and records logged', async () => {

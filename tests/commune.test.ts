@@ -5,7 +5,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVisit } from '../server/testkit/teamWorld';
 import { SUMMARY_EXPORT_HEADERS } from '../src/domain/visits/exportRows';
-import { PROTOCOL_VERSION } from '../src/protocol';
+import { PROTOCOL_VERSION, visitRecord } from '../src/protocol';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
 import { signedInPhone } from './support/account';
@@ -72,8 +72,12 @@ describe('commune official: the figures of every team in their commune, on a pho
       communeCode,
     }));
     const result = await api(
-      `/api/teams/${teamId}/visits/push`,
-      { protocolVersion: PROTOCOL_VERSION, versions },
+      '/api/sync/push',
+      {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: versions[0]!.deviceId,
+        records: versions.map(visitRecord),
+      },
       volunteer.token,
     );
     expect(result.refused).toEqual([]);

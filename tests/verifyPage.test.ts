@@ -6,7 +6,12 @@ import { openPglite, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { certificateRequest, neededRight, quizAttempt } from '../server/testkit/certificates';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, certificatesResponseSchema } from '../src/protocol';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  certificatesResponseSchema,
+  eventRecord,
+} from '../src/protocol';
 import { seriousViolations } from './support/axe';
 import { firstPage, newProfileDir, openBrowser } from './support/browser';
 import { captureScreen } from './support/screens';
@@ -50,10 +55,10 @@ describe('the public /verify page', () => {
     await api('POST', '/api/sync/push', deviceToken, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      events: [
+      records: [
         ...quizAttempt(deviceId, profileId, neededRight(), true),
         certificateRequest(deviceId, profileId, 'Nguyễn Thị Minh Khai'),
-      ],
+      ].map(eventRecord),
     });
     const listed = certificatesResponseSchema.parse(
       await api('GET', '/api/certificates', deviceToken),

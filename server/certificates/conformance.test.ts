@@ -7,7 +7,12 @@ import jsonld from 'jsonld';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../../src/lib/ids';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, certificatesResponseSchema } from '../../src/protocol';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  certificatesResponseSchema,
+  eventRecord,
+} from '../../src/protocol';
 import { buildServer } from '../app';
 import type { Database } from '../db/database';
 import { revokeIssuerKey } from '../services/issuerKeys';
@@ -91,10 +96,10 @@ describe('a certificate fetched over HTTP, checked by outside tools', () => {
     await api('/api/sync/push', deviceToken, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      events: [
+      records: [
         ...quizAttempt(deviceId, profileId, neededRight(), true),
         certificateRequest(deviceId, profileId, 'Nguyễn Thị Hoa'),
-      ],
+      ].map(eventRecord),
     });
     const [certificate] = certificatesResponseSchema.parse(
       await (await api('/api/certificates', deviceToken)).json(),

@@ -4,6 +4,7 @@ import {
   certificatesResponseSchema,
   PROTOCOL_VERSION,
   type LearningEvent,
+  eventRecord,
 } from '../../src/protocol';
 import { SUPERVISED_GENRE } from '../../src/domain/certificates/credential.ts';
 import type { Database } from '../db/database';
@@ -43,7 +44,7 @@ describe.each(backends)('supervised certificates on %s', (backend) => {
     await call('POST', '/api/sync/push', token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      events,
+      records: events.map(eventRecord),
     });
     const listed = certificatesResponseSchema.parse(
       (await call('GET', '/api/certificates', token)).json(),

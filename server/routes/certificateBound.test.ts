@@ -4,6 +4,7 @@ import {
   certificatesResponseSchema,
   PROTOCOL_VERSION,
   type LearningEvent,
+  eventRecord,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { SIGNATURES_PER_REQUEST } from '../services/certificates';
@@ -38,7 +39,7 @@ describe('certificate signing per request', () => {
       call('POST', '/api/sync/push', token, {
         protocolVersion: PROTOCOL_VERSION,
         deviceId,
-        events,
+        records: events.map(eventRecord),
       });
     // 45 profiles on one shared phone, each having mastered the course.
     const profiles = Array.from({ length: 45 }, () => newRandomId());

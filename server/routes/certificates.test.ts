@@ -6,6 +6,7 @@ import {
   issuersResponseSchema,
   PROTOCOL_VERSION,
   type LearningEvent,
+  eventRecord,
 } from '../../src/protocol';
 import { credentialHash } from '../../src/domain/certificates/canonicalJson.ts';
 import { decodeCompact, verifyCompact } from '../../src/domain/certificates/compactCode.ts';
@@ -48,7 +49,11 @@ describe.each(backends)('certificates on %s', (backend) => {
   });
 
   const push = (events: LearningEvent[]) =>
-    call('POST', '/api/sync/push', token, { protocolVersion: PROTOCOL_VERSION, deviceId, events });
+    call('POST', '/api/sync/push', token, {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      records: events.map(eventRecord),
+    });
   const list = async () =>
     certificatesResponseSchema.parse((await call('GET', '/api/certificates', token)).json());
   const requestFor = (courseId: string) =>

@@ -75,7 +75,7 @@ describe.each(backends)('input the probe sent, on %s', (backend) => {
     const { accessToken } = (await signUp({ username: 'scope-probe', displayName: 'An' })).json();
     const response = await app.inject({
       method: 'GET',
-      url: `/api/sync/pull?scope=org:${'-'.repeat(36)}`,
+      url: `/api/sync/pull?kind=learning-event&scope=org:${'-'.repeat(36)}`,
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expect(response.statusCode).toBe(400);

@@ -110,7 +110,7 @@ describe.each(backends)('logins and sessions on %s', (backend) => {
     expect((await me(accessToken)).headers['cache-control']).toBe('no-store');
     const pull = await app.inject({
       method: 'GET',
-      url: '/api/sync/pull',
+      url: '/api/sync/pull?kind=learning-event',
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expect(pull.headers['cache-control']).toBe('no-store');

@@ -5,7 +5,9 @@ import {
   MAX_PUSH_BATCH,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  eventRecord,
   type LearningEvent,
+  type StoredEvent,
 } from '../../src/protocol';
 import { eventBatch, lessonEvent } from '../../src/test/events';
 import type { Database } from '../db/database';
@@ -48,14 +50,18 @@ describe.each(backends)('sync API on %s', (backend) => {
     return push(device.token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: device.deviceId,
-      events,
+      records: events.map(eventRecord),
     });
   }
+
+  /** Any data, well formed or not, as a learning-event record. */
+  const asRecord = (data: { id: string }) => ({ kind: 'learning-event', id: data.id, data });
+  const idsOf = (records: { id: string }[]) => records.map((r) => r.id);
 
   function pull(token: string, since: number, limit = 100) {
     return app.inject({
       method: 'GET',
-      url: `/api/sync/pull?since=${since}&limit=${limit}`,
+      url: `/api/sync/pull?kind=learning-event&since=${since}&limit=${limit}`,
       headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
     });
   }
@@ -97,7 +103,7 @@ describe.each(backends)('sync API on %s', (backend) => {
     const reordered = [...events].reverse();
     const duplicate = await pushEvents(device, [...reordered, ...events.slice(0, 5)]);
     expect(duplicate.statusCode).toBe(200);
-    expect(new Set(duplicate.json().accepted)).toEqual(new Set(events.map((e) => e.id)));
+    expect(new Set(idsOf(duplicate.json().accepted))).toEqual(new Set(events.map((e) => e.id)));
     expect(duplicate.json().refused).toEqual([]);
 
     const more = eventBatch(device.deviceId, 10);
@@ -116,7 +122,7 @@ describe.each(backends)('sync API on %s', (backend) => {
     const response = await push(device.token, {
       protocolVersion: PROTOCOL_VERSION - 1,
       deviceId: device.deviceId,
-      events: [lessonEvent(device.deviceId, newRandomId())],
+      records: [eventRecord(lessonEvent(device.deviceId, newRandomId()))],
     });
     expect(response.statusCode).toBe(426);
     expect(response.json().error).toMatchObject({
@@ -125,7 +131,7 @@ describe.each(backends)('sync API on %s', (backend) => {
     });
     const stalePull = await app.inject({
       method: 'GET',
-      url: '/api/sync/pull?since=0',
+      url: '/api/sync/pull?kind=learning-event&since=0',
       headers: { authorization: `Bearer ${device.token}`, [PROTOCOL_HEADER]: '0' },
     });
     expect(stalePull.statusCode).toBe(426);
@@ -134,68 +140,69 @@ describe.each(backends)('sync API on %s', (backend) => {
 
   it('answers malformed bodies with a clear 4xx and writes nothing', async () => {
     const device = await register();
-    const good = lessonEvent(device.deviceId, newRandomId());
+    const good = eventRecord(lessonEvent(device.deviceId, newRandomId()));
+    const version = PROTOCOL_VERSION;
     const cases: { name: string; body: string; contentType?: string; status: number }[] = [
-      { name: 'broken JSON', body: '{"protocolVersion": 1, "events": [', status: 400 },
+      { name: 'broken JSON', body: '{"protocolVersion": 2, "records": [', status: 400 },
       { name: 'an array', body: '[]', status: 400 },
       { name: 'a string', body: '"push"', status: 400 },
       {
         name: 'no version',
-        body: JSON.stringify({ deviceId: device.deviceId, events: [good] }),
+        body: JSON.stringify({ deviceId: device.deviceId, records: [good] }),
         status: 400,
       },
       {
         name: 'version as text',
-        body: JSON.stringify({ protocolVersion: '1', deviceId: device.deviceId, events: [good] }),
+        body: JSON.stringify({ protocolVersion: '2', deviceId: device.deviceId, records: [good] }),
         status: 400,
       },
       {
-        name: 'events not a list',
-        body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: {} }),
+        name: 'records not a list',
+        body: JSON.stringify({ protocolVersion: version, deviceId: device.deviceId, records: {} }),
         status: 400,
       },
       {
-        name: 'no events',
-        body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, events: [] }),
+        name: 'no records',
+        body: JSON.stringify({ protocolVersion: version, deviceId: device.deviceId, records: [] }),
         status: 400,
       },
       {
-        name: 'an event without id',
+        name: 'a record without id',
         body: JSON.stringify({
-          protocolVersion: 1,
+          protocolVersion: version,
           deviceId: device.deviceId,
-          events: [good, { type: 'x' }],
+          records: [good, { kind: 'learning-event', data: { type: 'x' } }],
         }),
         status: 400,
       },
       {
         name: 'extra field',
         body: JSON.stringify({
-          protocolVersion: 1,
+          protocolVersion: version,
           deviceId: device.deviceId,
-          events: [good],
+          records: [good],
           admin: true,
         }),
         status: 400,
       },
       {
-        name: 'too many events',
+        name: 'too many records',
         body: JSON.stringify({
-          protocolVersion: 1,
+          protocolVersion: version,
           deviceId: device.deviceId,
-          events: eventBatch(device.deviceId, MAX_PUSH_BATCH + 1),
+          records: eventBatch(device.deviceId, MAX_PUSH_BATCH + 1).map(eventRecord),
         }),
         status: 400,
       },
       {
         name: 'wrong content type',
-        body: 'protocolVersion=1',
+        body: 'protocolVersion=2',
         contentType: 'text/plain',
         status: 400,
       },
       {
         name: 'huge body',
-        body: JSON.stringify({ protocolVersion: 1, pad: 'x'.repeat(3 * 1024 * 1024) }),
+        body: JSON.stringify({ protocolVersion: version, pad: 'x'.repeat(3 * 1024 * 1024) }),
         status: 413,
       },
     ];
@@ -218,7 +225,7 @@ describe.each(backends)('sync API on %s', (backend) => {
     expect(await countEvents()).toBe(before);
   });
 
-  it('refuses bad events one by one, with a reason, and stores the rest', async () => {
+  it('refuses bad records one by one, with a reason, and stores the rest', async () => {
     const device = await register();
     const profileId = newRandomId();
     const good = lessonEvent(device.deviceId, profileId);
@@ -235,25 +242,37 @@ describe.each(backends)('sync API on %s', (backend) => {
       type: 'certificate.requested',
       payload: { courseId: 'smartphone-basics', holderName },
     }));
+    const unknownKind = newRandomId();
+    const renamed = newRandomId();
     const response = await push(device.token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: device.deviceId,
-      events: [good, badPayload, otherDevice, yearZero, ...names],
+      records: [
+        ...[good, badPayload, otherDevice, yearZero, ...names].map(asRecord),
+        { kind: 'attendance-mark', id: unknownKind, data: {} },
+        { ...asRecord(lessonEvent(device.deviceId, profileId)), id: renamed },
+      ],
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().accepted).toEqual([good.id]);
+    expect(response.json().accepted).toEqual([{ kind: 'learning-event', id: good.id }]);
     expect(response.json().refused).toEqual([
-      expect.objectContaining({ id: badPayload.id, reason: 'invalid_event' }),
+      expect.objectContaining({ id: badPayload.id, reason: 'invalid_record' }),
       expect.objectContaining({ id: otherDevice.id, reason: 'wrong_device' }),
-      expect.objectContaining({ id: yearZero.id, reason: 'invalid_event' }),
-      ...names.map((e) => expect.objectContaining({ id: e.id, reason: 'invalid_event' })),
+      expect.objectContaining({ id: yearZero.id, reason: 'invalid_record' }),
+      ...names.map((e) => expect.objectContaining({ id: e.id, reason: 'invalid_record' })),
+      expect.objectContaining({ kind: 'attendance-mark', id: unknownKind, reason: 'unknown_kind' }),
+      expect.objectContaining({ id: renamed, reason: 'invalid_record' }),
     ]);
   });
 
   it('refuses pushes without a valid token, or for another device', async () => {
     const device = await register();
     const events = [lessonEvent(device.deviceId, newRandomId())];
-    const body = { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, events };
+    const body = {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: device.deviceId,
+      records: events.map(eventRecord),
+    };
     expect((await push('not-a-token', body)).statusCode).toBe(401);
     expect((await pull('not-a-token', 0)).statusCode).toBe(401);
     const other = await register();
@@ -272,7 +291,7 @@ describe.each(backends)('sync API on %s', (backend) => {
       expect.objectContaining({ id: event.id, reason: 'id_conflict' }),
     ]);
     const pulled = (await pull(b.token, 0)).json();
-    expect(pulled.events).toEqual([]);
+    expect(pulled.records).toEqual([]);
   });
 
   it('pulls every event exactly once across pages, even with pushes in between', async () => {
@@ -290,9 +309,10 @@ describe.each(backends)('sync API on %s', (backend) => {
     for (;;) {
       const page = (await pull(device.token, cursor, 97)).json();
       pages += 1;
-      seen.push(...page.events.map((e: LearningEvent) => e.id));
-      for (const [i, e] of page.events.entries()) {
-        if (i > 0) expect(e.serverSeq).toBeGreaterThan(page.events[i - 1].serverSeq);
+      const pulled = page.records.map((r: { data: StoredEvent }) => r.data);
+      seen.push(...pulled.map((e: StoredEvent) => e.id));
+      for (const [i, e] of pulled.entries()) {
+        if (i > 0) expect(e.serverSeq).toBeGreaterThan(pulled[i - 1]!.serverSeq);
       }
       cursor = page.nextCursor;
       if (pages === 3) {
@@ -305,7 +325,7 @@ describe.each(backends)('sync API on %s', (backend) => {
     expect(seen).toHaveLength(all.length);
     expect(new Set(seen)).toEqual(new Set(all.map((e) => e.id)));
     const empty = (await pull(device.token, cursor)).json();
-    expect(empty).toEqual({ events: [], nextCursor: cursor, hasMore: false });
+    expect(empty).toEqual({ records: [], nextCursor: cursor, hasMore: false });
   });
 
   it('keeps pull gap-free when devices push at the same time', async () => {
@@ -323,14 +343,14 @@ describe.each(backends)('sync API on %s', (backend) => {
     const reading = (async () => {
       for (let i = 0; i < 20; i += 1) {
         const page = (await pull(reader.token, cursor, 7)).json();
-        seen.push(...page.events.map((e: LearningEvent) => e.id));
+        seen.push(...idsOf(page.records));
         cursor = page.nextCursor;
       }
     })();
     await Promise.all([pushes, reading]);
     for (;;) {
       const page = (await pull(reader.token, cursor, 50)).json();
-      seen.push(...page.events.map((e: LearningEvent) => e.id));
+      seen.push(...idsOf(page.records));
       cursor = page.nextCursor;
       if (!page.hasMore) break;
     }
@@ -370,14 +390,15 @@ describe.each(backends)('sync API on %s', (backend) => {
     const broken = { ...bad!, payload: { courseId: 'NOT A SLUG', lessonId: 'x' } };
     const body = { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId };
     expect(
-      (await push(device.token, { ...body, events: [good, broken], highWater: 7 })).statusCode,
+      (await push(device.token, { ...body, records: [good!, broken].map(asRecord), highWater: 7 }))
+        .statusCode,
     ).toBe(200);
     expect((await mark()).json()).toEqual({
       highWater: 7,
-      refused: [expect.objectContaining({ id: bad!.id, reason: 'invalid_event' })],
+      refused: [expect.objectContaining({ id: bad!.id, reason: 'invalid_record' })],
     });
     // A late duplicate of an older batch does not move the mark back.
-    await push(device.token, { ...body, events: [good], highWater: 3 });
+    await push(device.token, { ...body, records: [asRecord(good!)], highWater: 3 });
     expect((await mark()).json().highWater).toBe(7);
     const other = await register();
     expect((await mark(other.token)).statusCode).toBe(403);

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   resolveConflictRequestSchema,
-  visitPushRequestSchema,
   visitRangeQuerySchema,
   type ResolveConflictResponse,
 } from '../../src/protocol';
@@ -14,7 +13,7 @@ import { teamDashboard } from '../services/visitAggregates';
 import type { ExportFormat } from '../services/exportFiles';
 import { teamVisitsExport } from '../services/visitExports';
 import { getVersion, listConflicts, listHeads, teamRoster } from '../services/visitReads';
-import { pushVisits, resolveVisit } from '../services/visits';
+import { resolveVisit } from '../services/visits';
 import { requireAccount } from './auth';
 import { invalidBody, sendError } from './errors';
 import { refuseOutdated } from './protocol';
@@ -85,15 +84,6 @@ async function sendExport(
 
 /** The team toolkit's routes, and the commune and province roll-ups of its log. */
 export function visitRoutes(app: FastifyInstance, db: Database): void {
-  app.post('/api/teams/:teamId/visits/push', { bodyLimit: 1024 * 1024 }, async (request, reply) => {
-    const caller = await teamCaller(db, request, reply, canPush);
-    if (!caller) return reply;
-    const body = visitPushRequestSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    const pusher = { accountId: caller.accountId, isLeader: leads(caller.role) };
-    return reply.send(await pushVisits(db, caller.team.id, pusher, body.data.versions));
-  });
-
   app.get('/api/teams/:teamId/visits', async (request, reply) => {
     const caller = await teamCaller(db, request, reply, canPush);
     if (!caller) return reply;

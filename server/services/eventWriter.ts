@@ -1,4 +1,4 @@
-import type { LearningEvent, PushResponse } from '../../src/protocol';
+import { learningEventKind, type LearningEvent, type PushResponse } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { recordPushMarks, type PushMarkRecord } from './pushMarks';
 
@@ -146,6 +146,7 @@ async function insertEvents(db: Database, group: PendingWrite[]): Promise<Map<st
 /** The refusals of ids another owner already used. */
 export function conflictRefusals(ids: string[]): PushResponse['refused'] {
   return ids.map((id) => ({
+    kind: learningEventKind.kind,
     id,
     reason: 'id_conflict',
     message: 'Another owner already used this id',

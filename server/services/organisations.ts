@@ -271,6 +271,15 @@ export async function listMembers(
   };
 }
 
+/** The accounts in an organisation, whatever their role (the caller checks who may ask). */
+export async function memberAccountIds(db: Database, orgId: string): Promise<string[]> {
+  const rows = await db.query<{ account_id: string }>(
+    `SELECT account_id FROM memberships WHERE organisation_id = $1`,
+    [orgId],
+  );
+  return rows.map((r) => r.account_id);
+}
+
 /**
  * A manager changes a member's role (audited). The last manager cannot step down or be
  * stepped down: an organisation always keeps someone who can manage it.

@@ -53,6 +53,41 @@ export async function listHeads(
   return rows.map((row) => ({ ...toStored(row), hasConflict: row.has_conflict }));
 }
 
+/** A page of a team's versions after the cursor `since` (their `key`), oldest first. */
+export interface VersionPage {
+  versions: StoredVisitVersion[];
+  nextCursor: number;
+  hasMore: boolean;
+}
+
+/**
+ * The team's versions stored after `since`, in key order (keys are drawn under the visit write
+ * lock, so key order is commit order): all of them, or those of one volunteer's records.
+ */
+export async function pullVersions(
+  db: Database,
+  teamId: string,
+  volunteerId: string | null,
+  since: number,
+  limit: number,
+): Promise<VersionPage> {
+  const rows = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS}
+     FROM team_visit_versions v
+     JOIN team_visits t ON t.visit_id = v.visit_id
+     JOIN accounts a ON a.id = v.pushed_by
+     WHERE v.team_id = $1 AND v.key > $2 AND ($3::uuid IS NULL OR t.volunteer_id = $3)
+     ORDER BY v.key LIMIT $4`,
+    [teamId, since, volunteerId, limit + 1],
+  );
+  const versions = rows.slice(0, limit).map(toStored);
+  return {
+    versions,
+    nextCursor: versions.length > 0 ? Number(versions.at(-1)!.key) : since,
+    hasMore: rows.length > limit,
+  };
+}
+
 /** Each record with a flagged version: its head (if any) and the flagged rivals. */
 export async function listConflicts(
   db: Database,

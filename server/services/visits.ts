@@ -1,4 +1,4 @@
-import { visitVersionSchema, type VisitPushResponse, type VisitVersion } from '../../src/protocol';
+import type { VisitVersion } from '../../src/protocol';
 import {
   applyDecision,
   canonicalContent,
@@ -9,7 +9,6 @@ import {
   type StoredVersionState,
 } from '../../src/domain/visits';
 import type { Database, Queryable } from '../db/database';
-import { issuesOf } from '../routes/errors';
 import { audit } from './audit';
 
 export interface Pusher {
@@ -18,33 +17,29 @@ export interface Pusher {
   isLeader: boolean;
 }
 
-type Refused = VisitPushResponse['refused'][number];
+/** Why a version was not stored. */
+export interface VisitRefusal {
+  reason: 'wrong_team' | 'unknown_commune' | 'not_owner';
+  message: string;
+}
 
-/** Checks each version on its own: the ones to store, and refusals with their typed reason. */
-async function sortBatch(
-  db: Queryable,
-  teamId: string,
-  raw: readonly { visitId: string; version: number }[],
-) {
-  const valid: VisitVersion[] = [];
-  const refused: Refused[] = [];
-  for (const item of raw) {
-    const ref = { visitId: item.visitId, version: item.version };
-    const parsed = visitVersionSchema.safeParse(item);
-    if (!parsed.success) {
-      const first = issuesOf(parsed.error)[0];
-      refused.push({
-        ...ref,
-        reason: 'invalid_version',
-        message: `${first?.path}: ${first?.message}`,
-      });
-    } else if (parsed.data.teamId !== teamId) {
-      refused.push({ ...ref, reason: 'wrong_team', message: 'The version names another team' });
-    } else {
-      valid.push(parsed.data);
-    }
-  }
-  const codes = [...new Set(valid.map((v) => v.communeCode))];
+type VersionRef = Pick<VisitVersion, 'visitId' | 'version'>;
+
+/** What became of each version of a push. */
+export interface VisitPushOutcome {
+  /** Stored as the new head, or already stored with the same content (idempotent retry). */
+  accepted: VersionRef[];
+  /** Stored and flagged for the team leader: never merged, never dropped. */
+  conflicts: VersionRef[];
+  refused: (VersionRef & VisitRefusal)[];
+}
+
+/** Serialises visit writers, so that the `key` order is commit order and pull never skips one. */
+const VISIT_WRITE_LOCK = 7_201_002;
+
+/** The versions whose commune is on the official list, in the order to apply them; and the rest. */
+async function sortByCommune(db: Queryable, versions: readonly VisitVersion[]) {
+  const codes = [...new Set(versions.map((v) => v.communeCode))];
   const known = new Set(
     (
       await db.query<{ code: string }>(`SELECT code FROM communes WHERE code = ANY($1::text[])`, [
@@ -52,7 +47,8 @@ async function sortBatch(
       ])
     ).map((r) => r.code),
   );
-  const stored = valid.filter((v) => {
+  const refused: VisitPushOutcome['refused'] = [];
+  const stored = versions.filter((v) => {
     if (known.has(v.communeCode)) return true;
     refused.push({
       visitId: v.visitId,
@@ -127,7 +123,7 @@ async function claimVisit(
   teamId: string,
   pusher: Pusher,
   visitId: string,
-): Promise<Pick<Refused, 'reason' | 'message'> | null> {
+): Promise<VisitRefusal | null> {
   await tx.query(
     `INSERT INTO team_visits (visit_id, team_id, volunteer_id) VALUES ($1, $2, $3)
      ON CONFLICT (visit_id) DO NOTHING`,
@@ -147,21 +143,23 @@ async function claimVisit(
 }
 
 /**
- * Stores a batch of versions in one transaction, each by the amendment rule: a new head, a
- * duplicate (nothing new stored) or a conflict (stored and flagged). A failure stores nothing.
+ * Stores a batch of one team's versions (each already checked against its schema) in one
+ * transaction, each by the amendment rule: a new head, a duplicate (nothing new stored) or a
+ * conflict (stored and flagged). A failure stores nothing.
  */
 export async function pushVisits(
   db: Database,
   teamId: string,
   pusher: Pusher,
-  raw: readonly { visitId: string; version: number }[],
-): Promise<VisitPushResponse> {
-  const { valid, refused } = await sortBatch(db, teamId, raw);
-  const accepted: VisitPushResponse['accepted'] = [];
-  const conflicts: VisitPushResponse['conflicts'] = [];
+  versions: readonly VisitVersion[],
+): Promise<VisitPushOutcome> {
+  const { valid, refused } = await sortByCommune(db, versions);
+  const accepted: VisitPushOutcome['accepted'] = [];
+  const conflicts: VisitPushOutcome['conflicts'] = [];
   await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [VISIT_WRITE_LOCK]);
     // Each record's stored versions, loaded once and kept up to date, or why it is refused.
-    const visits = new Map<string, StoredVersionState[] | Pick<Refused, 'reason' | 'message'>>();
+    const visits = new Map<string, StoredVersionState[] | VisitRefusal>();
     for (const v of valid) {
       const ref = { visitId: v.visitId, version: v.version };
       if (!visits.has(v.visitId)) {

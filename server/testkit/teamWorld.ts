@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { newRandomId } from '../../src/lib/ids';
-import { PROTOCOL_VERSION, type VisitVersion } from '../../src/protocol';
+import {
+  PROTOCOL_VERSION,
+  pushResponseSchema,
+  visitVersionKind,
+  type Refusal,
+  type VisitVersion,
+} from '../../src/protocol';
 import type { Database } from '../db/database';
 import { COMMUNE_A, COMMUNE_B, request } from './world';
 
@@ -110,16 +116,56 @@ export function amend(of: VisitVersion, over: Partial<VisitVersion> = {}): Visit
   return { ...of, version: of.version + 1, amends: of.version, ...over };
 }
 
-export function pushVisits(
-  app: FastifyInstance,
-  token: string,
-  teamId: string,
-  versions: unknown[],
-) {
-  return request(app)('POST', `/api/teams/${teamId}/visits/push`, token, {
+/** The phone every test version comes from unless it names its own. */
+const TEST_DEVICE = '0190f5a4-1c2b-7000-8000-00000000d001';
+
+/**
+ * Pushes visit versions through the one sync push, from the phone the first one names (a
+ * version from another phone is refused as such, as it would be from a real phone).
+ */
+export function pushVisits(app: FastifyInstance, token: string, versions: unknown[]) {
+  const first = versions[0] as { deviceId?: unknown } | undefined;
+  const deviceId = typeof first?.deviceId === 'string' ? first.deviceId : TEST_DEVICE;
+  return request(app)('POST', '/api/sync/push', token, {
     protocolVersion: PROTOCOL_VERSION,
-    versions,
+    deviceId,
+    records: versions.map((data) => {
+      const ref = data as { visitId?: unknown; version?: unknown };
+      return {
+        kind: visitVersionKind.kind,
+        id: `${String(ref.visitId)}:${String(ref.version)}`,
+        data,
+      };
+    }),
   });
+}
+
+type VersionRef = Pick<VisitVersion, 'visitId' | 'version'>;
+
+/** What a push said of each visit version: stored, stored and flagged, or refused and why. */
+export interface VisitOutcome {
+  accepted: VersionRef[];
+  conflicts: VersionRef[];
+  refused: (VersionRef & { reason: Refusal['reason']; message: string })[];
+}
+
+/** Reads a push answer as what became of each visit version. */
+export function visitOutcome(response: { json(): unknown }): VisitOutcome {
+  const body = pushResponseSchema.parse(response.json());
+  const refOf = (id: string): VersionRef => {
+    const [visitId = '', version = ''] = id.split(':');
+    return { visitId, version: Number(version) };
+  };
+  const visits = <T extends { kind: string }>(items: T[]) =>
+    items.filter((item) => item.kind === visitVersionKind.kind);
+  const refused = visits(body.refused);
+  return {
+    accepted: visits(body.accepted).map((r) => refOf(r.id)),
+    conflicts: refused.filter((r) => r.reason === 'conflict').map((r) => refOf(r.id)),
+    refused: refused
+      .filter((r) => r.reason !== 'conflict')
+      .map((r) => ({ ...refOf(r.id), reason: r.reason, message: r.message })),
+  };
 }
 
 /** Rows in every table the toolkit writes: to prove a refused push wrote nothing. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { newRandomId } from '../../src/lib/ids';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/protocol';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, eventRecord } from '../../src/protocol';
 import { lessonEvent } from '../../src/test/events';
 import type { Database } from '../db/database';
 
@@ -85,7 +85,7 @@ async function pushLesson(app: FastifyInstance, actor: Actor): Promise<void> {
   await request(app)('POST', '/api/sync/push', actor.token, {
     protocolVersion: PROTOCOL_VERSION,
     deviceId: actor.deviceId,
-    events: [event],
+    records: [eventRecord(event)],
   });
   actor.events.push(event.id);
 }

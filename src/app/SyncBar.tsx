@@ -1,6 +1,7 @@
 import { useSyncCounts } from '../data/hooks';
 import { useTranslation } from '../i18n';
 import { useSession } from '../state/session';
+import { syncNow } from '../sync/control';
 
 function useSyncMessage(): string {
   const { t, i18n } = useTranslation();
@@ -28,7 +29,6 @@ export function SyncBar() {
   const { t } = useTranslation();
   const online = useSession((s) => s.online);
   const syncing = useSession((s) => s.sync.phase === 'syncing');
-  const syncNow = useSession((s) => s.syncNow);
   const counts = useSyncCounts();
   const message = useSyncMessage();
   return (

@@ -1,39 +1,13 @@
-import {
-  allCredentials,
-  deleteCredentials,
-  getCredentials,
-  updateTokens,
-} from '../data/credentials';
+import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
 import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
 import { setSession } from '../state/session';
-import { createAccountApi } from '../sync/accountApi';
+import { accountAuth } from '../sync/accountTokens';
 import { createCertificatesApi, type CertificatesApi } from '../sync/certificatesApi';
-import { createSyncEngine, type SyncAuth, type SyncEngine, type SyncStatus } from '../sync/engine';
+import { provideSyncControls } from '../sync/control';
+import { createSyncEngine, type SyncEngine, type SyncStatus } from '../sync/engine';
 import { combineStatuses } from '../sync/status';
-import { createSyncApi, ServerRefusal } from '../sync/http';
-
-/** A signed-in profile's tokens; a refused token is refreshed once, else the profile signs out. */
-function accountAuth(profileId: string): SyncAuth {
-  const api = createAccountApi(window.location.origin);
-  return {
-    async token() {
-      const credentials = await getCredentials(profileId);
-      if (!credentials) throw new ServerRefusal('unauthorized', 'Signed out', 401);
-      return credentials.accessToken;
-    },
-    async forget() {
-      const credentials = await getCredentials(profileId);
-      if (!credentials) return;
-      try {
-        await updateTokens(profileId, await api.refresh(credentials.refreshToken));
-      } catch (error) {
-        if (error instanceof ServerRefusal) await deleteCredentials(profileId);
-        else throw error;
-      }
-    },
-  };
-}
+import { createSyncApi } from '../sync/http';
 
 /**
  * After a sync: this scope's certificates, and (once per round, with the device's engine) the
@@ -82,10 +56,10 @@ export async function startSync(): Promise<void> {
       }),
     ),
   ];
-  setSession({
+  provideSyncControls({
     syncNow: () => engines.forEach((engine) => void engine.syncNow()),
     syncSoon: () => engines.forEach((engine) => engine.requestSoon()),
-    restartSync: () => void startSync(),
+    restart: () => void startSync(),
   });
   stops = engines.map((engine) => engine.start());
 }

@@ -75,8 +75,8 @@ describe('the Dexie sync store', () => {
     expect(batch.events.map((e) => e.id)).toEqual([kept.id, sent.id]);
     await dexieSyncStore.markPushInFlight(batch.highWater);
     await dexieSyncStore.settlePush({
-      accepted: [sent.id],
-      refused: [{ id: kept.id, reason: 'invalid_event', message: 'bad' }],
+      accepted: [{ kind: 'learning-event', id: sent.id }],
+      refused: [{ kind: 'learning-event', id: kept.id, reason: 'invalid_record', message: 'bad' }],
     });
     expect(await dexieSyncStore.pendingEvents(10)).toEqual({ events: [], highWater: 0 });
     expect(await dexieSyncStore.pushInFlight()).toBeNull();
@@ -85,7 +85,7 @@ describe('the Dexie sync store', () => {
       expect.objectContaining({
         eventId: kept.id,
         state: 'refused',
-        refusal: { reason: 'invalid_event', message: 'bad' },
+        refusal: { reason: 'invalid_record', message: 'bad' },
       }),
     ]);
   });
@@ -102,7 +102,9 @@ describe('the Dexie sync store', () => {
     expect(await dexieSyncStore.pushInFlight()).toBe(sent.highWater);
     await dexieSyncStore.settleUpTo({
       highWater: sent.highWater,
-      refused: [{ id: refusedOne.id, reason: 'invalid_event', message: 'bad' }],
+      refused: [
+        { kind: 'learning-event', id: refusedOne.id, reason: 'invalid_record', message: 'bad' },
+      ],
     });
     const outbox = await database().outbox.toArray();
     expect(outbox.map((row) => [row.eventId, row.state])).toEqual([

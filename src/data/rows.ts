@@ -15,7 +15,8 @@ export interface OutboxRow {
   createdAt: string;
   /** `pending` until the server accepts it (then the row is deleted) or refuses it for good. */
   state: 'pending' | 'refused';
-  refusal?: { reason: RefusalReason; message: string };
+  /** The server's reason, as its protocol named it (version 1 said `invalid_event`). */
+  refusal?: { reason: RefusalReason | 'invalid_event'; message: string };
 }
 
 export interface PinRecord {

@@ -1,4 +1,10 @@
-import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+import {
+  learningEventKind,
+  type LearningEvent,
+  type PushMark,
+  type PushResponse,
+  type StoredEvent,
+} from '../protocol';
 import type { SyncStore } from '../sync/store';
 import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
@@ -38,7 +44,8 @@ export function createDexieSyncStore(
   }
 
   async function keepRefused(refused: PushResponse['refused']): Promise<void> {
-    for (const { id, reason, message } of refused) {
+    for (const { kind, id, reason, message } of refused) {
+      if (kind !== learningEventKind.kind) continue;
       await db.outbox
         .where('eventId')
         .equals(id)
@@ -102,9 +109,13 @@ export function createDexieSyncStore(
     },
 
     async settlePush({ accepted, refused }: PushResponse) {
+      const acceptedEvents = accepted.filter((r) => r.kind === learningEventKind.kind);
       await guardStorage(() =>
         db.transaction('rw', db.outbox, db.meta, db.credentials, async () => {
-          await db.outbox.where('eventId').anyOf(accepted).delete();
+          await db.outbox
+            .where('eventId')
+            .anyOf(acceptedEvents.map((r) => r.id))
+            .delete();
           await keepRefused(refused);
           await forgetPushInFlight();
         }),
@@ -114,7 +125,9 @@ export function createDexieSyncStore(
     async settleUpTo({ highWater, refused }: PushMark) {
       await guardStorage(() =>
         db.transaction('rw', [db.outbox, db.events, db.meta, db.credentials], async () => {
-          const refusedIds = new Set(refused.map((r) => r.id));
+          const refusedIds = new Set(
+            refused.filter((r) => r.kind === learningEventKind.kind).map((r) => r.id),
+          );
           const settled = (await pendingInScope()).filter(({ seq }) => seq <= highWater);
           await db.outbox.bulkDelete(
             settled.filter(({ event }) => !refusedIds.has(event.id)).map(({ seq }) => seq),

@@ -2,6 +2,7 @@ export * from './languages.ts';
 export * from './version.ts';
 export * from './localized.ts';
 export * from './events.ts';
+export * from './records/index.ts';
 export * from './sync.ts';
 export * from './content.ts';
 export * from './walkthrough.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storedEventSchema } from './events.ts';
+import { pulledRecordSchema, RECORD_KIND_NAMES } from './records/index.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from './version.ts';
 
 /** Every refusal the server can give, as a closed list the app can translate. */
@@ -36,17 +36,26 @@ export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequestSchema>;
 export const registerDeviceResponseSchema = z.object({ deviceToken: z.string().min(32) });
 export type RegisterDeviceResponse = z.infer<typeof registerDeviceResponseSchema>;
 
+/** Longest id a record kind may use on the wire. */
+const MAX_RECORD_ID_LENGTH = 100;
+
 /**
- * The envelope of a push. Events are checked one by one after the envelope, so that one bad
- * event is refused with its reason while the rest of the batch is stored.
+ * One record in a push: its kind, its id and its data. The envelope only checks that much;
+ * each record's data is then checked against its kind, so that one bad record is refused with
+ * its reason while the rest of the batch is stored.
  */
+export const pushedRecordSchema = z.strictObject({
+  kind: z.string().min(1).max(60),
+  id: z.string().min(1).max(MAX_RECORD_ID_LENGTH),
+  data: z.unknown(),
+});
+export type PushedRecord = z.infer<typeof pushedRecordSchema>;
+
+/** `POST /api/sync/push`: a batch of records of any kinds, from one device. */
 export const pushRequestSchema = z.strictObject({
   protocolVersion: z.int(),
   deviceId: z.uuid(),
-  events: z
-    .array(z.object({ id: z.uuid({ version: 'v7' }) }).loose())
-    .min(1)
-    .max(MAX_PUSH_BATCH),
+  records: z.array(pushedRecordSchema).min(1).max(MAX_PUSH_BATCH),
   /**
    * The highest outbox number (the device's own `seq`) in this batch. The server keeps it per
    * device and owner once the batch is stored, so a phone whose answer was cut can ask what
@@ -57,24 +66,43 @@ export const pushRequestSchema = z.strictObject({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const REFUSAL_REASONS = [
-  /** The event does not match its schema: it will never be accepted as it is. */
-  'invalid_event',
-  /** The event says it comes from another device than the one pushing it. */
+  /** This server knows no record kind of that name. */
+  'unknown_kind',
+  /** The record does not match its kind's schema (or its id): never accepted as it is. */
+  'invalid_record',
+  /** The record says it comes from another device than the one pushing it. */
   'wrong_device',
-  /** Another owner already stored an event with this id. */
+  /** Another owner already stored a record with this id. */
   'id_conflict',
+  /** The pusher may not write records into the scope this one names. */
+  'forbidden_scope',
+  /** Stored, but flagged for the organisation's manager: it amends a version no longer current. */
+  'conflict',
+  /** A visit: the record belongs to another team than the one the version names. */
+  'wrong_team',
+  /** A visit: the commune code is not on the official list. */
+  'unknown_commune',
+  /** A visit: a volunteer may only add versions to visits they logged (a leader may amend any). */
+  'not_owner',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+export const refusalSchema = z.object({
+  kind: z.string(),
+  id: z.string(),
+  reason: z.enum(REFUSAL_REASONS),
+  message: z.string(),
+});
+export type Refusal = z.infer<typeof refusalSchema>;
+
+/** The answer to a push: the ids stored (now or before), and a typed refusal for each other. */
 export const pushResponseSchema = z.object({
-  accepted: z.array(z.uuid()),
-  refused: z.array(
-    z.object({ id: z.uuid(), reason: z.enum(REFUSAL_REASONS), message: z.string() }),
-  ),
+  accepted: z.array(z.object({ kind: z.string(), id: z.string() })),
+  refused: z.array(refusalSchema),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-/** Query of `GET /api/sync/mark`: which device's mark, for the caller's own events. */
+/** Query of `GET /api/sync/mark`: which device's mark, for the caller's own records. */
 export const pushMarkQuerySchema = z.strictObject({ deviceId: z.uuid() });
 
 /**
@@ -87,11 +115,12 @@ export const pushMarkSchema = z.object({
 });
 export type PushMark = z.infer<typeof pushMarkSchema>;
 
-/** Query of `GET /api/sync/pull`. */
+/** Query of `GET /api/sync/pull`: one kind, after the server cursor `since`. */
 export const pullQuerySchema = z.strictObject({
+  kind: z.enum(RECORD_KIND_NAMES),
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(200),
-  /** Omitted: the caller's own events. `org:<id>`: its members' events, for its manager. */
+  /** Omitted: the caller's own records. `org:<id>`: the organisation's, for who may read them. */
   scope: z
     .string()
     .regex(
@@ -103,8 +132,8 @@ export const pullQuerySchema = z.strictObject({
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 export const pullResponseSchema = z.object({
-  events: z.array(storedEventSchema),
-  /** Pass back as `since` next time. Equals the last event's serverSeq, or `since` if none. */
+  records: z.array(pulledRecordSchema),
+  /** Pass back as `since` next time. The server's cursor after the last record, or `since`. */
   nextCursor: z.int().min(0),
   hasMore: z.boolean(),
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleVisit } from '../test/visits';
-import { visitPushRequestSchema, visitRangeQuerySchema, visitVersionSchema } from './visits';
+import { visitVersionId, visitVersionKind } from './records/visitVersions';
+import { pushRequestSchema } from './sync';
+import { MAX_PUSH_BATCH, PROTOCOL_VERSION } from './version';
+import { visitRangeQuerySchema, visitVersionSchema } from './visits';
 
 const valid = sampleVisit;
 
@@ -44,19 +47,30 @@ describe('a visit version', () => {
   });
 });
 
-describe('a push envelope', () => {
+describe('a push envelope carrying visit versions', () => {
+  /** Any data, valid or not, as a visit-version record. */
+  const visitRecord = (data: typeof valid) => ({
+    kind: visitVersionKind.kind,
+    id: visitVersionId(data),
+    data,
+  });
+  const envelope = { protocolVersion: PROTOCOL_VERSION, deviceId: valid.deviceId };
   it.each([
-    ['no versions', { protocolVersion: 1, versions: [] }],
-    ['201 versions', { protocolVersion: 1, versions: Array(201).fill(valid) }],
-    ['a version without an id', { protocolVersion: 1, versions: [{ version: 1 }] }],
-    ['an unknown field', { protocolVersion: 1, versions: [valid], extra: true }],
+    ['no records', { ...envelope, records: [] }],
+    [
+      `${MAX_PUSH_BATCH + 1} records`,
+      { ...envelope, records: Array(MAX_PUSH_BATCH + 1).fill(visitRecord(valid)) },
+    ],
+    ['a record without an id', { ...envelope, records: [{ kind: 'visit-version', data: valid }] }],
+    ['an unknown field', { ...envelope, records: [visitRecord(valid)], extra: true }],
   ])('is refused with %s', (_name, body) => {
-    expect(visitPushRequestSchema.safeParse(body).success).toBe(false);
+    expect(pushRequestSchema.safeParse(body).success).toBe(false);
   });
 
   it('lets a damaged version through to be refused on its own', () => {
-    const body = { protocolVersion: 1, versions: [{ ...valid, minutes: 0 }] };
-    expect(visitPushRequestSchema.safeParse(body).success).toBe(true);
+    const body = { ...envelope, records: [visitRecord({ ...valid, minutes: 0 })] };
+    expect(pushRequestSchema.safeParse(body).success).toBe(true);
+    expect(visitVersionKind.schema.safeParse(body.records[0]!.data).success).toBe(false);
   });
 });
 

@@ -12,9 +12,6 @@ import { textSchema } from './text.ts';
  * pushed. DO NOT CHANGE THESE SHAPES WITHOUT A MIGRATION.
  */
 
-/** Push batches never carry more versions than this. */
-export const MAX_VISIT_PUSH_BATCH = 200;
-
 export const AGE_BANDS = ['under18', '18-35', '36-59', '60plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export const GENDERS = ['female', 'male', 'other'] as const;
@@ -108,44 +105,6 @@ export const VISIT_PERSONAL_FIELDS = [
   'village',
   'learnerRef',
 ] as const;
-
-/**
- * `POST /api/teams/:teamId/visits/push`. The envelope is checked first (a bad envelope writes
- * nothing); then each version, so one bad version is refused with its reason while the rest
- * are stored.
- */
-export const visitPushRequestSchema = z.strictObject({
-  protocolVersion: z.int(),
-  versions: z
-    .array(z.object({ visitId: z.uuid(), version: z.int().min(1).max(1000) }).loose())
-    .min(1)
-    .max(MAX_VISIT_PUSH_BATCH),
-});
-export type VisitPushRequest = z.infer<typeof visitPushRequestSchema>;
-
-export const VISIT_REFUSAL_REASONS = [
-  /** The version does not match its schema: it will never be accepted as it is. */
-  'invalid_version',
-  /** The version names another team than the route, or the visit belongs to another team. */
-  'wrong_team',
-  /** The commune code is not on the official list. */
-  'unknown_commune',
-  /** A volunteer may only add versions to visits they logged (a team leader may amend any). */
-  'not_owner',
-] as const;
-export type VisitRefusalReason = (typeof VISIT_REFUSAL_REASONS)[number];
-
-const versionRef = z.object({ visitId: z.uuid(), version: z.int() });
-export const visitPushResponseSchema = z.object({
-  /** Stored as the new head, or already stored with the same content (idempotent retry). */
-  accepted: z.array(versionRef),
-  /** Stored and flagged for the team leader: never merged, never dropped. */
-  conflicts: z.array(versionRef),
-  refused: z.array(
-    versionRef.extend({ reason: z.enum(VISIT_REFUSAL_REASONS), message: z.string() }),
-  ),
-});
-export type VisitPushResponse = z.infer<typeof visitPushResponseSchema>;
 
 export const VERSION_STATUSES = ['head', 'superseded', 'conflict'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];

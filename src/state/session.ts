@@ -16,12 +16,6 @@ interface SessionState {
   content: ContentInstall;
   /** Set when a new version of the app is waiting: calling it reloads into that version. */
   applyUpdate: (() => void) | null;
-  /** Sync now (the sync button). */
-  syncNow: () => void;
-  /** Sync shortly, after something was recorded. */
-  syncSoon: () => void;
-  /** Start syncing again after a profile signed in or out. */
-  restartSync: () => void;
 }
 
 export const useSession = create<SessionState>(() => ({
@@ -30,9 +24,6 @@ export const useSession = create<SessionState>(() => ({
   sync: { phase: 'idle' },
   content: { phase: 'checking' },
   applyUpdate: null,
-  syncNow: () => undefined,
-  syncSoon: () => undefined,
-  restartSync: () => undefined,
 }));
 
 export const setSession = (patch: Partial<SessionState>) => useSession.setState(patch);

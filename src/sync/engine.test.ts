@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+import type { LearningEvent, PushedRecord, PushMark, PushResponse, StoredEvent } from '../protocol';
 import { eventBatch } from '../test/events';
 import { createSyncEngine, type SyncStatus } from './engine';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
@@ -35,7 +35,7 @@ function memoryStore(events: LearningEvent[]) {
     },
     pushInFlight: async () => state.inFlight,
     settlePush: async ({ accepted, refused }: PushResponse) => {
-      for (const id of accepted) settle(id, false);
+      for (const { id } of accepted) settle(id, false);
       for (const { id } of refused) settle(id, true);
       state.inFlight = null;
     },
@@ -60,20 +60,20 @@ function memoryStore(events: LearningEvent[]) {
 
 function acceptingApi(
   overrides: Partial<SyncApi> = {},
-): SyncApi & { pushes: LearningEvent[][]; serverMark: PushMark } {
-  const pushes: LearningEvent[][] = [];
+): SyncApi & { pushes: PushedRecord[][]; serverMark: PushMark } {
+  const pushes: PushedRecord[][] = [];
   const serverMark: PushMark = { highWater: 0, refused: [] };
   return {
     pushes,
     serverMark,
     registerDevice: async () => 'token-'.padEnd(40, 'x'),
-    push: async (_token, _device, events, highWater) => {
-      pushes.push(events);
-      serverMark.highWater = highWater;
-      return { accepted: events.map((e) => e.id), refused: [] };
+    push: async (_token, _device, records, highWater) => {
+      pushes.push(records);
+      serverMark.highWater = highWater ?? serverMark.highWater;
+      return { accepted: records.map(({ kind, id }) => ({ kind, id })), refused: [] };
     },
     mark: async () => serverMark,
-    pull: async (_token, since) => ({ events: [], nextCursor: since, hasMore: false }),
+    pull: async (_token, _kind, since) => ({ records: [], nextCursor: since, hasMore: false }),
     ...overrides,
   };
 }
@@ -132,8 +132,10 @@ describe('sync engine', () => {
     const { store, outbox } = memoryStore(events);
     const api = acceptingApi({
       push: async (_t, _d, batch) => ({
-        accepted: batch.slice(1).map((e) => e.id),
-        refused: [{ id: batch[0]!.id, reason: 'invalid_event', message: 'no' }],
+        accepted: batch.slice(1).map(({ kind, id }) => ({ kind, id })),
+        refused: [
+          { kind: 'learning-event', id: batch[0]!.id, reason: 'invalid_record', message: 'no' },
+        ],
       }),
     });
     const { engine } = engineWith(api, store);
@@ -175,14 +177,16 @@ describe('sync engine', () => {
     api.push = async (...args) => {
       await push(...args);
       if (cut) throw new TransientSyncError('The answer never came');
-      return { accepted: args[2].map((e) => e.id), refused: [] };
+      return { accepted: args[2].map(({ kind, id }) => ({ kind, id })), refused: [] };
     };
     const { engine } = engineWith(api, store);
     await engine.syncNow();
     expect(state.inFlight).toBe(4);
     expect(outbox.size).toBe(6);
     cut = false;
-    api.serverMark.refused = [{ id: events[1]!.id, reason: 'invalid_event', message: 'no' }];
+    api.serverMark.refused = [
+      { kind: 'learning-event', id: events[1]!.id, reason: 'invalid_record', message: 'no' },
+    ];
     await engine.syncNow();
     // The first four were settled from the mark (one kept as refused); only the last two went again.
     expect(api.pushes.map((b) => b.length)).toEqual([4, 2]);
@@ -219,7 +223,11 @@ describe('sync engine', () => {
   it('pulls page after page, moving the cursor', async () => {
     const { store, state } = memoryStore([]);
     const api = acceptingApi({
-      pull: async (_t, since) => ({ events: [], nextCursor: since + 10, hasMore: since < 20 }),
+      pull: async (_t, _kind, since) => ({
+        records: [],
+        nextCursor: since + 10,
+        hasMore: since < 20,
+      }),
     });
     const { engine } = engineWith(api, store);
     await engine.syncNow();

@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH } from '../protocol';
+import { eventRecord, learningEventKind, MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
 import type { SyncStore } from './store';
 
@@ -93,7 +93,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const { events, highWater } = await store.pendingEvents(batchSize);
       if (events.length === 0) return;
       await store.markPushInFlight(highWater);
-      const result = await api.push(await token(), deviceId, events, highWater);
+      const result = await api.push(await token(), deviceId, events.map(eventRecord), highWater);
       await store.settlePush(result);
       const settled = result.accepted.length + result.refused.length;
       if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');
@@ -102,8 +102,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function pullAll(): Promise<void> {
     for (;;) {
-      const page = await api.pull(await token(), await store.getPullCursor(), pullLimit);
-      await store.applyPulled(page.events, page.nextCursor);
+      const since = await store.getPullCursor();
+      const page = await api.pull(await token(), learningEventKind.kind, since, pullLimit);
+      const events = page.records.flatMap((r) =>
+        r.kind === learningEventKind.kind ? [r.data] : [],
+      );
+      await store.applyPulled(events, page.nextCursor);
       if (!page.hasMore) return;
     }
   }

@@ -7,8 +7,9 @@ import {
   pushResponseSchema,
   registerDeviceResponseSchema,
   type ErrorCode,
-  type LearningEvent,
   type PullResponse,
+  type PushedRecord,
+  type RecordKindName,
   type PushMark,
   type PushResponse,
 } from '../protocol';
@@ -35,12 +36,19 @@ export interface SyncApi {
   push(
     token: string,
     deviceId: string,
-    events: LearningEvent[],
-    highWater: number,
+    records: PushedRecord[],
+    highWater?: number,
   ): Promise<PushResponse>;
   /** What the server settled of this device's pushes as the token's owner. */
   mark(token: string, deviceId: string): Promise<PushMark>;
-  pull(token: string, since: number, limit: number): Promise<PullResponse>;
+  /** One page of a kind's records after `since`: the caller's own, or a scope's (`org:<id>`). */
+  pull(
+    token: string,
+    kind: RecordKindName,
+    since: number,
+    limit: number,
+    scope?: string,
+  ): Promise<PullResponse>;
 }
 
 type Fetch = typeof fetch;
@@ -96,14 +104,14 @@ export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi 
         },
         (body) => registerDeviceResponseSchema.parse(body).deviceToken,
       ),
-    push: (token, deviceId, events, highWater) =>
+    push: (token, deviceId, records, highWater) =>
       call(
         doFetch,
         `${baseUrl}/api/sync/push`,
         {
           method: 'POST',
           headers: auth(token),
-          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, events, highWater }),
+          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, records, highWater }),
         },
         (body) => pushResponseSchema.parse(body),
       ),
@@ -114,10 +122,15 @@ export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi 
         { method: 'GET', headers: auth(token) },
         (body) => pushMarkSchema.parse(body),
       ),
-    pull: (token, since, limit) =>
+    pull: (token, kind, since, limit, scope) =>
       call(
         doFetch,
-        `${baseUrl}/api/sync/pull?since=${since}&limit=${limit}`,
+        `${baseUrl}/api/sync/pull?${new URLSearchParams({
+          kind,
+          since: String(since),
+          limit: String(limit),
+          ...(scope ? { scope } : {}),
+        })}`,
         { method: 'GET', headers: auth(token) },
         (body) => pullResponseSchema.parse(body),
       ),

@@ -6,8 +6,6 @@ import {
   teamRosterSchema,
   visitConflictsResponseSchema,
   visitListResponseSchema,
-  visitPushResponseSchema,
-  type VisitVersion,
 } from '../protocol/visits';
 import { fetchFile } from './fetchFile';
 import { call } from './http';
@@ -33,13 +31,6 @@ export function createTeamApi(baseUrl: string, doFetch: Fetch = fetch) {
   const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
 
   return {
-    push: (token: string, teamId: string, versions: VisitVersion[]) =>
-      post(
-        token,
-        `${team(teamId)}/visits/push`,
-        { protocolVersion: PROTOCOL_VERSION, versions },
-        (b) => visitPushResponseSchema.parse(b),
-      ),
     visits: (token: string, teamId: string) =>
       get(token, `${team(teamId)}/visits`, (b) => visitListResponseSchema.parse(b).visits),
     conflicts: (token: string, teamId: string) =>

@@ -16,6 +16,7 @@ import { JoinForm } from '../orgs/JoinForm';
 import { MyOrganisations } from '../orgs/MyOrganisations';
 import { SignInForm } from './SignInForm';
 import { useAccountAction } from './useAccountAction';
+import { restartSync } from '../../sync/control';
 
 export function AccountScreen() {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
     lockTeamVault();
     await wipeTeamData(credentials.accountId);
     await deleteCredentials(credentials.profileId);
-    useSession.getState().restartSync();
+    restartSync();
   };
 
   return (

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { useAccountAction } from './useAccountAction';
+import { restartSync } from '../../sync/control';
 
 /**
  * Sign in, or create an account. What the profile learned before stays: its events already
@@ -43,7 +44,7 @@ export function SignInForm() {
     if (typeof deviceToken === 'string') {
       await run(() => api.claim(session.accessToken, deviceToken, profileId));
     }
-    useSession.getState().restartSync();
+    restartSync();
   };
 
   return (

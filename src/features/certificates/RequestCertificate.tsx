@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
 import { certificatePath } from './paths';
 import './certificates.css';
+import { syncSoon } from '../../sync/control';
 
 export interface RequestCertificateProps {
   course: CourseRow;
@@ -33,7 +34,7 @@ export function RequestCertificate({ course }: RequestCertificateProps) {
     setBusy(true);
     try {
       await requestCertificate(profileId, course.id, name);
-      useSession.getState().syncSoon();
+      syncSoon();
       void navigate(certificatePath(course.id));
     } catch (failure) {
       setBusy(false);

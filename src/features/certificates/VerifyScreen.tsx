@@ -10,6 +10,7 @@ import { QrReader } from '../../ui/QrReader';
 import { formatTime, VerificationResult } from './VerificationResult';
 import { verifyWithCache } from './verifyCode';
 import './certificates.css';
+import { syncNow } from '../../sync/control';
 
 /** "Kiểm tra chứng chỉ": reads a code (camera, photo or pasted) and verifies it offline. */
 export function VerifyScreen() {
@@ -98,11 +99,7 @@ export function VerifyScreen() {
         </p>
       )}
       {online && (
-        <Button
-          variant="quiet"
-          className="button-wide"
-          onClick={() => useSession.getState().syncNow()}
-        >
+        <Button variant="quiet" className="button-wide" onClick={syncNow}>
           {t('certificates.verify.refresh')}
         </Button>
       )}

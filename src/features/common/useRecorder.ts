@@ -4,6 +4,7 @@ import { recordEvent } from '../../data/learning';
 import { useTranslation } from '../../i18n';
 import type { EventPayload, EventType } from '../../protocol';
 import { useSession } from '../../state/session';
+import { syncSoon } from '../../sync/control';
 
 /**
  * Records what the person did, asks for a sync soon, and turns a failed write into a message
@@ -19,7 +20,7 @@ export function useRecorder() {
       try {
         await recordEvent(profileId, type, payload);
         setError(null);
-        useSession.getState().syncSoon();
+        syncSoon();
         return true;
       } catch (failure) {
         console.error('Could not record', failure);

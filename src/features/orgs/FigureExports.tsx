@@ -3,7 +3,7 @@ import { useTranslation } from '../../i18n';
 import { saveBlob } from '../../lib/saveBlob';
 import { useSession } from '../../state/session';
 import { ExportButtons, type ExportFormat } from '../../ui/ExportButtons';
-import { withToken } from './withToken';
+import { withAccountToken } from '../../sync/accountTokens';
 
 /**
  * The CSV and Excel downloads of any organisation's figures: the file is asked for with the
@@ -23,7 +23,10 @@ export function FigureExports({
   const download = async (format: ExportFormat) => {
     setFailed(false);
     try {
-      saveBlob(await withToken(profileId, (token) => fetchFile(token, format)), fileName(format));
+      saveBlob(
+        await withAccountToken(profileId, (token) => fetchFile(token, format)),
+        fileName(format),
+      );
     } catch {
       setFailed(true);
     }

@@ -4,7 +4,7 @@ import { useTeamMemberships } from '../../data/teamHooks';
 import { saveTeamMemberships } from '../../data/teamVault';
 import { useSession } from '../../state/session';
 import { createAccountApi, type Membership } from '../../sync/accountApi';
-import { withToken } from './withToken';
+import { withAccountToken } from '../../sync/accountTokens';
 
 const TEAM_ROLES = new Set(['volunteer', 'team_leader']);
 
@@ -25,7 +25,9 @@ export function useMemberships(
   useEffect(() => {
     if (!online || !profileId || !accountId) return;
     let live = true;
-    withToken(profileId, (token) => createAccountApi(window.location.origin).memberships(token))
+    withAccountToken(profileId, (token) =>
+      createAccountApi(window.location.origin).memberships(token),
+    )
       .then(async (memberships) => {
         if (!live) return;
         setFetched({ accountId, list: memberships });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { ServerRefusal } from '../../sync/http';
-import { withToken } from './withToken';
+import { withAccountToken } from '../../sync/accountTokens';
 
 /**
  * Runs a manager's or member's call to the server with the profile's token and turns a refusal
@@ -21,7 +21,7 @@ export function useOrgAction() {
     setBusy(true);
     setError(null);
     try {
-      return await withToken(profileId, action);
+      return await withAccountToken(profileId, action);
     } catch (failure) {
       if (failure instanceof ServerRefusal)
         setError(words[failure.code] ?? t('orgs.errors.failed'));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../../state/session';
 import { ServerRefusal } from '../../sync/http';
-import { withToken } from './withToken';
+import { withAccountToken } from '../../sync/accountTokens';
 
 export type ServerRead<T> =
   | { phase: 'loading' }
@@ -21,7 +21,7 @@ export function useServerRead<T>(read: (token: string) => Promise<T>, deps: read
 
   useEffect(() => {
     let live = true;
-    withToken(profileId, run)
+    withAccountToken(profileId, run)
       .then((data) => live && setState({ phase: 'ready', data }))
       .catch((error: unknown) => {
         if (!live) return;

@@ -11,7 +11,7 @@ import { LoadingScreen } from '../../../ui/ScreenMessage';
 import { AggregateFigures } from './AggregateFigures';
 import { FigureSection } from './FigureSection';
 import { formatTime, todayIso } from '../format';
-import { withToken } from '../withToken';
+import { withAccountToken } from '../../../sync/accountTokens';
 import { Totals } from '../../../ui/Totals';
 import { FigureExports } from '../FigureExports';
 import { PeriodChoice } from '../PeriodChoice';
@@ -37,7 +37,7 @@ export function CommuneSummaryScreen() {
   useEffect(() => {
     let live = true;
     const origin = window.location.origin;
-    withToken(profileId, (token) =>
+    withAccountToken(profileId, (token) =>
       Promise.all([
         createCommuneApi(origin).summary(token, code, periodRange(period, todayIso())),
         createAccountApi(origin).me(token),

@@ -7,7 +7,7 @@ import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { formatTime } from '../format';
 import { LeaderState } from './LeaderState';
-import { withToken } from '../withToken';
+import { withAccountToken } from '../../../sync/accountTokens';
 import { useTeam } from './TeamContext';
 import { useTeamRequest } from './useTeamRequest';
 import { VisitSummary } from './VisitSummary';
@@ -24,7 +24,7 @@ export function ConflictsScreen() {
 
   const choose = async (visitId: string, key: string) => {
     try {
-      await withToken(profileId, (token) =>
+      await withAccountToken(profileId, (token) =>
         createTeamApi(window.location.origin).resolve(token, teamId, visitId, key),
       );
       setMessage('chosen');

@@ -6,7 +6,7 @@ import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { formatDate } from '../format';
 import { useOrgAction } from '../useOrgAction';
-import { withToken } from '../withToken';
+import { withAccountToken } from '../../../sync/accountTokens';
 
 /**
  * Teams started in this commune that its official has not approved yet: their visits count in
@@ -22,7 +22,9 @@ export function PendingTeams({ code, onApproved }: { code: string; onApproved: (
 
   useEffect(() => {
     let live = true;
-    withToken(profileId, (token) => createCommuneApi(window.location.origin).pendingTeams(token))
+    withAccountToken(profileId, (token) =>
+      createCommuneApi(window.location.origin).pendingTeams(token),
+    )
       .then((all) => {
         if (live) setTeams(all.filter((team) => team.communeCode === code));
       })

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ServerRefusal } from '../../../sync/http';
 import { createTeamApi, type TeamApi } from '../../../sync/teamApi';
-import { withToken } from '../withToken';
+import { withAccountToken } from '../../../sync/accountTokens';
 import { useTeamSession } from './TeamContext';
 
 export type TeamRequest<T> =
@@ -21,7 +21,7 @@ export function useTeamRequest<T>(
   useEffect(() => {
     let live = true;
     const api = createTeamApi(window.location.origin);
-    withToken(profileId, (token) => run(api, token))
+    withAccountToken(profileId, (token) => run(api, token))
       .then((data) => live && setState({ phase: 'ready', data }))
       .catch((error: unknown) => {
         if (!live) return;

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { AnyRecordKind, PulledRecord, Refusal } from '../../src/protocol';
+import type { Database } from '../db/database';
+import type { Principal } from '../services/principal';
+
+/** One kind's share of a push, each record already checked against the kind's schema. */
+export interface KindBatch<K extends AnyRecordKind> {
+  caller: Principal;
+  deviceId: string;
+  records: z.infer<K['schema']>[];
+}
+
+/** What a handler made of its records: the ids it stored (now or before), the rest refused. */
+export interface HandlerOutcome {
+  accepted: string[];
+  refused: Refusal[];
+}
+
+export interface PullRequest {
+  caller: Principal;
+  /** `org:<id>`, or undefined for the caller's own records. */
+  scope?: string;
+  since: number;
+  limit: number;
+}
+
+export interface PulledPage {
+  records: PulledRecord[];
+  nextCursor: number;
+  hasMore: boolean;
+}
+
+/**
+ * The server side of one record kind: checks role and scope, and folds records into the
+ * kind's tables (through services). `pull` answers null when the caller may not read the scope.
+ */
+export interface RecordHandler<K extends AnyRecordKind = AnyRecordKind> {
+  kind: K;
+  push(db: Database, batch: KindBatch<K>): Promise<HandlerOutcome>;
+  pull(db: Database, request: PullRequest): Promise<PulledPage | null>;
+}

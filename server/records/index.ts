@@ -1,0 +1,12 @@
+import type { RecordKindName } from '../../src/protocol';
+import type { RecordHandler } from './handler';
+import { learningEventHandler } from './learningEvents';
+import { visitVersionHandler } from './visitVersions';
+
+export type { RecordHandler } from './handler';
+
+/** The server's handler of every record kind the protocol declares. */
+export const RECORD_HANDLERS: { [K in RecordKindName]: RecordHandler } = {
+  'learning-event': learningEventHandler,
+  'visit-version': visitVersionHandler,
+};

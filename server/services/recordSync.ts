@@ -1,0 +1,98 @@
+import {
+  recordKindNamed,
+  type AnyRecordKind,
+  type PushRequest,
+  type PushResponse,
+  type RecordKind,
+  type Refusal,
+} from '../../src/protocol';
+import type { z } from 'zod';
+import type { Database } from '../db/database';
+import { RECORD_HANDLERS } from '../records';
+import type { KindBatch } from '../records/handler';
+import { storeEvents } from './eventWriter';
+import type { Principal } from './principal';
+
+/** The message of a record's first schema issue, as the refusal states it. */
+function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid';
+}
+
+type Parsed =
+  { ok: true; data: unknown; id: string; deviceId: string } | { ok: false; message: string };
+
+/** A record's data checked against its kind, with the id and device the data states. */
+function parseRecord(kind: AnyRecordKind, data: unknown): Parsed {
+  // Every kind is read through the same three parts of its declaration.
+  const declared = kind as RecordKind<string, z.ZodType<unknown>, z.ZodType>;
+  const parsed = declared.schema.safeParse(data);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const id = declared.idOf(parsed.data);
+  return { ok: true, data: parsed.data, id, deviceId: declared.deviceOf(parsed.data) };
+}
+
+interface SortedBatch {
+  /** Each known kind's valid records, once per id, in the order they came. */
+  byKind: Map<AnyRecordKind, unknown[]>;
+  refused: Refusal[];
+}
+
+/** Checks each record against its kind: unknown kinds, invalid data and other devices' records are refused alone. */
+function sortBatch(deviceId: string, records: PushRequest['records']): SortedBatch {
+  const byKind = new Map<AnyRecordKind, unknown[]>();
+  const refused: Refusal[] = [];
+  const seen = new Set<string>();
+  for (const { kind: name, id, data } of records) {
+    const refuse = (reason: Refusal['reason'], message: string) =>
+      refused.push({ kind: name, id, reason, message });
+    const kind = recordKindNamed(name);
+    if (!kind) {
+      refuse('unknown_kind', `This server knows no record kind "${name}"`);
+      continue;
+    }
+    const parsed = parseRecord(kind, data);
+    if (!parsed.ok) refuse('invalid_record', parsed.message);
+    else if (parsed.id !== id)
+      refuse('invalid_record', 'id: differs from the id inside the record');
+    else if (parsed.deviceId !== deviceId)
+      refuse('wrong_device', 'The record names another device');
+    else if (!seen.has(`${name} ${id}`)) {
+      seen.add(`${name} ${id}`);
+      const share = byKind.get(kind) ?? [];
+      share.push(parsed.data);
+      byKind.set(kind, share);
+    }
+  }
+  return { byKind, refused };
+}
+
+/**
+ * Settles one pushed batch: each record is checked against its kind, then each kind's records
+ * go to that kind's handler. Once every handler has stored its share, the device's mark moves
+ * to the batch's high water with every refusal of the batch.
+ */
+export async function pushRecords(
+  db: Database,
+  caller: Principal,
+  request: PushRequest,
+): Promise<PushResponse> {
+  const { deviceId, highWater } = request;
+  const { byKind, refused } = sortBatch(deviceId, request.records);
+  const accepted: PushResponse['accepted'] = [];
+  for (const [kind, records] of byKind) {
+    // Each record was parsed by this kind's own schema in `sortBatch`.
+    const typed = records as KindBatch<typeof kind>['records'];
+    const outcome = await RECORD_HANDLERS[kind.kind].push(db, { caller, deviceId, records: typed });
+    accepted.push(...[...new Set(outcome.accepted)].map((id) => ({ kind: kind.kind, id })));
+    refused.push(...outcome.refused);
+  }
+  if (highWater !== undefined) {
+    await storeEvents(db, {
+      ownerId: caller.ownerId,
+      events: [],
+      mark: { deviceId, highWater, refused },
+    });
+  }
+  return { accepted, refused };
+}

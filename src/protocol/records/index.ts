@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { RecordKind } from './kind.ts';
+import { learningEventKind } from './learningEvents.ts';
+import { visitVersionKind } from './visitVersions.ts';
+
+export * from './kind.ts';
+export { eventRecord, learningEventKind } from './learningEvents.ts';
+export { visitRecord, visitVersionId, visitVersionKind } from './visitVersions.ts';
+
+/**
+ * Every kind of record the sync path carries. A new kind is declared in its own file and added
+ * here (and to `pulledRecordSchema` below); the engine and the push and pull routes need nothing
+ * else.
+ */
+export const RECORD_KINDS = [learningEventKind, visitVersionKind] as const;
+
+export type AnyRecordKind = (typeof RECORD_KINDS)[number];
+export type RecordKindName = AnyRecordKind['kind'];
+export const RECORD_KIND_NAMES = RECORD_KINDS.map((k) => k.kind) as [
+  RecordKindName,
+  ...RecordKindName[],
+];
+
+/** The declaration of a kind by its name, or undefined for a kind this version does not know. */
+export function recordKindNamed(name: string): AnyRecordKind | undefined {
+  return RECORD_KINDS.find((k) => k.kind === name);
+}
+
+/** A record as a pull returns it: its kind, its id and its stored shape. */
+function pulledOf<K extends string, S extends z.ZodType>(kind: RecordKind<K, z.ZodType, S>) {
+  return z.object({ kind: z.literal(kind.kind), id: z.string(), data: kind.stored });
+}
+
+export const pulledRecordSchema = z.discriminatedUnion('kind', [
+  pulledOf(learningEventKind),
+  pulledOf(visitVersionKind),
+]);
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+/** The stored shape of one kind's records, as pulled. */
+export type PulledData<K extends RecordKindName> = Extract<PulledRecord, { kind: K }>['data'];

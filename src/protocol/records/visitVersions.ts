@@ -1,0 +1,29 @@
+import {
+  storedVisitVersionSchema,
+  visitVersionSchema,
+  type VisitVersion,
+} from '../../protocol/visits.ts';
+import { declareRecordKind, recordOf } from './kind.ts';
+
+/** The wire id of a visit version: the record and its number (a rival may share both). */
+export function visitVersionId(ref: Pick<VisitVersion, 'visitId' | 'version'>): string {
+  return `${ref.visitId}:${ref.version}`;
+}
+
+/**
+ * A finalized, immutable version of a team visit. It belongs to the team it names: a member
+ * who may log visits pushes it, and pulls back the team's versions they may read. A version
+ * that amends a version that is no longer the head is stored and flagged as a conflict.
+ */
+export const visitVersionKind = declareRecordKind({
+  kind: 'visit-version',
+  version: 1,
+  schema: visitVersionSchema,
+  stored: storedVisitVersionSchema,
+  scope: 'organisation',
+  idOf: visitVersionId,
+  deviceOf: (version) => version.deviceId,
+});
+
+/** A visit version as a push carries it. */
+export const visitRecord = (version: VisitVersion) => recordOf(visitVersionKind, version);
