@@ -1,3 +1,4 @@
+import { createAttendanceOutbox } from '../data/attendanceSync';
 import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
 import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
@@ -53,6 +54,7 @@ export async function startSync(): Promise<void> {
         auth: accountAuth(profileId),
         onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
+        records: createAttendanceOutbox(profileId),
       }),
     ),
   ];

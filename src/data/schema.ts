@@ -84,7 +84,19 @@ export const VERSION_7 = {
   visitVersions: '[visitId+version], visitId, accountId, state',
 };
 
-export const CURRENT_VERSION = 7;
+/**
+ * Version 8: a teacher's classes on the phone, so attendance is taken offline.
+ * `classRosters` keeps each class's learners as the teacher last saw them, with the pull cursors
+ * of its sessions and marks; `classSessions` and `attendanceMarks` hold versions (pulled, or
+ * made here), and those in state `waiting` are their outbox.
+ */
+export const VERSION_8 = {
+  classRosters: 'classId, profileId',
+  classSessions: 'id, [classId+sessionId], classId, [profileId+state]',
+  attendanceMarks: 'id, [classId+sessionId], classId, [profileId+state]',
+};
+
+export const CURRENT_VERSION = 8;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -121,4 +133,5 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(VERSION_5);
   db.version(6).stores(VERSION_6);
   db.version(7).stores(VERSION_7);
+  db.version(8).stores(VERSION_8);
 }

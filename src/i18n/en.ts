@@ -1,5 +1,6 @@
 import account from '../../locales/en/account.json';
 import app from '../../locales/en/app.json';
+import attendance from '../../locales/en/attendance.json';
 import certificates from '../../locales/en/certificates.json';
 import learn from '../../locales/en/learn.json';
 import orgs from '../../locales/en/orgs.json';
@@ -14,6 +15,7 @@ import welcome from '../../locales/en/welcome.json';
 export const en = {
   account,
   app,
+  attendance,
   certificates,
   learn,
   orgs,

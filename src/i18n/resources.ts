@@ -1,5 +1,6 @@
 import account from '../../locales/vi/account.json';
 import app from '../../locales/vi/app.json';
+import attendance from '../../locales/vi/attendance.json';
 import certificates from '../../locales/vi/certificates.json';
 import learn from '../../locales/vi/learn.json';
 import orgs from '../../locales/vi/orgs.json';
@@ -14,6 +15,7 @@ import welcome from '../../locales/vi/welcome.json';
 export const vi = {
   account,
   app,
+  attendance,
   certificates,
   learn,
   orgs,

@@ -1,6 +1,6 @@
 import { eventRecord, learningEventKind, MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from './store';
+import type { RecordOutbox, SyncStore } from './store';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'outdated' | 'refused';
 
@@ -52,6 +52,8 @@ export interface SyncEngineOptions {
    * Its failure is logged and does not fail the sync: events already reached the server.
    */
   afterSync?: (token: string) => Promise<void>;
+  /** A signed-in teacher's class records, pushed and pulled after the learning events. */
+  records?: RecordOutbox;
 }
 
 export interface SyncEngine {
@@ -112,17 +114,44 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  async function pushRecords(outbox: RecordOutbox, deviceId: string): Promise<void> {
+    for (;;) {
+      const records = await outbox.pending(batchSize);
+      if (records.length === 0) return;
+      const result = await api.push(await token(), deviceId, records);
+      await outbox.settle(result);
+      if (result.accepted.length + result.refused.length === 0) {
+        throw new TransientSyncError('The server settled no record of the batch');
+      }
+    }
+  }
+
+  async function pullRecords(outbox: RecordOutbox): Promise<void> {
+    for (const target of await outbox.pullTargets()) {
+      for (let since = target.since, hasMore = true; hasMore;) {
+        const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+        await outbox.applyPulled({ ...target, since }, page);
+        ({ nextCursor: since, hasMore } = page);
+      }
+    }
+  }
+
+  async function exchange(deviceId: string): Promise<void> {
+    await pushAll(deviceId);
+    if (options.records) await pushRecords(options.records, deviceId);
+    await pullAll();
+    if (options.records) await pullRecords(options.records);
+  }
+
   async function once(): Promise<void> {
     const deviceId = await store.getDeviceId();
     try {
-      await pushAll(deviceId);
-      await pullAll();
+      await exchange(deviceId);
     } catch (error) {
       if (error instanceof ServerRefusal && error.code === 'unauthorized') {
         // The server forgot this device (or its token): get a new token, once.
         await auth.forget();
-        await pushAll(deviceId);
-        await pullAll();
+        await exchange(deviceId);
       } else {
         throw error;
       }

@@ -1,4 +1,12 @@
-import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+import type {
+  LearningEvent,
+  PullResponse,
+  PushedRecord,
+  PushMark,
+  PushResponse,
+  RecordKindName,
+  StoredEvent,
+} from '../protocol';
 
 /** The oldest pending events of a scope, and the highest outbox number among them. */
 export interface PendingBatch {
@@ -34,4 +42,26 @@ export interface SyncStore {
   /** Stores pulled events, folds them into progress and moves the cursor, in one transaction. */
   applyPulled(events: StoredEvent[], nextCursor: number): Promise<void>;
   setLastSyncedAt(iso: string): Promise<void>;
+}
+
+/** One organisation-scoped kind to pull, after the cursor this phone reached. */
+export interface PullTarget {
+  kind: RecordKindName;
+  scope: string;
+  since: number;
+}
+
+/**
+ * Records of the organisation-scoped kinds (a class's sessions and attendance) made on this
+ * phone and waiting, and the scopes to pull back. The engine pushes and pulls them after the
+ * learning events, with the same account.
+ */
+export interface RecordOutbox {
+  /** The oldest waiting records, at most `limit`. */
+  pending(limit: number): Promise<PushedRecord[]>;
+  /** Marks accepted records sent and keeps refused ones with their reason. */
+  settle(result: PushResponse): Promise<void>;
+  pullTargets(): Promise<PullTarget[]>;
+  /** Stores a pulled page and moves the target's cursor, in one transaction. */
+  applyPulled(target: PullTarget, page: PullResponse): Promise<void>;
 }

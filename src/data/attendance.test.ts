@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sessionAttendance } from '../domain/attendance';
+import type { AttendanceStatus } from '../protocol';
+import { cacheClassRoster, saveAttendance } from './attendance';
+import { createAttendanceOutbox } from './attendanceSync';
+import { database } from './db';
+
+const profileId = 'profile-teacher';
+const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
+const classId = '0193a1b2-0000-7000-8000-0000000000c1';
+const sessionId = '0193a1b2-0000-4000-8000-0000000000a1';
+const learners = ['an', 'binh', 'chi', 'dung'].map((name, i) => ({
+  accountId: `0193a1b2-0000-4000-8000-00000000000${i}`,
+  displayName: name,
+}));
+const ids = learners.map((l) => l.accountId);
+
+const statuses = (entries: [number, AttendanceStatus][]) =>
+  new Map(ids.map((id, i) => [id, entries.find(([j]) => j === i)?.[1] ?? 'present']));
+
+describe('attendance on the teacher’s phone', () => {
+  beforeEach(async () => {
+    await database().delete({ disableAutoOpen: false });
+    await cacheClassRoster({
+      classId,
+      profileId,
+      className: 'Lớp 9A',
+      learners,
+      savedAt: '2026-11-29T08:00:00.000Z',
+    });
+  });
+
+  const save = (before: Map<string, AttendanceStatus>, after: Map<string, AttendanceStatus>) =>
+    saveAttendance({
+      profileId,
+      deviceId,
+      classId,
+      sessionId,
+      day: '2026-11-29',
+      topic: 'Zalo',
+      items: [],
+      deleted: false,
+      before,
+      after,
+    });
+
+  it('writes the session and one mark per exception, waiting for the engine, session first', async () => {
+    await save(
+      statuses([]),
+      statuses([
+        [1, 'absent'],
+        [2, 'late'],
+      ]),
+    );
+    const outbox = createAttendanceOutbox(profileId);
+    const pending = await outbox.pending(500);
+    expect(pending.map((r) => r.kind)).toEqual([
+      'class-session',
+      'attendance-mark',
+      'attendance-mark',
+    ]);
+    expect(await outbox.pending(2)).toHaveLength(2);
+
+    const [session, absent, late] = pending;
+    await outbox.settle({
+      accepted: [session!, absent!].map(({ kind, id }) => ({ kind, id })),
+      refused: [{ kind: late!.kind, id: late!.id, reason: 'invalid_record', message: 'no' }],
+    });
+    expect(await outbox.pending(500)).toEqual([]);
+    expect((await database().attendanceMarks.get(late!.id))?.state).toBe('refused');
+  });
+
+  it('keeps the roster’s cursors, pulls each class’s two kinds and moves their cursors', async () => {
+    const outbox = createAttendanceOutbox(profileId);
+    const targets = await outbox.pullTargets();
+    expect(targets).toEqual([
+      { kind: 'class-session', scope: `org:${classId}`, since: 0 },
+      { kind: 'attendance-mark', scope: `org:${classId}`, since: 0 },
+    ]);
+    const pushedBy = { accountId: learners[0]!.accountId, displayName: 'Cô Hà' };
+    await outbox.applyPulled(targets[1]!, {
+      records: [
+        {
+          kind: 'attendance-mark',
+          id: '0193a1b2-0000-7000-8000-0000000000b1',
+          data: {
+            id: '0193a1b2-0000-7000-8000-0000000000b1',
+            sessionId,
+            classId,
+            learnerId: ids[3]!,
+            deviceId,
+            status: 'excused',
+            savedAt: '2026-11-29T08:00:00.000Z',
+            serverSeq: 41,
+            pushedBy,
+            receivedAt: '2026-11-29T08:01:00.000Z',
+          },
+        },
+      ],
+      nextCursor: 41,
+      hasMore: false,
+    });
+    await cacheClassRoster({ classId, profileId, className: 'Lớp 9A', learners, savedAt: 'later' });
+    expect((await outbox.pullTargets())[1]!.since).toBe(41);
+
+    // An edit made here after the pull wins over it, and writes only what changed.
+    const marks = await database().attendanceMarks.toArray();
+    const before = sessionAttendance(sessionId, ids, marks);
+    expect(before.get(ids[3]!)).toBe('excused');
+    await save(before, new Map(before).set(ids[3]!, 'present').set(ids[0]!, 'late'));
+    const after = sessionAttendance(sessionId, ids, await database().attendanceMarks.toArray());
+    expect([...after.values()]).toEqual(['late', 'present', 'present', 'present']);
+    expect(
+      await database()
+        .attendanceMarks.where('[profileId+state]')
+        .equals([profileId, 'waiting'])
+        .count(),
+    ).toBe(2);
+  });
+});
