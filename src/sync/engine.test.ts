@@ -3,7 +3,7 @@ import type { LearningEvent, PushedRecord, PushMark, PushResponse, StoredEvent }
 import { eventBatch } from '../test/events';
 import { createSyncEngine, type SyncStatus } from './engine';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from './store';
+import type { PullTarget, RecordOutbox, SyncStore } from './store';
 
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 
@@ -91,7 +91,64 @@ function engineWith(api: SyncApi, store: SyncStore) {
   return { engine, statuses };
 }
 
+/** A teacher's waiting class records in memory, with one class to pull. */
+function memoryOutbox(waiting: PushedRecord[]) {
+  const pending = [...waiting];
+  const pulled: { target: PullTarget; ids: string[]; nextCursor: number }[] = [];
+  const outbox: RecordOutbox = {
+    pending: async (limit) => pending.slice(0, limit),
+    settle: async ({ accepted, refused }) => {
+      const settled = new Set([...accepted, ...refused].map((r) => r.id));
+      pending.splice(0, pending.length, ...pending.filter((r) => !settled.has(r.id)));
+    },
+    pullTargets: async () => [{ kind: 'attendance-mark', scope: 'org:class-a', since: 3 }],
+    applyPulled: async (target, page) => {
+      pulled.push({ target, ids: page.records.map((r) => r.id), nextCursor: page.nextCursor });
+    },
+  };
+  return { outbox, pending, pulled };
+}
+
 describe('sync engine', () => {
+  it('pushes waiting class records after the events, in batches, then pulls each class page by page', async () => {
+    const { store } = memoryStore(eventBatch(deviceId, 1));
+    const records = eventBatch(deviceId, 6).map((e) => ({
+      kind: 'attendance-mark' as const,
+      id: e.id,
+      data: {},
+    }));
+    const { outbox, pending, pulled } = memoryOutbox(records);
+    const scopes: (string | undefined)[] = [];
+    const api = acceptingApi({
+      pull: async (_token, kind, since, _limit, scope) => {
+        scopes.push(scope);
+        if (kind !== 'attendance-mark') return { records: [], nextCursor: since, hasMore: false };
+        return { records: [], nextCursor: since + 1, hasMore: since < 4 };
+      },
+    });
+    const engine = createSyncEngine({
+      api,
+      store,
+      records: outbox,
+      onStatus: () => undefined,
+      batchSize: 4,
+      isOnline: () => true,
+    });
+    await engine.syncNow();
+    expect(api.pushes.map((batch) => batch.map((r) => r.kind))).toEqual([
+      ['learning-event'],
+      ['attendance-mark', 'attendance-mark', 'attendance-mark', 'attendance-mark'],
+      ['attendance-mark', 'attendance-mark'],
+    ]);
+    expect(pending).toEqual([]);
+    expect(scopes).toEqual([undefined, 'org:class-a', 'org:class-a']);
+    expect(pulled.map((p) => [p.target.since, p.nextCursor])).toEqual([
+      [3, 4],
+      [4, 5],
+    ]);
+    engine.stop();
+  });
+
   it('fetches certificates after a sync, and a failure there does not fail the sync', async () => {
     const { store, outbox } = memoryStore(eventBatch(deviceId, 2));
     const tokens: string[] = [];
