@@ -201,6 +201,12 @@ describe('a teacher takes attendance for 40 offline, in at most 10 taps', () => 
     await table.waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(ROOM);
     await checkScreen(teacher, 'attendance-sheet');
+    // As printed on A4 (190 mm between the margins is about 720 CSS px): no buttons, the grid.
+    await teacher.setViewportSize({ width: 720, height: 1020 });
+    await teacher.emulateMedia({ media: 'print' });
+    await captureScreen(teacher, 'attendance-sheet-print');
+    await teacher.emulateMedia({ media: 'screen' });
+    await teacher.setViewportSize({ width: 360, height: 740 });
 
     const expected = new Map<string, string>([
       [name(3), 'Đi muộn'],

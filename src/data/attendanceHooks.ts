@@ -34,14 +34,17 @@ export function useClassMarks(classId: string): AttendanceMarkRow[] | undefined 
   );
 }
 
-/** How many of the teacher's versions still wait to be synced. */
-export function useWaitingAttendance(profileId: string): number | undefined {
+/** How many of the teacher's versions are in a state: waiting to be synced, or refused. */
+export function useAttendanceInState(
+  profileId: string,
+  state: 'waiting' | 'refused',
+): number | undefined {
   return useLiveQuery(async () => {
     const db = database();
-    const waiting = [profileId, 'waiting'];
+    const key = [profileId, state];
     return (
-      (await db.classSessions.where('[profileId+state]').equals(waiting).count()) +
-      (await db.attendanceMarks.where('[profileId+state]').equals(waiting).count())
+      (await db.classSessions.where('[profileId+state]').equals(key).count()) +
+      (await db.attendanceMarks.where('[profileId+state]').equals(key).count())
     );
-  }, [profileId]);
+  }, [profileId, state]);
 }

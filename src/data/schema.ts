@@ -92,8 +92,8 @@ export const VERSION_7 = {
  */
 export const VERSION_8 = {
   classRosters: 'classId, profileId',
-  classSessions: 'id, [classId+sessionId], classId, [profileId+state]',
-  attendanceMarks: 'id, [classId+sessionId], classId, [profileId+state]',
+  classSessions: 'id, classId, [profileId+state]',
+  attendanceMarks: 'id, classId, [profileId+state]',
 };
 
 export const CURRENT_VERSION = 8;

@@ -6,6 +6,7 @@ import { StorageFullError } from '../../../../data/errors';
 import { getDeviceId } from '../../../../data/meta';
 import type { ClassRosterRow, ClassSessionRow } from '../../../../data/rows';
 import { sessionAttendance } from '../../../../domain/attendance';
+import { localText } from '../../../../domain/exportCells';
 import { useTranslation } from '../../../../i18n';
 import { newRandomId } from '../../../../lib/ids';
 import type { AttendanceStatus } from '../../../../protocol';
@@ -28,8 +29,9 @@ function today(): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
-/** Typed text as the protocol keeps it: trimmed, NFC. */
-const clean = (text: string) => text.trim().normalize('NFC');
+/** Typed text as the protocol keeps it: trimmed, NFC, at most `max` characters. */
+const clean = (text: string, max = 120) =>
+  Array.from(text.trim().normalize('NFC')).slice(0, max).join('').trim();
 
 /**
  * Attendance for a session, new or saved, from the roster kept on this phone: works offline.
@@ -102,7 +104,11 @@ function SessionForm({ roster, sessionId, current, before }: SessionFormProps) {
         sessionId,
         day,
         topic: clean(topic),
-        items: items.split('\n').map(clean).filter(Boolean).slice(0, 30),
+        items: items
+          .split('\n')
+          .map((line) => clean(line))
+          .filter(Boolean)
+          .slice(0, 30),
         deleted,
         ...(current ? { current } : {}),
         before,
@@ -122,6 +128,9 @@ function SessionForm({ roster, sessionId, current, before }: SessionFormProps) {
     <main className="screen attendance-screen">
       <p className="kicker">{roster.className}</p>
       <h1>{current ? t('attendance.editTitle') : t('attendance.newTitle')}</h1>
+      <p className="muted">
+        {t('attendance.rosterAsOf', { time: localText({ kind: 'moment', iso: roster.savedAt }) })}
+      </p>
       <TextField
         label={t('attendance.day')}
         type="date"

@@ -3,7 +3,7 @@ import {
   useClassMarks,
   useClassRoster,
   useClassSessions,
-  useWaitingAttendance,
+  useAttendanceInState,
 } from '../../../../data/attendanceHooks';
 import { sessionAttendance } from '../../../../domain/attendance';
 import { localText } from '../../../../domain/exportCells';
@@ -25,7 +25,8 @@ export function SessionsScreen() {
   const roster = useClassRoster(organisationId);
   const sessions = useClassSessions(organisationId);
   const marks = useClassMarks(organisationId);
-  const waiting = useWaitingAttendance(profileId);
+  const waiting = useAttendanceInState(profileId, 'waiting');
+  const refused = useAttendanceInState(profileId, 'refused');
   if (roster === undefined || sessions === undefined || marks === undefined) {
     return <LoadingScreen />;
   }
@@ -37,6 +38,9 @@ export function SessionsScreen() {
       <h1>{t('attendance.sessions')}</h1>
       {notice && <Notice tone="success">{t(`attendance.${notice}`)}</Notice>}
       {waiting ? <p className="muted">{t('attendance.waiting', { count: waiting })}</p> : null}
+      {refused ? (
+        <Notice tone="warning">{t('attendance.refused', { count: refused })}</Notice>
+      ) : null}
       {!roster && <Notice tone="warning">{t('attendance.noRoster')}</Notice>}
       {roster && (
         <ButtonLink to={newSessionPath(organisationId)} className="button-wide">
