@@ -27,8 +27,11 @@ export async function classReader(
 
 function byClass<R extends { classId: string }>(records: readonly R[]): Map<string, R[]> {
   const classes = new Map<string, R[]>();
-  for (const record of records)
-    classes.set(record.classId, [...(classes.get(record.classId) ?? []), record]);
+  for (const record of records) {
+    const share = classes.get(record.classId) ?? [];
+    share.push(record);
+    classes.set(record.classId, share);
+  }
   return classes;
 }
 
