@@ -101,7 +101,10 @@ function memoryOutbox(waiting: PushedRecord[]) {
       const settled = new Set([...accepted, ...refused].map((r) => r.id));
       pending.splice(0, pending.length, ...pending.filter((r) => !settled.has(r.id)));
     },
-    pullTargets: async () => [{ kind: 'attendance-mark', scope: 'org:class-a', since: 3 }],
+    pullTargets: async () => [
+      { kind: 'class-session', scope: 'org:class-left', since: 0 },
+      { kind: 'attendance-mark', scope: 'org:class-a', since: 3 },
+    ],
     applyPulled: async (target, page) => {
       pulled.push({ target, ids: page.records.map((r) => r.id), nextCursor: page.nextCursor });
     },
@@ -110,7 +113,7 @@ function memoryOutbox(waiting: PushedRecord[]) {
 }
 
 describe('sync engine', () => {
-  it('pushes waiting class records after the events, in batches, then pulls each class page by page', async () => {
+  it('pushes waiting class records after the events, in batches, then pulls each class page by page, skipping one it may no longer read', async () => {
     const { store } = memoryStore(eventBatch(deviceId, 1));
     const records = eventBatch(deviceId, 6).map((e) => ({
       kind: 'attendance-mark' as const,
@@ -118,10 +121,13 @@ describe('sync engine', () => {
       data: {},
     }));
     const { outbox, pending, pulled } = memoryOutbox(records);
+    const statuses: SyncStatus[] = [];
     const scopes: (string | undefined)[] = [];
     const api = acceptingApi({
       pull: async (_token, kind, since, _limit, scope) => {
         scopes.push(scope);
+        // A class the teacher has left: refused, skipped, and the other class still pulled.
+        if (scope === 'org:class-left') throw new ServerRefusal('forbidden', 'Not allowed', 403);
         if (kind !== 'attendance-mark') return { records: [], nextCursor: since, hasMore: false };
         return { records: [], nextCursor: since + 1, hasMore: since < 4 };
       },
@@ -130,7 +136,7 @@ describe('sync engine', () => {
       api,
       store,
       records: outbox,
-      onStatus: () => undefined,
+      onStatus: (status) => statuses.push(status),
       batchSize: 4,
       isOnline: () => true,
     });
@@ -141,7 +147,8 @@ describe('sync engine', () => {
       ['attendance-mark', 'attendance-mark'],
     ]);
     expect(pending).toEqual([]);
-    expect(scopes).toEqual([undefined, 'org:class-a', 'org:class-a']);
+    expect(scopes).toEqual([undefined, 'org:class-left', 'org:class-a', 'org:class-a']);
+    expect(statuses.at(-1)).toEqual({ phase: 'idle' });
     expect(pulled.map((p) => [p.target.since, p.nextCursor])).toEqual([
       [3, 4],
       [4, 5],

@@ -126,12 +126,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /**
+   * Pulls every scope the outbox names. A scope the account may no longer read (a teacher who
+   * left the class) is skipped, so it never stops the sync of everything else.
+   */
   async function pullRecords(outbox: RecordOutbox): Promise<void> {
     for (const target of await outbox.pullTargets()) {
-      for (let since = target.since, hasMore = true; hasMore;) {
-        const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
-        await outbox.applyPulled({ ...target, since }, page);
-        ({ nextCursor: since, hasMore } = page);
+      try {
+        for (let since = target.since, hasMore = true; hasMore;) {
+          const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+          await outbox.applyPulled({ ...target, since }, page);
+          ({ nextCursor: since, hasMore } = page);
+        }
+      } catch (error) {
+        if (!(error instanceof ServerRefusal && error.code === 'forbidden')) throw error;
+        console.warn(`Skipped ${target.kind} of ${target.scope}`, error.message);
       }
     }
   }
