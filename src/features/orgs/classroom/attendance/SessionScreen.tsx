@@ -6,8 +6,7 @@ import { StorageFullError } from '../../../../data/errors';
 import { getDeviceId } from '../../../../data/meta';
 import type { ClassRosterRow, ClassSessionRow } from '../../../../data/rows';
 import { sessionAttendance } from '../../../../domain/attendance';
-import { localText } from '../../../../domain/exportCells';
-import { useTranslation } from '../../../../i18n';
+import { useLanguage, useTranslation } from '../../../../i18n';
 import { newRandomId } from '../../../../lib/ids';
 import type { AttendanceStatus } from '../../../../protocol';
 import { useSession } from '../../../../state/session';
@@ -17,17 +16,11 @@ import { ButtonLink } from '../../../../ui/ButtonLink';
 import { Notice } from '../../../../ui/Notice';
 import { LoadingScreen } from '../../../../ui/ScreenMessage';
 import { TextField } from '../../../../ui/TextField';
+import { formatDate, formatTime, todayIso } from '../../format';
 import { rosterPath } from '../../kinds';
 import { LearnerMarks, MarksSummary } from './LearnerMarks';
 import { sessionsPath } from './paths';
 import './attendance.css';
-
-/** Today on this phone's calendar, as YYYY-MM-DD. */
-function today(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 /** Typed text as the protocol keeps it: trimmed, NFC, at most `max` characters. */
 const clean = (text: string, max = 120) =>
@@ -78,9 +71,10 @@ interface SessionFormProps {
 
 function SessionForm({ roster, sessionId, current, before }: SessionFormProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const navigate = useNavigate();
   const profileId = useSession((s) => s.profileId);
-  const [day, setDay] = useState(current?.day ?? today);
+  const [day, setDay] = useState(() => current?.day ?? todayIso());
   const [topic, setTopic] = useState(current?.topic ?? '');
   const [items, setItems] = useState(current?.items.join('\n') ?? '');
   const [statuses, setStatuses] = useState(() => new Map(before));
@@ -129,7 +123,9 @@ function SessionForm({ roster, sessionId, current, before }: SessionFormProps) {
       <p className="kicker">{roster.className}</p>
       <h1>{current ? t('attendance.editTitle') : t('attendance.newTitle')}</h1>
       <p className="muted">
-        {t('attendance.rosterAsOf', { time: localText({ kind: 'moment', iso: roster.savedAt }) })}
+        {t('attendance.rosterAsOf', {
+          time: `${formatTime(roster.savedAt, language)} ${formatDate(roster.savedAt)}`,
+        })}
       </p>
       <TextField
         label={t('attendance.day')}

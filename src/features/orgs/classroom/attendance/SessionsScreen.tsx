@@ -6,12 +6,12 @@ import {
   useAttendanceInState,
 } from '../../../../data/attendanceHooks';
 import { sessionAttendance } from '../../../../domain/attendance';
-import { localText } from '../../../../domain/exportCells';
 import { useTranslation } from '../../../../i18n';
 import { useSession } from '../../../../state/session';
 import { ButtonLink } from '../../../../ui/ButtonLink';
 import { Notice } from '../../../../ui/Notice';
 import { LoadingScreen } from '../../../../ui/ScreenMessage';
+import { formatDate } from '../../format';
 import { rosterPath } from '../../kinds';
 import { newSessionPath, sessionPath, sheetPath } from './paths';
 import './attendance.css';
@@ -64,7 +64,7 @@ export function SessionsScreen() {
                 <Link to={sessionPath(organisationId, session.sessionId)} className="session-link">
                   <span>
                     {t('attendance.sessionLine', {
-                      day: localText({ kind: 'date', iso: session.day }),
+                      day: formatDate(session.day),
                       topic: session.topic,
                     })}
                   </span>

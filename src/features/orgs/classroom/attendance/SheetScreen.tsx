@@ -5,23 +5,17 @@ import {
   useClassSessionVersions,
 } from '../../../../data/attendanceHooks';
 import { attendanceSheet, type AttendanceSheet } from '../../../../domain/attendance';
-import { localText } from '../../../../domain/exportCells';
 import { useTranslation } from '../../../../i18n';
 import { monthSchema } from '../../../../protocol';
 import { Button } from '../../../../ui/Button';
 import { ButtonLink } from '../../../../ui/ButtonLink';
 import { LoadingScreen } from '../../../../ui/ScreenMessage';
 import { FigureExports } from '../../FigureExports';
+import { formatDate, todayIso } from '../../format';
 import { attendanceFile } from './attendanceApi';
 import { sessionsPath } from './paths';
 import '../../../../ui/printPage.css';
 import './attendance.css';
-
-/** This month on the phone's calendar, as YYYY-MM. */
-function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /**
  * A month's attendance, learners down and sessions across, from what this phone holds (so it
@@ -32,7 +26,7 @@ export function SheetScreen() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const parsed = monthSchema.safeParse(search.get('month'));
-  const month = parsed.success ? parsed.data : thisMonth();
+  const month = parsed.success ? parsed.data : todayIso().slice(0, 7);
   const roster = useClassRoster(organisationId);
   const sessions = useClassSessionVersions(organisationId);
   const marks = useClassMarks(organisationId);
@@ -91,7 +85,7 @@ function SheetTable({ sheet }: { sheet: AttendanceSheet }) {
               <th scope="col">{t('attendance.sheet.learner')}</th>
               {sheet.sessions.map((session) => (
                 <th scope="col" key={session.sessionId} title={session.topic}>
-                  {localText({ kind: 'date', iso: session.day }).slice(0, 5)}
+                  {formatDate(session.day).slice(0, 5)}
                 </th>
               ))}
               <th scope="col">{t('attendance.sheet.attended')}</th>
@@ -115,6 +109,13 @@ function SheetTable({ sheet }: { sheet: AttendanceSheet }) {
         </table>
       </div>
       <p className="muted">{t('attendance.sheet.legend')}</p>
+      <ul className="sheet-topics">
+        {sheet.sessions.map((session) => (
+          <li key={session.sessionId}>
+            {t('attendance.sessionLine', { day: formatDate(session.day), topic: session.topic })}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
