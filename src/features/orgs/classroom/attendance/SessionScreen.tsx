@@ -46,7 +46,9 @@ export function SessionScreen() {
     return (
       <main className="screen">
         <h1>{t('attendance.open')}</h1>
-        <Notice tone="warning">{t('attendance.noRoster')}</Notice>
+        <Notice tone="warning">
+          {roster ? t('attendance.sessionMissing') : t('attendance.noRoster')}
+        </Notice>
         <ButtonLink to={rosterPath(organisationId)} variant="secondary">
           {t('attendance.back')}
         </ButtonLink>
