@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sessionAttendance } from '../domain/attendance';
 import type { AttendanceStatus } from '../protocol';
 import { cacheClassRoster, saveAttendance } from './attendance';
-import { createAttendanceOutbox } from './attendanceSync';
 import { database } from './db';
+import { createDexieSyncStore } from './syncStore';
 
 const profileId = 'profile-teacher';
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
@@ -14,6 +14,8 @@ const learners = ['an', 'binh', 'chi', 'dung'].map((name, i) => ({
   displayName: name,
 }));
 const ids = learners.map((l) => l.accountId);
+
+const teacherStore = () => createDexieSyncStore(database(), { kind: 'account', profileId });
 
 const statuses = (entries: [number, AttendanceStatus][]) =>
   new Map(ids.map((id, i) => [id, entries.find(([j]) => j === i)?.[1] ?? 'present']));
@@ -44,7 +46,7 @@ describe('attendance on the teacher’s phone', () => {
       after,
     });
 
-  it('writes the session and one mark per exception, waiting for the engine, session first', async () => {
+  it('writes the session and one mark per exception on the one outbox, session first, and settles them there', async () => {
     await save(
       statuses([]),
       statuses([
@@ -52,34 +54,53 @@ describe('attendance on the teacher’s phone', () => {
         [2, 'late'],
       ]),
     );
-    const outbox = createAttendanceOutbox(profileId);
-    const pending = await outbox.pending(500);
+    const store = teacherStore();
+    const { records: pending } = await store.pendingRecords(500);
     expect(pending.map((r) => r.kind)).toEqual([
       'class-session',
       'attendance-mark',
       'attendance-mark',
     ]);
-    expect(await outbox.pending(2)).toHaveLength(2);
+    expect((await store.pendingRecords(2)).records).toHaveLength(2);
+    // The device's own store never carries a teacher's class records.
+    expect((await createDexieSyncStore().pendingRecords(500)).records).toEqual([]);
 
     const [session, absent, late] = pending;
-    await outbox.settle({
+    await store.settlePush({
       accepted: [session!, absent!].map(({ kind, id }) => ({ kind, id })),
       refused: [{ kind: late!.kind, id: late!.id, reason: 'invalid_record', message: 'no' }],
     });
-    expect(await outbox.pending(500)).toEqual([]);
+    expect((await store.pendingRecords(500)).records).toEqual([]);
+    expect((await database().classSessions.get(session!.id))?.state).toBe('sent');
+    expect((await database().attendanceMarks.get(absent!.id))?.state).toBe('sent');
     expect((await database().attendanceMarks.get(late!.id))?.state).toBe('refused');
+    expect(await database().outbox.count()).toBe(1);
+  });
+
+  it('settles a batch whose answer was lost up to the server’s mark', async () => {
+    await save(statuses([]), statuses([[0, 'absent']]));
+    const store = teacherStore();
+    const { records, highWater } = await store.pendingRecords(500);
+    await store.markPushInFlight(highWater);
+    await store.settleUpTo({ highWater, refused: [] });
+    expect(await store.pushInFlight()).toBeNull();
+    expect(await database().outbox.count()).toBe(0);
+    expect((await database().attendanceMarks.get(records[1]!.id))?.state).toBe('sent');
   });
 
   it('keeps the roster’s cursors, pulls each class’s two kinds and moves their cursors', async () => {
-    const outbox = createAttendanceOutbox(profileId);
-    const targets = await outbox.pullTargets();
+    const store = teacherStore();
+    const targets = await store.pullTargets();
     expect(targets).toEqual([
-      { kind: 'class-session', scope: `org:${classId}`, since: 0 },
-      { kind: 'attendance-mark', scope: `org:${classId}`, since: 0 },
+      { kind: 'learning-event' },
+      { kind: 'class-session', scope: `org:${classId}` },
+      { kind: 'attendance-mark', scope: `org:${classId}` },
     ]);
+    expect(await store.getPullCursor(targets[2]!)).toBe(0);
     const pushedBy = { accountId: learners[0]!.accountId, displayName: 'Cô Hà' };
-    await outbox.applyPulled(targets[1]!, {
-      records: [
+    await store.applyPulled(
+      targets[2]!,
+      [
         {
           kind: 'attendance-mark',
           id: '0193a1b2-0000-7000-8000-0000000000b1',
@@ -97,11 +118,11 @@ describe('attendance on the teacher’s phone', () => {
           },
         },
       ],
-      nextCursor: 41,
-      hasMore: false,
-    });
+      41,
+    );
     await cacheClassRoster({ classId, profileId, className: 'Lớp 9A', learners, savedAt: 'later' });
-    expect((await outbox.pullTargets())[1]!.since).toBe(41);
+    expect(await store.getPullCursor(targets[2]!)).toBe(41);
+    expect(await store.getPullCursor(targets[1]!)).toBe(0);
 
     // An edit made here after the pull wins over it, and writes only what changed.
     const marks = await database().attendanceMarks.toArray();
@@ -116,5 +137,7 @@ describe('attendance on the teacher’s phone', () => {
         .equals([profileId, 'waiting'])
         .count(),
     ).toBe(2);
+    // Those two marks and the session's version (saved with no current one) are on the outbox.
+    expect(await database().outbox.count()).toBe(3);
   });
 });

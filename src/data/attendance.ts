@@ -1,9 +1,15 @@
 import { changedStatuses } from '../domain/attendance';
 import { newEventId } from '../lib/ids';
-import type { AttendanceMark, AttendanceStatus, ClassSession } from '../protocol';
+import {
+  attendanceMarkKind,
+  classSessionKind,
+  type AttendanceMark,
+  type AttendanceStatus,
+  type ClassSession,
+} from '../protocol';
 import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
-import type { AttendanceMarkRow, ClassRosterRow, ClassSessionRow } from './rows';
+import type { AttendanceMarkRow, ClassRosterRow, ClassSessionRow, OutboxRow } from './rows';
 
 /** What the teacher saves from the attendance screen. */
 export interface AttendanceSave {
@@ -45,9 +51,9 @@ const sameSession = (a: ClassSession, b: Omit<ClassSession, 'id' | 'deviceId' | 
   a.items.join('\n') === b.items.join('\n');
 
 /**
- * Saves a session and its attendance in one transaction, as new versions waiting for the
- * engine: a session version when the session is new or changed, and a mark for each learner
- * whose status changed (everyone else stays present, or as they were).
+ * Saves a session and its attendance in one transaction, as new versions on the one outbox:
+ * a session version when the session is new or changed, and a mark for each learner whose
+ * status changed (everyone else stays present, or as they were).
  */
 export async function saveAttendance(
   save: AttendanceSave,
@@ -79,10 +85,16 @@ export async function saveAttendance(
       ...local,
     }),
   );
+  // The session's entry goes first: a mark then never reaches the server ahead of its session.
+  const outbox: OutboxRow[] = [
+    ...(session ? [{ kind: classSessionKind.kind, recordId: session.id }] : []),
+    ...marks.map((mark) => ({ kind: attendanceMarkKind.kind, recordId: mark.id })),
+  ].map((entry) => ({ ...entry, createdAt: savedAt, state: 'pending' }));
   await guardStorage(() =>
-    db.transaction('rw', db.classSessions, db.attendanceMarks, async () => {
+    db.transaction('rw', db.classSessions, db.attendanceMarks, db.outbox, async () => {
       if (session) await db.classSessions.add(session);
       await db.attendanceMarks.bulkAdd(marks);
+      await db.outbox.bulkAdd(outbox);
     }),
   );
 }

@@ -6,6 +6,7 @@ import type {
   ClassSession,
   Course,
   LearningEvent,
+  RecordKindName,
   RefusalReason,
   Walkthrough,
 } from '../protocol';
@@ -16,9 +17,11 @@ export type EventRow = LearningEvent & { serverSeq?: number };
 
 export type ProgressRow = CourseProgress;
 
+/** A record waiting to be pushed: its kind and id; the record itself lives in its own table. */
 export interface OutboxRow {
   seq?: number;
-  eventId: string;
+  kind: RecordKindName;
+  recordId: string;
   createdAt: string;
   /** `pending` until the server accepts it (then the row is deleted) or refuses it for good. */
   state: 'pending' | 'refused';
@@ -109,8 +112,10 @@ export interface CredentialsRow {
   displayName: string;
   accessToken: string;
   refreshToken: string;
-  /** The account's pull cursor on this device. */
+  /** The account's pull cursor of learning events on this device. */
   pullCursor: number;
+  /** The pull cursor of visit versions of each team (by team id) the account logs visits in. */
+  visitCursors?: Record<string, number>;
   /** The highest outbox number of this account's batch on its way, until it is answered. */
   pushInFlight?: number;
 }

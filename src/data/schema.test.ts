@@ -65,7 +65,7 @@ describe('device database upgrades', () => {
     expect(db.tables.map((t) => t.name)).not.toContain('progress');
 
     expect(await db.outbox.where('state').equals('pending').toArray()).toEqual([
-      expect.objectContaining({ eventId, state: 'pending' }),
+      expect.objectContaining({ kind: 'learning-event', recordId: eventId, state: 'pending' }),
     ]);
     db.close();
   });

@@ -85,18 +85,29 @@ export const VERSION_7 = {
 };
 
 /**
- * Version 8: a teacher's classes on the phone, so attendance is taken offline.
- * `classRosters` keeps each class's learners as the teacher last saw them, with the pull cursors
- * of its sessions and marks; `classSessions` and `attendanceMarks` hold versions (pulled, or
- * made here), and those in state `waiting` are their outbox.
+ * Version 8: one outbox for every record kind. Each entry names its `kind` and `recordId`
+ * instead of an `eventId`; learning events keep their place (their `seq`), and every visit
+ * version still waiting joins the outbox after them, oldest version first. The visit rows keep
+ * their state for the screens; drafts never enter the outbox.
  */
 export const VERSION_8 = {
+  outbox: '++seq, &[kind+recordId], state',
+};
+
+/**
+ * Version 9: a teacher's classes on the phone, so attendance is taken offline.
+ * `classRosters` keeps each class's learners as the teacher last saw them, with the pull cursors
+ * of its sessions and marks; `classSessions` and `attendanceMarks` hold versions (pulled, or
+ * made here); those made here also enter the one outbox, in the same transaction as the row,
+ * and keep their state (`waiting`, `sent`, `refused`) for the screens.
+ */
+export const VERSION_9 = {
   classRosters: 'classId, profileId',
   classSessions: 'id, classId, [profileId+state]',
   attendanceMarks: 'id, classId, [profileId+state]',
 };
 
-export const CURRENT_VERSION = 8;
+export const CURRENT_VERSION = 9;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -124,6 +135,32 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
     });
 }
 
+async function upgradeToVersion8(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  await outbox
+    .toCollection()
+    .modify((row: { eventId?: string; kind?: string; recordId?: string }) => {
+      row.kind = 'learning-event';
+      row.recordId = row.eventId;
+      delete row.eventId;
+    });
+  const waiting = (await tx.table('visitVersions').where('state').equals('waiting').toArray()) as {
+    visitId: string;
+    version: number;
+  }[];
+  const createdAt = new Date().toISOString();
+  await outbox.bulkAdd(
+    waiting
+      .sort((a, b) => a.version - b.version)
+      .map((v) => ({
+        kind: 'visit-version',
+        recordId: `${v.visitId}:${v.version}`,
+        createdAt,
+        state: 'pending',
+      })),
+  );
+}
+
 /** Declares every version on a Dexie instance, oldest first. */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(VERSION_1);
@@ -133,5 +170,6 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(VERSION_5);
   db.version(6).stores(VERSION_6);
   db.version(7).stores(VERSION_7);
-  db.version(8).stores(VERSION_8);
+  db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
+  db.version(9).stores(VERSION_9);
 }

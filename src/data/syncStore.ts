@@ -1,21 +1,65 @@
 import {
   learningEventKind,
+  visitVersionId,
+  visitVersionKind,
   type LearningEvent,
+  type PulledRecord,
+  type PushedRecord,
   type PushMark,
   type PushResponse,
+  type Refusal,
   type StoredEvent,
 } from '../protocol';
-import type { SyncStore } from '../sync/store';
+import type { PullTarget, SyncStore } from './syncStoreContract';
+import {
+  applyPulledClassRecords,
+  classPullCursor,
+  classPullTargets,
+  classRecordTables,
+  isClassRecordKind,
+  pendingClassRecord,
+  settleClassRecord,
+  type ClassRecordKind,
+} from './attendanceSync';
 import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
+import type { VisitVersionRow } from './rows';
+import { markSent } from './teamVault';
+import { readVersion, storePulled } from './visits';
 
 /**
- * Whose events a sync store carries: the device's anonymous profiles (pushed with the
+ * Whose records a sync store carries: the device's anonymous profiles (pushed with the
  * device token), or one profile signed in to an account (pushed and pulled as the account).
  */
 export type SyncScope = { kind: 'device' } | { kind: 'account'; profileId: string };
+
+/**
+ * The unlocked team-log key of an account, or null while its log is locked. Visit versions are
+ * sealed on the phone: they are read (to be pushed) and sealed (when pulled) only with it.
+ */
+export type VisitKey = (accountId: string) => CryptoKey | null;
+
+const noKey: VisitKey = () => null;
+
+/** A pending outbox entry of this scope, with the record it names. */
+type Pending =
+  | { seq: number; kind: 'learning-event'; event: LearningEvent }
+  | { seq: number; kind: 'visit-version'; row: VisitVersionRow }
+  | { seq: number; kind: ClassRecordKind; record: PushedRecord };
+
+const pendingId = (entry: Pending): string =>
+  entry.kind === learningEventKind.kind
+    ? entry.event.id
+    : entry.kind === visitVersionKind.kind
+      ? visitVersionId(entry.row)
+      : entry.record.id;
+
+const visitRef = (recordId: string): [string, number] => {
+  const at = recordId.lastIndexOf(':');
+  return [recordId.slice(0, at), Number(recordId.slice(at + 1))];
+};
 
 /**
  * The Dexie side of sync for one device database and one scope: every change it makes
@@ -24,7 +68,13 @@ export type SyncScope = { kind: 'device' } | { kind: 'account'; profileId: strin
 export function createDexieSyncStore(
   db: HocSoDatabase = database(),
   scope: SyncScope = { kind: 'device' },
+  visitKey: VisitKey = noKey,
 ): SyncStore {
+  async function accountId(): Promise<string | null> {
+    if (scope.kind !== 'account') return null;
+    return (await db.credentials.get(scope.profileId))?.accountId ?? null;
+  }
+
   /** Whether an event of this device belongs to this store's scope. */
   async function inScope(): Promise<(event: LearningEvent) => boolean> {
     if (scope.kind === 'account') return (event) => event.profileId === scope.profileId;
@@ -32,24 +82,56 @@ export function createDexieSyncStore(
     return (event) => !signedIn.has(event.profileId);
   }
 
-  /** This scope's pending outbox entries with their events, oldest first. */
-  async function pendingInScope(): Promise<{ seq: number; event: LearningEvent }[]> {
+  /** This scope's pending outbox entries with their records, oldest first. */
+  async function pendingInScope(): Promise<Pending[]> {
     const belongs = await inScope();
+    const account = await accountId();
     const entries = await db.outbox.where('state').equals('pending').sortBy('seq');
-    const events = await db.events.bulkGet(entries.map((entry) => entry.eventId));
-    return entries.flatMap((entry, i) => {
-      const event = events[i];
-      return event && belongs(event) ? [{ seq: entry.seq!, event }] : [];
-    });
+    const pending: Pending[] = [];
+    for (const entry of entries) {
+      if (entry.kind === learningEventKind.kind) {
+        const event = await db.events.get(entry.recordId);
+        if (event && belongs(event)) pending.push({ seq: entry.seq!, kind: entry.kind, event });
+      } else if (isClassRecordKind(entry.kind)) {
+        if (scope.kind !== 'account') continue;
+        const record = await pendingClassRecord(entry.kind, entry.recordId, scope.profileId, db);
+        if (record) pending.push({ seq: entry.seq!, kind: entry.kind, record });
+      } else if (account) {
+        const row = await db.visitVersions.get(visitRef(entry.recordId));
+        if (row?.accountId === account) pending.push({ seq: entry.seq!, kind: entry.kind, row });
+      }
+    }
+    return pending;
   }
 
-  async function keepRefused(refused: PushResponse['refused']): Promise<void> {
+  const outboxKey = (kind: string, id: string) => [kind, id];
+
+  /** Applies what the server said of each record to the outbox and to the record's own row. */
+  async function settle(accepted: PushResponse['accepted'], refused: Refusal[]): Promise<void> {
+    for (const { kind, id } of accepted) {
+      await db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id)).delete();
+      if (kind === visitVersionKind.kind) {
+        await db.visitVersions.update(visitRef(id), { state: 'sent' });
+      }
+      if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'sent', db);
+    }
     for (const { kind, id, reason, message } of refused) {
-      if (kind !== learningEventKind.kind) continue;
-      await db.outbox
-        .where('eventId')
-        .equals(id)
-        .modify({ state: 'refused', refusal: { reason, message } });
+      const entry = db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id));
+      if (kind === visitVersionKind.kind && reason === 'conflict') {
+        // Stored on the server and flagged for the leader: settled, shown as a conflict.
+        await entry.delete();
+        await db.visitVersions.update(visitRef(id), { state: 'conflict' });
+        continue;
+      }
+      await entry.modify({ state: 'refused', refusal: { reason, message } });
+      if (kind === visitVersionKind.kind) {
+        await db.visitVersions.update(visitRef(id), { state: 'refused', refusal: reason });
+      }
+      if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'refused', db, reason);
+    }
+    const account = await accountId();
+    if (account && accepted.some((r) => r.kind === visitVersionKind.kind)) {
+      await markSent(account, undefined, db);
     }
   }
 
@@ -66,6 +148,61 @@ export function createDexieSyncStore(
     }
   }
 
+  const settleTables = [
+    db.outbox,
+    db.events,
+    db.visitVersions,
+    db.teamVaults,
+    db.meta,
+    db.credentials,
+    db.classSessions,
+    db.attendanceMarks,
+  ];
+
+  async function applyPulledEvents(events: StoredEvent[], nextCursor: number): Promise<void> {
+    const tables = [db.events, db.meta, db.profiles, db.credentials, ...derivedTables(db)];
+    await guardStorage(() =>
+      db.transaction('rw', tables, async () => {
+        // A profile deleted from this device stays deleted: its events are not brought back.
+        const profiles = new Set(await db.profiles.toCollection().primaryKeys());
+        for (const pulled of events) {
+          // An account's events from its other phones belong to the profile signed in here.
+          const event =
+            scope.kind === 'account' ? { ...pulled, profileId: scope.profileId } : pulled;
+          if (!profiles.has(event.profileId)) continue;
+          const known = await db.events.get(event.id);
+          await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
+          if (!known) await foldIntoDerived(stripSeq(event), db);
+        }
+        if (scope.kind === 'account') {
+          await db.credentials.update(scope.profileId, { pullCursor: nextCursor });
+        } else {
+          await db.meta.put({ key: 'pullCursor', value: nextCursor });
+        }
+      }),
+    );
+  }
+
+  /** Keeps this account's versions logged on its other phones, then moves the team's cursor. */
+  async function applyPulledVisits(teamId: string, records: PulledRecord[], nextCursor: number) {
+    if (scope.kind !== 'account') return;
+    const account = await accountId();
+    const key = account ? visitKey(account) : null;
+    if (!account || !key) return;
+    const own = records.flatMap((r) =>
+      r.kind === visitVersionKind.kind && r.data.pushedBy.accountId === account ? [r.data] : [],
+    );
+    await storePulled(key, account, own, db);
+    await guardStorage(() =>
+      db.credentials
+        .where('profileId')
+        .equals(scope.profileId)
+        .modify((row) => {
+          row.visitCursors = { ...row.visitCursors, [teamId]: nextCursor };
+        }),
+    );
+  }
+
   return {
     getDeviceId: () => getDeviceId(db),
 
@@ -79,15 +216,30 @@ export function createDexieSyncStore(
       else await deleteMeta('deviceToken', db);
     },
 
-    async pendingEvents(limit) {
-      return db.transaction('r', db.outbox, db.events, db.credentials, async () => {
-        const pending = await pendingInScope();
-        const batch = pending.slice(0, limit);
-        return {
-          events: batch.map(({ event }) => stripSeq(event)),
-          highWater: batch.at(-1)?.seq ?? 0,
-        };
-      });
+    async pendingRecords(limit) {
+      const pending = await db.transaction(
+        'r',
+        [db.outbox, db.events, db.credentials, db.visitVersions, ...classRecordTables(db)],
+        pendingInScope,
+      );
+      const account = await accountId();
+      const key = account ? visitKey(account) : null;
+      const records: PushedRecord[] = [];
+      let highWater = 0;
+      for (const entry of pending.slice(0, limit)) {
+        if (entry.kind === learningEventKind.kind) {
+          records.push({ kind: entry.kind, id: entry.event.id, data: stripSeq(entry.event) });
+        } else if (entry.kind !== visitVersionKind.kind) {
+          records.push(entry.record);
+        } else {
+          // A visit can be read only with the team log unlocked; nothing after it goes first.
+          if (!key) break;
+          const version = await readVersion(key, entry.row);
+          records.push({ kind: entry.kind, id: visitVersionId(version), data: version });
+        }
+        highWater = entry.seq;
+      }
+      return { records, highWater };
     },
 
     async markPushInFlight(highWater) {
@@ -109,14 +261,9 @@ export function createDexieSyncStore(
     },
 
     async settlePush({ accepted, refused }: PushResponse) {
-      const acceptedEvents = accepted.filter((r) => r.kind === learningEventKind.kind);
       await guardStorage(() =>
-        db.transaction('rw', db.outbox, db.meta, db.credentials, async () => {
-          await db.outbox
-            .where('eventId')
-            .anyOf(acceptedEvents.map((r) => r.id))
-            .delete();
-          await keepRefused(refused);
+        db.transaction('rw', settleTables, async () => {
+          await settle(accepted, refused);
           await forgetPushInFlight();
         }),
       );
@@ -124,49 +271,67 @@ export function createDexieSyncStore(
 
     async settleUpTo({ highWater, refused }: PushMark) {
       await guardStorage(() =>
-        db.transaction('rw', [db.outbox, db.events, db.meta, db.credentials], async () => {
-          const refusedIds = new Set(
-            refused.filter((r) => r.kind === learningEventKind.kind).map((r) => r.id),
+        db.transaction('rw', settleTables, async () => {
+          const refusedKeys = new Set(refused.map((r) => `${r.kind} ${r.id}`));
+          const settled = (await pendingInScope())
+            .filter(({ seq }) => seq <= highWater)
+            .map((entry) => ({ kind: entry.kind, id: pendingId(entry) }));
+          const accepted = settled.filter((r) => !refusedKeys.has(`${r.kind} ${r.id}`));
+          const inScope = new Set(settled.map((r) => `${r.kind} ${r.id}`));
+          await settle(
+            accepted,
+            refused.filter((r) => inScope.has(`${r.kind} ${r.id}`)),
           );
-          const settled = (await pendingInScope()).filter(({ seq }) => seq <= highWater);
-          await db.outbox.bulkDelete(
-            settled.filter(({ event }) => !refusedIds.has(event.id)).map(({ seq }) => seq),
-          );
-          await keepRefused(refused);
           await forgetPushInFlight();
         }),
       );
     },
 
-    async getPullCursor() {
+    async pullTargets() {
+      const targets: PullTarget[] = [{ kind: learningEventKind.kind }];
+      if (scope.kind === 'account') targets.push(...(await classPullTargets(scope.profileId, db)));
+      const account = await accountId();
+      if (!account || !visitKey(account)) return targets;
+      const memberships = await db.teamMemberships.get(account);
+      for (const team of memberships?.teams ?? []) {
+        targets.push({ kind: visitVersionKind.kind, scope: `org:${team.teamId}` });
+      }
+      return targets;
+    },
+
+    async getPullCursor(target) {
+      if (isClassRecordKind(target.kind)) return classPullCursor(target.kind, target.scope, db);
+      if (target.kind === visitVersionKind.kind) {
+        if (scope.kind !== 'account' || !target.scope) return 0;
+        const cursors = (await db.credentials.get(scope.profileId))?.visitCursors;
+        return cursors?.[target.scope.slice('org:'.length)] ?? 0;
+      }
       if (scope.kind === 'account')
         return (await db.credentials.get(scope.profileId))?.pullCursor ?? 0;
       const cursor = await readMeta('pullCursor', db);
       return typeof cursor === 'number' ? cursor : 0;
     },
 
-    async applyPulled(events: StoredEvent[], nextCursor: number) {
-      const tables = [db.events, db.meta, db.profiles, db.credentials, ...derivedTables(db)];
-      await guardStorage(() =>
-        db.transaction('rw', tables, async () => {
-          // A profile deleted from this device stays deleted: its events are not brought back.
-          const profiles = new Set(await db.profiles.toCollection().primaryKeys());
-          for (const pulled of events) {
-            // An account's events from its other phones belong to the profile signed in here.
-            const event =
-              scope.kind === 'account' ? { ...pulled, profileId: scope.profileId } : pulled;
-            if (!profiles.has(event.profileId)) continue;
-            const known = await db.events.get(event.id);
-            await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
-            if (!known) await foldIntoDerived(stripSeq(event), db);
-          }
-          if (scope.kind === 'account') {
-            await db.credentials.update(scope.profileId, { pullCursor: nextCursor });
-          } else {
-            await db.meta.put({ key: 'pullCursor', value: nextCursor });
-          }
-        }),
-      );
+    async applyPulled(target, records, nextCursor) {
+      if (isClassRecordKind(target.kind)) {
+        if (scope.kind !== 'account') return;
+        await applyPulledClassRecords(
+          target.kind,
+          target.scope,
+          records,
+          nextCursor,
+          scope.profileId,
+          db,
+        );
+        return;
+      }
+      if (target.kind === visitVersionKind.kind) {
+        if (!target.scope) return;
+        await applyPulledVisits(target.scope.slice('org:'.length), records, nextCursor);
+        return;
+      }
+      const events = records.flatMap((r) => (r.kind === learningEventKind.kind ? [r.data] : []));
+      await applyPulledEvents(events, nextCursor);
     },
 
     async setLastSyncedAt(iso) {

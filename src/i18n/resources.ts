@@ -1,4 +1,5 @@
 import account from '../../locales/vi/account.json';
+import admin from '../../locales/vi/admin.json';
 import app from '../../locales/vi/app.json';
 import attendance from '../../locales/vi/attendance.json';
 import certificates from '../../locales/vi/certificates.json';
@@ -14,6 +15,7 @@ import welcome from '../../locales/vi/welcome.json';
 /** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
 export const vi = {
   account,
+  admin,
   app,
   attendance,
   certificates,

@@ -1,9 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LearningEvent, PushedRecord, PushMark, PushResponse, StoredEvent } from '../protocol';
+import {
+  eventRecord,
+  type LearningEvent,
+  type PushedRecord,
+  type PushMark,
+  type PushResponse,
+  type StoredEvent,
+} from '../protocol';
 import { eventBatch } from '../test/events';
-import { createSyncEngine, type SyncStatus } from './engine';
+import type { SyncStatus } from '../protocol/syncStatus';
+import { createSyncEngine } from './engine';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { PullTarget, RecordOutbox, SyncStore } from './store';
+import type { SyncStore } from '../data/syncStoreContract';
 
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 
@@ -26,9 +34,9 @@ function memoryStore(events: LearningEvent[]) {
     setDeviceToken: async (token) => {
       state.token = token;
     },
-    pendingEvents: async (limit) => {
+    pendingRecords: async (limit) => {
       const batch = [...outbox.values()].filter((e) => !e.refused).slice(0, limit);
-      return { events: batch.map((e) => e.event), highWater: batch.at(-1)?.seq ?? 0 };
+      return { records: batch.map((e) => eventRecord(e.event)), highWater: batch.at(-1)?.seq ?? 0 };
     },
     markPushInFlight: async (highWater) => {
       state.inFlight = highWater;
@@ -46,9 +54,10 @@ function memoryStore(events: LearningEvent[]) {
       }
       state.inFlight = null;
     },
+    pullTargets: async () => [{ kind: 'learning-event' }],
     getPullCursor: async () => state.cursor,
-    applyPulled: async (pulled, next) => {
-      state.pulled.push(...pulled);
+    applyPulled: async (_target, pulled, next) => {
+      state.pulled.push(...pulled.flatMap((r) => (r.kind === 'learning-event' ? [r.data] : [])));
       state.cursor = next;
     },
     setLastSyncedAt: async (iso) => {
@@ -91,71 +100,7 @@ function engineWith(api: SyncApi, store: SyncStore) {
   return { engine, statuses };
 }
 
-/** A teacher's waiting class records in memory, with one class to pull. */
-function memoryOutbox(waiting: PushedRecord[]) {
-  const pending = [...waiting];
-  const pulled: { target: PullTarget; ids: string[]; nextCursor: number }[] = [];
-  const outbox: RecordOutbox = {
-    pending: async (limit) => pending.slice(0, limit),
-    settle: async ({ accepted, refused }) => {
-      const settled = new Set([...accepted, ...refused].map((r) => r.id));
-      pending.splice(0, pending.length, ...pending.filter((r) => !settled.has(r.id)));
-    },
-    pullTargets: async () => [
-      { kind: 'class-session', scope: 'org:class-left', since: 0 },
-      { kind: 'attendance-mark', scope: 'org:class-a', since: 3 },
-    ],
-    applyPulled: async (target, page) => {
-      pulled.push({ target, ids: page.records.map((r) => r.id), nextCursor: page.nextCursor });
-    },
-  };
-  return { outbox, pending, pulled };
-}
-
 describe('sync engine', () => {
-  it('pushes waiting class records after the events, in batches, then pulls each class page by page, skipping one it may no longer read', async () => {
-    const { store } = memoryStore(eventBatch(deviceId, 1));
-    const records = eventBatch(deviceId, 6).map((e) => ({
-      kind: 'attendance-mark' as const,
-      id: e.id,
-      data: {},
-    }));
-    const { outbox, pending, pulled } = memoryOutbox(records);
-    const statuses: SyncStatus[] = [];
-    const scopes: (string | undefined)[] = [];
-    const api = acceptingApi({
-      pull: async (_token, kind, since, _limit, scope) => {
-        scopes.push(scope);
-        // A class the teacher has left: refused, skipped, and the other class still pulled.
-        if (scope === 'org:class-left') throw new ServerRefusal('forbidden', 'Not allowed', 403);
-        if (kind !== 'attendance-mark') return { records: [], nextCursor: since, hasMore: false };
-        return { records: [], nextCursor: since + 1, hasMore: since < 4 };
-      },
-    });
-    const engine = createSyncEngine({
-      api,
-      store,
-      records: outbox,
-      onStatus: (status) => statuses.push(status),
-      batchSize: 4,
-      isOnline: () => true,
-    });
-    await engine.syncNow();
-    expect(api.pushes.map((batch) => batch.map((r) => r.kind))).toEqual([
-      ['learning-event'],
-      ['attendance-mark', 'attendance-mark', 'attendance-mark', 'attendance-mark'],
-      ['attendance-mark', 'attendance-mark'],
-    ]);
-    expect(pending).toEqual([]);
-    expect(scopes).toEqual([undefined, 'org:class-left', 'org:class-a', 'org:class-a']);
-    expect(statuses.at(-1)).toEqual({ phase: 'idle' });
-    expect(pulled.map((p) => [p.target.since, p.nextCursor])).toEqual([
-      [3, 4],
-      [4, 5],
-    ]);
-    engine.stop();
-  });
-
   it('fetches certificates after a sync, and a failure there does not fail the sync', async () => {
     const { store, outbox } = memoryStore(eventBatch(deviceId, 2));
     const tokens: string[] = [];
@@ -296,5 +241,44 @@ describe('sync engine', () => {
     const { engine } = engineWith(api, store);
     await engine.syncNow();
     expect(state.cursor).toBe(30);
+  });
+
+  it('skips a class the account may no longer read and still pulls the others, page by page', async () => {
+    const { store } = memoryStore([]);
+    const cursors = new Map<string, number>();
+    store.pullTargets = async () => [
+      { kind: 'learning-event' },
+      { kind: 'attendance-mark', scope: 'org:class-left' },
+      { kind: 'attendance-mark', scope: 'org:class-a' },
+    ];
+    store.getPullCursor = async (target) => cursors.get(target.scope ?? '') ?? 0;
+    store.applyPulled = async (target, _records, next) => {
+      cursors.set(target.scope ?? '', next);
+    };
+    const scopes: (string | undefined)[] = [];
+    const api = acceptingApi({
+      pull: async (_t, _kind, since, _limit, scope) => {
+        scopes.push(scope);
+        if (scope === 'org:class-left') throw new ServerRefusal('forbidden', 'Not allowed', 403);
+        return { records: [], nextCursor: since + 1, hasMore: since < 1 };
+      },
+    });
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    expect(scopes).toEqual([undefined, undefined, 'org:class-left', 'org:class-a', 'org:class-a']);
+    expect(cursors.get('org:class-a')).toBe(2);
+    expect(statuses.at(-1)).toEqual({ phase: 'idle' });
+  });
+
+  it('stops on a refusal of the account’s own records: only an organisation is skipped', async () => {
+    const { store } = memoryStore([]);
+    const api = acceptingApi({
+      pull: async () => {
+        throw new ServerRefusal('forbidden', 'Not allowed', 403);
+      },
+    });
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    expect(statuses.at(-1)?.phase).toBe('refused');
   });
 });

@@ -1,16 +1,7 @@
-import { eventRecord, learningEventKind, MAX_PUSH_BATCH } from '../protocol';
+import { MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { RecordOutbox, SyncStore } from './store';
-
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'outdated' | 'refused';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** When a retry is planned after a failure (epoch ms). */
-  retryAt?: number;
-  /** The server's own words when it refused the whole request. */
-  detail?: string;
-}
+import type { PullTarget, SyncStore } from '../data/syncStoreContract';
+import type { SyncStatus } from '../protocol/syncStatus';
 
 /** Where the bearer token comes from: the device's own (default) or a signed-in account's. */
 export interface SyncAuth {
@@ -52,8 +43,6 @@ export interface SyncEngineOptions {
    * Its failure is logged and does not fail the sync: events already reached the server.
    */
   afterSync?: (token: string) => Promise<void>;
-  /** A signed-in teacher's class records, pushed and pulled after the learning events. */
-  records?: RecordOutbox;
 }
 
 export interface SyncEngine {
@@ -92,75 +81,52 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await store.settleUpTo(await api.mark(await token(), deviceId));
     }
     for (;;) {
-      const { events, highWater } = await store.pendingEvents(batchSize);
-      if (events.length === 0) return;
+      const { records, highWater } = await store.pendingRecords(batchSize);
+      if (records.length === 0) return;
       await store.markPushInFlight(highWater);
-      const result = await api.push(await token(), deviceId, events.map(eventRecord), highWater);
+      const result = await api.push(await token(), deviceId, records, highWater);
       await store.settlePush(result);
       const settled = result.accepted.length + result.refused.length;
-      if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');
+      if (settled === 0) throw new TransientSyncError('The server settled no record of the batch');
     }
   }
 
-  async function pullAll(): Promise<void> {
+  async function pullTarget(target: PullTarget): Promise<void> {
     for (;;) {
-      const since = await store.getPullCursor();
-      const page = await api.pull(await token(), learningEventKind.kind, since, pullLimit);
-      const events = page.records.flatMap((r) =>
-        r.kind === learningEventKind.kind ? [r.data] : [],
-      );
-      await store.applyPulled(events, page.nextCursor);
-      if (!page.hasMore) return;
-    }
-  }
-
-  async function pushRecords(outbox: RecordOutbox, deviceId: string): Promise<void> {
-    for (;;) {
-      const records = await outbox.pending(batchSize);
-      if (records.length === 0) return;
-      const result = await api.push(await token(), deviceId, records);
-      await outbox.settle(result);
-      if (result.accepted.length + result.refused.length === 0) {
-        throw new TransientSyncError('The server settled no record of the batch');
-      }
+      const since = await store.getPullCursor(target);
+      const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+      await store.applyPulled(target, page.records, page.nextCursor);
+      if (!page.hasMore) break;
     }
   }
 
   /**
-   * Pulls every scope the outbox names. A scope the account may no longer read (a teacher who
-   * left the class) is skipped, so it never stops the sync of everything else.
+   * Pulls every target. An organisation the account may no longer read (a teacher who left
+   * the class) is skipped, so it never stops the sync of everything else.
    */
-  async function pullRecords(outbox: RecordOutbox): Promise<void> {
-    for (const target of await outbox.pullTargets()) {
+  async function pullAll(): Promise<void> {
+    for (const target of await store.pullTargets()) {
       try {
-        for (let since = target.since, hasMore = true; hasMore;) {
-          const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
-          await outbox.applyPulled({ ...target, since }, page);
-          ({ nextCursor: since, hasMore } = page);
-        }
+        await pullTarget(target);
       } catch (error) {
-        if (!(error instanceof ServerRefusal && error.code === 'forbidden')) throw error;
+        const forbidden = error instanceof ServerRefusal && error.code === 'forbidden';
+        if (!forbidden || !target.scope) throw error;
         console.warn(`Skipped ${target.kind} of ${target.scope}`, error.message);
       }
     }
   }
 
-  async function exchange(deviceId: string): Promise<void> {
-    await pushAll(deviceId);
-    if (options.records) await pushRecords(options.records, deviceId);
-    await pullAll();
-    if (options.records) await pullRecords(options.records);
-  }
-
   async function once(): Promise<void> {
     const deviceId = await store.getDeviceId();
     try {
-      await exchange(deviceId);
+      await pushAll(deviceId);
+      await pullAll();
     } catch (error) {
       if (error instanceof ServerRefusal && error.code === 'unauthorized') {
         // The server forgot this device (or its token): get a new token, once.
         await auth.forget();
-        await exchange(deviceId);
+        await pushAll(deviceId);
+        await pullAll();
       } else {
         throw error;
       }
