@@ -1,6 +1,14 @@
-import type { AttendanceMark, AttendanceStatus, ClassSession } from '../../protocol/attendance.ts';
+import {
+  monthSchema,
+  type AttendanceMark,
+  type AttendanceStatus,
+  type ClassSession,
+} from '../../protocol/attendance.ts';
 import { currentSessions, sessionAttendance } from './marks.ts';
 import type { Version } from './versions.ts';
+
+/** Whether a text is a month as the sheet takes it (`YYYY-MM`). */
+export const isMonth = (text: string | null): text is string => monthSchema.safeParse(text).success;
 
 export interface SheetLearner {
   accountId: string;

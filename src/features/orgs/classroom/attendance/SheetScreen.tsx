@@ -4,15 +4,14 @@ import {
   useClassRoster,
   useClassSessionVersions,
 } from '../../../../data/attendanceHooks';
-import { attendanceSheet, type AttendanceSheet } from '../../../../domain/attendance';
+import { attendanceSheet, isMonth, type AttendanceSheet } from '../../../../domain/attendance';
 import { useTranslation } from '../../../../i18n';
-import { monthSchema } from '../../../../protocol';
 import { Button } from '../../../../ui/Button';
+import { attendanceFile } from '../../../../sync/attendanceApi';
 import { ButtonLink } from '../../../../ui/ButtonLink';
 import { LoadingScreen } from '../../../../ui/ScreenMessage';
 import { FigureExports } from '../../FigureExports';
 import { formatDate, todayIso } from '../../format';
-import { attendanceFile } from './attendanceApi';
 import { sessionsPath } from './paths';
 import '../../../../ui/printPage.css';
 import './attendance.css';
@@ -25,8 +24,8 @@ export function SheetScreen() {
   const { organisationId = '' } = useParams();
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const parsed = monthSchema.safeParse(search.get('month'));
-  const month = parsed.success ? parsed.data : todayIso().slice(0, 7);
+  const asked = search.get('month');
+  const month = isMonth(asked) ? asked : todayIso().slice(0, 7);
   const roster = useClassRoster(organisationId);
   const sessions = useClassSessionVersions(organisationId);
   const marks = useClassMarks(organisationId);
@@ -46,7 +45,7 @@ export function SheetScreen() {
             type="month"
             value={month}
             onChange={(event) => {
-              if (monthSchema.safeParse(event.target.value).success) {
+              if (isMonth(event.target.value)) {
                 setSearch({ month: event.target.value }, { replace: true });
               }
             }}
