@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sessionAttendance } from '../domain/attendance';
 import type { AttendanceStatus } from '../protocol';
-import { cacheClassRoster, saveAttendance } from './attendance';
+import { cacheClassRoster, saveAttendance, wipeClassData } from './attendance';
 import { database } from './db';
 import { createDexieSyncStore } from './syncStore';
 
@@ -86,6 +86,22 @@ describe('attendance on the teacher’s phone', () => {
     expect(await store.pushInFlight()).toBeNull();
     expect(await database().outbox.count()).toBe(0);
     expect((await database().attendanceMarks.get(records[1]!.id))?.state).toBe('sent');
+  });
+
+  it('forgets a signed-out profile’s classes with their outbox entries, and nothing else', async () => {
+    await save(statuses([]), statuses([[0, 'absent']]));
+    const db = database();
+    await db.outbox.add({
+      kind: 'learning-event',
+      recordId: 'event-1',
+      createdAt: '2026-11-29T08:00:00.000Z',
+      state: 'pending',
+    });
+    await wipeClassData(profileId);
+    expect(await db.classRosters.count()).toBe(0);
+    expect(await db.classSessions.count()).toBe(0);
+    expect(await db.attendanceMarks.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((e) => e.recordId)).toEqual(['event-1']);
   });
 
   it('keeps the roster’s cursors, pulls each class’s two kinds and moves their cursors', async () => {

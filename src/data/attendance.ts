@@ -99,6 +99,34 @@ export async function saveAttendance(
   );
 }
 
+/**
+ * Forgets a profile's classes on this phone (signed out, or the profile deleted): the rosters
+ * name learners, so nothing is left behind, nor an outbox entry no account would ever send.
+ */
+export async function wipeClassData(profileId: string, db: HocSoDatabase = database()) {
+  const tables = [db.classRosters, db.classSessions, db.attendanceMarks, db.outbox];
+  await guardStorage(() =>
+    db.transaction('rw', tables, async () => {
+      const states = (['waiting', 'sent', 'refused'] as const).map((state) => [profileId, state]);
+      const sessions = await db.classSessions
+        .where('[profileId+state]')
+        .anyOf(states)
+        .primaryKeys();
+      const marks = await db.attendanceMarks.where('[profileId+state]').anyOf(states).primaryKeys();
+      await db.outbox
+        .where('[kind+recordId]')
+        .anyOf([
+          ...sessions.map((id) => [classSessionKind.kind, id]),
+          ...marks.map((id) => [attendanceMarkKind.kind, id]),
+        ])
+        .delete();
+      await db.classSessions.bulkDelete(sessions);
+      await db.attendanceMarks.bulkDelete(marks);
+      await db.classRosters.where('profileId').equals(profileId).delete();
+    }),
+  );
+}
+
 /** A version as the protocol states it, without what only this phone keeps. */
 export function wireSession(row: ClassSessionRow): ClassSession {
   const { id, sessionId, classId, deviceId, day, topic, items, deleted, savedAt } = row;
