@@ -76,6 +76,9 @@ export const KNOWN_WRONG_WAY = {
   'src/features/orgs/classroom/ClassCertificatesScreen.tsx': ['src/features/certificates'],
   'src/features/orgs/classroom/RosterImport.tsx': ['src/protocol'],
   'src/features/orgs/classroom/SignInCardsScreen.tsx': ['src/protocol', 'src/sync'],
+  'src/features/orgs/classroom/attendance/SessionScreen.tsx': ['src/sync'],
+  'src/features/orgs/classroom/attendance/SheetScreen.tsx': ['src/sync'],
+  'src/features/orgs/classroom/attendance/useCacheRoster.ts': ['src/sync'],
   'src/features/orgs/classroom/rosterApi.ts': ['src/protocol', 'src/sync'],
   'src/features/orgs/kinds.ts': [
     'src/features/orgs/agency',

@@ -105,6 +105,16 @@ const ORG_ROUTES: {
     allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
     refused: 403,
   },
+  ...(['csv', 'xlsx'] as const).map((format) => ({
+    name: `attendance sheet (${format})`,
+    call: (org: Org): ['GET', string] => [
+      'GET',
+      `/api/orgs/${org.id}/attendance.${format}?month=2026-11`,
+    ],
+    // A class's teacher only: never a learner, another class's teacher or a system admin.
+    allowed: (role: RoleName, target: 'home' | 'other') => target === 'home' && role === 'teacher',
+    refused: 403,
+  })),
   {
     name: 'organisation',
     call: (org) => ['GET', `/api/orgs/${org.id}`],
@@ -373,6 +383,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
       ['POST', `/api/orgs/${world.home.teacher!.id}/roster`],
       ['GET', `/api/orgs/${world.home.teacher!.id}/certificates`],
+      ['GET', `/api/orgs/${world.home.teacher!.id}/attendance.csv?month=2026-11`],
     ] as const) {
       expect(
         (await call(method, url, undefined, method === 'POST' ? {} : undefined)).statusCode,

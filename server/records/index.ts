@@ -2,6 +2,8 @@ import type { RecordKindName } from '../../src/protocol';
 import type { RecordHandler } from './handler';
 import { learningEventHandler } from './learningEvents';
 import { visitVersionHandler } from './visitVersions';
+import { classSessionHandler } from './classSessions';
+import { attendanceMarkHandler } from './attendanceMarks';
 
 export type { RecordHandler } from './handler';
 
@@ -9,4 +11,6 @@ export type { RecordHandler } from './handler';
 export const RECORD_HANDLERS: { [K in RecordKindName]: RecordHandler } = {
   'learning-event': learningEventHandler,
   'visit-version': visitVersionHandler,
+  'class-session': classSessionHandler,
+  'attendance-mark': attendanceMarkHandler,
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import type { Guards } from '../rateLimits';
 import { adminTable } from './admin';
+import { attendanceTable } from './attendance';
 import { attestationTable } from './attestations';
 import { authTable } from './auth';
 import { certificateTable, issuerSettings } from './certificates';
@@ -33,6 +34,7 @@ export async function routeTables(
     organisationTable(db, guards),
     teamApprovalTable(db),
     classRosterTable(db),
+    attendanceTable(db),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),

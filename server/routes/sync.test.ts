@@ -249,7 +249,7 @@ describe.each(backends)('sync API on %s', (backend) => {
       deviceId: device.deviceId,
       records: [
         ...[good, badPayload, otherDevice, yearZero, ...names].map(asRecord),
-        { kind: 'attendance-mark', id: unknownKind, data: {} },
+        { kind: 'reading-log', id: unknownKind, data: {} },
         { ...asRecord(lessonEvent(device.deviceId, profileId)), id: renamed },
       ],
     });
@@ -260,7 +260,7 @@ describe.each(backends)('sync API on %s', (backend) => {
       expect.objectContaining({ id: otherDevice.id, reason: 'wrong_device' }),
       expect.objectContaining({ id: yearZero.id, reason: 'invalid_record' }),
       ...names.map((e) => expect.objectContaining({ id: e.id, reason: 'invalid_record' })),
-      expect.objectContaining({ kind: 'attendance-mark', id: unknownKind, reason: 'unknown_kind' }),
+      expect.objectContaining({ kind: 'reading-log', id: unknownKind, reason: 'unknown_kind' }),
       expect.objectContaining({ id: renamed, reason: 'invalid_record' }),
     ]);
   });

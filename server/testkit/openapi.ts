@@ -12,7 +12,6 @@ export const ROUTES_NOT_YET_IN_A_TABLE = [
   'POST /api/sync/push',
   'GET /api/sync/mark',
   'GET /api/sync/pull',
-  'POST /api/teams/{teamId}/visits/push',
   'GET /api/teams/{teamId}/visits',
   'GET /api/teams/{teamId}/conflicts',
   'POST /api/teams/{teamId}/visits/{visitId}/resolve',

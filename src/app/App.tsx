@@ -37,6 +37,18 @@ const SignInCardsScreen = lazyScreen(
   () => import('../features/orgs/classroom/SignInCardsScreen'),
   'SignInCardsScreen',
 );
+const SessionScreen = lazyScreen(
+  () => import('../features/orgs/classroom/attendance/SessionScreen'),
+  'SessionScreen',
+);
+const SessionsScreen = lazyScreen(
+  () => import('../features/orgs/classroom/attendance/SessionsScreen'),
+  'SessionsScreen',
+);
+const SheetScreen = lazyScreen(
+  () => import('../features/orgs/classroom/attendance/SheetScreen'),
+  'SheetScreen',
+);
 const ClassCertificatesScreen = lazyScreen(
   () => import('../features/orgs/classroom/ClassCertificatesScreen'),
   'ClassCertificatesScreen',
@@ -95,6 +107,13 @@ function AppRoutes() {
       <Route path="/orgs/:organisationId" element={<OrgScreen />} />
       <Route path="/orgs/:organisationId/cards" element={<SignInCardsScreen />} />
       <Route path="/orgs/:organisationId/certificates" element={<ClassCertificatesScreen />} />
+      <Route path="/orgs/:organisationId/attendance" element={<SessionsScreen />} />
+      <Route path="/orgs/:organisationId/attendance/new" element={<SessionScreen />} />
+      <Route
+        path="/orgs/:organisationId/attendance/sessions/:sessionId"
+        element={<SessionScreen />}
+      />
+      <Route path="/orgs/:organisationId/attendance/sheet" element={<SheetScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

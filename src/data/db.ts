@@ -19,6 +19,9 @@ import type {
   TeamMembershipsRow,
   VisitDraftRow,
   VisitVersionRow,
+  ClassRosterRow,
+  ClassSessionRow,
+  AttendanceMarkRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -40,6 +43,9 @@ export class HocSoDatabase extends Dexie {
   teamMemberships!: EntityTable<TeamMembershipsRow, 'accountId'>;
   visitDrafts!: EntityTable<VisitDraftRow, 'draftId'>;
   visitVersions!: Dexie.Table<VisitVersionRow, [string, number]>;
+  classRosters!: EntityTable<ClassRosterRow, 'classId'>;
+  classSessions!: EntityTable<ClassSessionRow, 'id'>;
+  attendanceMarks!: EntityTable<AttendanceMarkRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

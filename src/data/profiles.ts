@@ -3,6 +3,7 @@ import { pinWaitMs } from '../domain/pinLockout';
 import { readSettings, type Settings } from '../domain/settings';
 import { newRandomId } from '../lib/ids';
 import { hashPin, pinMatches } from '../lib/pin';
+import { wipeClassData } from './attendance';
 import { database } from './db';
 import { guardStorage } from './errors';
 import type { ProfileRow } from './rows';
@@ -121,8 +122,12 @@ export async function deleteProfile(profileId: string): Promise<void> {
       db.outbox,
       db.resume,
       db.meta,
+      db.classRosters,
+      db.classSessions,
+      db.attendanceMarks,
     ],
     async () => {
+      await wipeClassData(profileId, db);
       const eventIds = await db.events.where('profileId').equals(profileId).primaryKeys();
       await db.outbox.where('[kind+recordId]').anyOf(eventKeys(eventIds)).delete();
       await db.events.bulkDelete(eventIds);

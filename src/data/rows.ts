@@ -2,6 +2,8 @@ import type { CourseProgress } from '../domain/progress';
 import type { WalkthroughProgress } from '../domain/walkthroughProgress';
 import type { SealedBlob } from '../lib/vault';
 import type {
+  AttendanceMark,
+  ClassSession,
   Course,
   LearningEvent,
   RecordKindName,
@@ -197,3 +199,30 @@ export interface TeamMembershipsRow {
   teams: { teamId: string; name: string; role: 'volunteer' | 'team_leader' }[];
   checkedAt: string;
 }
+
+/** A class as its teacher last saw it online: its learners (never its staff) and pull cursors. */
+export interface ClassRosterRow {
+  classId: string;
+  /** The teacher's profile on this phone, whose account pushes and pulls the class's records. */
+  profileId: string;
+  className: string;
+  learners: { accountId: string; displayName: string }[];
+  savedAt: string;
+  cursors: { sessions: number; marks: number };
+}
+
+/** Where a version made on this phone stands; pulled versions are `sent`. */
+export type RecordState = 'waiting' | 'sent' | 'refused';
+
+interface LocalVersion {
+  profileId: string;
+  state: RecordState;
+  refusal?: string;
+  /** Set once pulled back from the server: its order and who pushed it. */
+  serverSeq?: number;
+  pushedBy?: { accountId: string; displayName: string };
+  receivedAt?: string;
+}
+
+export type ClassSessionRow = ClassSession & LocalVersion;
+export type AttendanceMarkRow = AttendanceMark & LocalVersion;

@@ -70,7 +70,7 @@ describe('device database upgrades', () => {
     db.close();
   });
 
-  it('upgrades a version 5 database to the current one (certificates, the team log), keeping data', async () => {
+  it('upgrades a version 5 database to the current one (certificates, the team log, class attendance), keeping data', async () => {
     const v5 = new Dexie(DATABASE_NAME);
     v5.version(1).stores(VERSION_1);
     v5.version(2).stores(VERSION_2);
@@ -96,6 +96,8 @@ describe('device database upgrades', () => {
     expect(await db.visitVersions.count()).toBe(0);
     expect(await db.visitDrafts.count()).toBe(0);
     expect(await db.teamVaults.count()).toBe(0);
+    expect(await db.classRosters.count()).toBe(0);
+    expect(await db.attendanceMarks.count()).toBe(0);
     expect(db.visitVersions.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['visitId', 'accountId', 'state']),
     );

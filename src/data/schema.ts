@@ -94,7 +94,20 @@ export const VERSION_8 = {
   outbox: '++seq, &[kind+recordId], state',
 };
 
-export const CURRENT_VERSION = 8;
+/**
+ * Version 9: a teacher's classes on the phone, so attendance is taken offline.
+ * `classRosters` keeps each class's learners as the teacher last saw them, with the pull cursors
+ * of its sessions and marks; `classSessions` and `attendanceMarks` hold versions (pulled, or
+ * made here); those made here also enter the one outbox, in the same transaction as the row,
+ * and keep their state (`waiting`, `sent`, `refused`) for the screens.
+ */
+export const VERSION_9 = {
+  classRosters: 'classId, profileId',
+  classSessions: 'id, classId, [profileId+state]',
+  attendanceMarks: 'id, classId, [profileId+state]',
+};
+
+export const CURRENT_VERSION = 9;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -158,4 +171,5 @@ export function declareSchema(db: Dexie): void {
   db.version(6).stores(VERSION_6);
   db.version(7).stores(VERSION_7);
   db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
+  db.version(9).stores(VERSION_9);
 }

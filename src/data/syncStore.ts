@@ -11,6 +11,16 @@ import {
   type StoredEvent,
 } from '../protocol';
 import type { PullTarget, SyncStore } from './syncStoreContract';
+import {
+  applyPulledClassRecords,
+  classPullCursor,
+  classPullTargets,
+  classRecordTables,
+  isClassRecordKind,
+  pendingClassRecord,
+  settleClassRecord,
+  type ClassRecordKind,
+} from './attendanceSync';
 import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
@@ -36,7 +46,15 @@ const noKey: VisitKey = () => null;
 /** A pending outbox entry of this scope, with the record it names. */
 type Pending =
   | { seq: number; kind: 'learning-event'; event: LearningEvent }
-  | { seq: number; kind: 'visit-version'; row: VisitVersionRow };
+  | { seq: number; kind: 'visit-version'; row: VisitVersionRow }
+  | { seq: number; kind: ClassRecordKind; record: PushedRecord };
+
+const pendingId = (entry: Pending): string =>
+  entry.kind === learningEventKind.kind
+    ? entry.event.id
+    : entry.kind === visitVersionKind.kind
+      ? visitVersionId(entry.row)
+      : entry.record.id;
 
 const visitRef = (recordId: string): [string, number] => {
   const at = recordId.lastIndexOf(':');
@@ -74,6 +92,10 @@ export function createDexieSyncStore(
       if (entry.kind === learningEventKind.kind) {
         const event = await db.events.get(entry.recordId);
         if (event && belongs(event)) pending.push({ seq: entry.seq!, kind: entry.kind, event });
+      } else if (isClassRecordKind(entry.kind)) {
+        if (scope.kind !== 'account') continue;
+        const record = await pendingClassRecord(entry.kind, entry.recordId, scope.profileId, db);
+        if (record) pending.push({ seq: entry.seq!, kind: entry.kind, record });
       } else if (account) {
         const row = await db.visitVersions.get(visitRef(entry.recordId));
         if (row?.accountId === account) pending.push({ seq: entry.seq!, kind: entry.kind, row });
@@ -91,6 +113,7 @@ export function createDexieSyncStore(
       if (kind === visitVersionKind.kind) {
         await db.visitVersions.update(visitRef(id), { state: 'sent' });
       }
+      if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'sent', db);
     }
     for (const { kind, id, reason, message } of refused) {
       const entry = db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id));
@@ -104,6 +127,7 @@ export function createDexieSyncStore(
       if (kind === visitVersionKind.kind) {
         await db.visitVersions.update(visitRef(id), { state: 'refused', refusal: reason });
       }
+      if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'refused', db, reason);
     }
     const account = await accountId();
     if (account && accepted.some((r) => r.kind === visitVersionKind.kind)) {
@@ -131,6 +155,8 @@ export function createDexieSyncStore(
     db.teamVaults,
     db.meta,
     db.credentials,
+    db.classSessions,
+    db.attendanceMarks,
   ];
 
   async function applyPulledEvents(events: StoredEvent[], nextCursor: number): Promise<void> {
@@ -193,7 +219,7 @@ export function createDexieSyncStore(
     async pendingRecords(limit) {
       const pending = await db.transaction(
         'r',
-        [db.outbox, db.events, db.credentials, db.visitVersions],
+        [db.outbox, db.events, db.credentials, db.visitVersions, ...classRecordTables(db)],
         pendingInScope,
       );
       const account = await accountId();
@@ -203,6 +229,8 @@ export function createDexieSyncStore(
       for (const entry of pending.slice(0, limit)) {
         if (entry.kind === learningEventKind.kind) {
           records.push({ kind: entry.kind, id: entry.event.id, data: stripSeq(entry.event) });
+        } else if (entry.kind !== visitVersionKind.kind) {
+          records.push(entry.record);
         } else {
           // A visit can be read only with the team log unlocked; nothing after it goes first.
           if (!key) break;
@@ -247,11 +275,7 @@ export function createDexieSyncStore(
           const refusedKeys = new Set(refused.map((r) => `${r.kind} ${r.id}`));
           const settled = (await pendingInScope())
             .filter(({ seq }) => seq <= highWater)
-            .map((entry) => ({
-              kind: entry.kind,
-              id:
-                entry.kind === learningEventKind.kind ? entry.event.id : visitVersionId(entry.row),
-            }));
+            .map((entry) => ({ kind: entry.kind, id: pendingId(entry) }));
           const accepted = settled.filter((r) => !refusedKeys.has(`${r.kind} ${r.id}`));
           const inScope = new Set(settled.map((r) => `${r.kind} ${r.id}`));
           await settle(
@@ -265,6 +289,7 @@ export function createDexieSyncStore(
 
     async pullTargets() {
       const targets: PullTarget[] = [{ kind: learningEventKind.kind }];
+      if (scope.kind === 'account') targets.push(...(await classPullTargets(scope.profileId, db)));
       const account = await accountId();
       if (!account || !visitKey(account)) return targets;
       const memberships = await db.teamMemberships.get(account);
@@ -275,6 +300,7 @@ export function createDexieSyncStore(
     },
 
     async getPullCursor(target) {
+      if (isClassRecordKind(target.kind)) return classPullCursor(target.kind, target.scope, db);
       if (target.kind === visitVersionKind.kind) {
         if (scope.kind !== 'account' || !target.scope) return 0;
         const cursors = (await db.credentials.get(scope.profileId))?.visitCursors;
@@ -287,6 +313,18 @@ export function createDexieSyncStore(
     },
 
     async applyPulled(target, records, nextCursor) {
+      if (isClassRecordKind(target.kind)) {
+        if (scope.kind !== 'account') return;
+        await applyPulledClassRecords(
+          target.kind,
+          target.scope,
+          records,
+          nextCursor,
+          scope.profileId,
+          db,
+        );
+        return;
+      }
       if (target.kind === visitVersionKind.kind) {
         if (!target.scope) return;
         await applyPulledVisits(target.scope.slice('org:'.length), records, nextCursor);

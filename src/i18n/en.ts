@@ -1,6 +1,7 @@
 import account from '../../locales/en/account.json';
 import admin from '../../locales/en/admin.json';
 import app from '../../locales/en/app.json';
+import attendance from '../../locales/en/attendance.json';
 import certificates from '../../locales/en/certificates.json';
 import learn from '../../locales/en/learn.json';
 import orgs from '../../locales/en/orgs.json';
@@ -16,6 +17,7 @@ export const en = {
   account,
   admin,
   app,
+  attendance,
   certificates,
   learn,
   orgs,

@@ -1,6 +1,7 @@
 import account from '../../locales/vi/account.json';
 import admin from '../../locales/vi/admin.json';
 import app from '../../locales/vi/app.json';
+import attendance from '../../locales/vi/attendance.json';
 import certificates from '../../locales/vi/certificates.json';
 import learn from '../../locales/vi/learn.json';
 import orgs from '../../locales/vi/orgs.json';
@@ -16,6 +17,7 @@ export const vi = {
   account,
   admin,
   app,
+  attendance,
   certificates,
   learn,
   orgs,

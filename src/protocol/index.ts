@@ -14,3 +14,4 @@ export * from './text.ts';
 export * from './phones.ts';
 export * from './roster.ts';
 export * from './places.ts';
+export * from './attendance.ts';

@@ -242,4 +242,43 @@ describe('sync engine', () => {
     await engine.syncNow();
     expect(state.cursor).toBe(30);
   });
+
+  it('skips a class the account may no longer read and still pulls the others, page by page', async () => {
+    const { store } = memoryStore([]);
+    const cursors = new Map<string, number>();
+    store.pullTargets = async () => [
+      { kind: 'learning-event' },
+      { kind: 'attendance-mark', scope: 'org:class-left' },
+      { kind: 'attendance-mark', scope: 'org:class-a' },
+    ];
+    store.getPullCursor = async (target) => cursors.get(target.scope ?? '') ?? 0;
+    store.applyPulled = async (target, _records, next) => {
+      cursors.set(target.scope ?? '', next);
+    };
+    const scopes: (string | undefined)[] = [];
+    const api = acceptingApi({
+      pull: async (_t, _kind, since, _limit, scope) => {
+        scopes.push(scope);
+        if (scope === 'org:class-left') throw new ServerRefusal('forbidden', 'Not allowed', 403);
+        return { records: [], nextCursor: since + 1, hasMore: since < 1 };
+      },
+    });
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    expect(scopes).toEqual([undefined, undefined, 'org:class-left', 'org:class-a', 'org:class-a']);
+    expect(cursors.get('org:class-a')).toBe(2);
+    expect(statuses.at(-1)).toEqual({ phase: 'idle' });
+  });
+
+  it('stops on a refusal of the account’s own records: only an organisation is skipped', async () => {
+    const { store } = memoryStore([]);
+    const api = acceptingApi({
+      pull: async () => {
+        throw new ServerRefusal('forbidden', 'Not allowed', 403);
+      },
+    });
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    expect(statuses.at(-1)?.phase).toBe('refused');
+  });
 });

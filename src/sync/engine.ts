@@ -1,6 +1,6 @@
 import { MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from '../data/syncStoreContract';
+import type { PullTarget, SyncStore } from '../data/syncStoreContract';
 import type { SyncStatus } from '../protocol/syncStatus';
 
 /** Where the bearer token comes from: the device's own (default) or a signed-in account's. */
@@ -91,13 +91,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  async function pullTarget(target: PullTarget): Promise<void> {
+    for (;;) {
+      const since = await store.getPullCursor(target);
+      const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+      await store.applyPulled(target, page.records, page.nextCursor);
+      if (!page.hasMore) break;
+    }
+  }
+
+  /**
+   * Pulls every target. An organisation the account may no longer read (a teacher who left
+   * the class) is skipped, so it never stops the sync of everything else.
+   */
   async function pullAll(): Promise<void> {
     for (const target of await store.pullTargets()) {
-      for (;;) {
-        const since = await store.getPullCursor(target);
-        const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
-        await store.applyPulled(target, page.records, page.nextCursor);
-        if (!page.hasMore) break;
+      try {
+        await pullTarget(target);
+      } catch (error) {
+        const forbidden = error instanceof ServerRefusal && error.code === 'forbidden';
+        if (!forbidden || !target.scope) throw error;
+        console.warn(`Skipped ${target.kind} of ${target.scope}`, error.message);
       }
     }
   }

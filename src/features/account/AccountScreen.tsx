@@ -5,6 +5,7 @@ import type { CredentialsRow } from '../../data/rows';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { lockTeamVault } from '../../state/teamVault';
+import { wipeClassData } from '../../data/attendance';
 import { wipeTeamData } from '../../data/visits';
 import { createAccountApi, type OfficialCommune } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
@@ -65,9 +66,11 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
   const signOut = async (everywhere: boolean) => {
     const api = createAccountApi(window.location.origin);
     if (everywhere && !(await run(() => api.signOutEverywhere(token)))) return;
-    // Signing out leaves no team data behind: the visit log, drafts, outbox and vault go too.
+    // Signing out leaves no team or class data behind: the visit log, drafts, vault, the
+    // classes kept for attendance, and their outbox entries go too.
     lockTeamVault();
     await wipeTeamData(credentials.accountId);
+    await wipeClassData(credentials.profileId);
     await deleteCredentials(credentials.profileId);
     restartSync();
   };

@@ -5,6 +5,7 @@ import { createOrgApi } from '../../sync/orgApi';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
+import { OfflineAttendance } from './classroom/attendance/OfflineAttendance';
 import { ClassTools } from './classroom/ClassTools';
 import { JoinCodePanel } from './JoinCodePanel';
 import { KINDS } from './kinds';
@@ -31,6 +32,7 @@ export function OrgScreen() {
         <Notice tone="warning">
           {state.phase === 'refused' ? t('orgs.roster.notAllowed') : t('orgs.roster.needsOnline')}
         </Notice>
+        <OfflineAttendance classId={organisationId} />
       </main>
     );
   }
@@ -55,8 +57,8 @@ function OrgView({ org }: { org: Organisation }) {
       )}
       {org.manager ? (
         <>
-          <Roster org={org} view={view} />
           {org.kind === 'class' && <ClassTools org={org} />}
+          <Roster org={org} view={view} />
           <JoinCodePanel org={org} view={view} />
         </>
       ) : (

@@ -2,17 +2,26 @@ import { z } from 'zod';
 import type { RecordKind } from './kind.ts';
 import { learningEventKind } from './learningEvents.ts';
 import { visitVersionKind } from './visitVersions.ts';
+import { classSessionKind } from './classSessions.ts';
+import { attendanceMarkKind } from './attendanceMarks.ts';
 
 export * from './kind.ts';
 export { eventRecord, learningEventKind } from './learningEvents.ts';
 export { visitRecord, visitVersionId, visitVersionKind } from './visitVersions.ts';
+export { classSessionKind, sessionRecord } from './classSessions.ts';
+export { attendanceMarkKind, markRecord } from './attendanceMarks.ts';
 
 /**
  * Every kind of record the sync path carries. A new kind is declared in its own file and added
  * here (and to `pulledRecordSchema` below); the engine and the push and pull routes need nothing
  * else.
  */
-export const RECORD_KINDS = [learningEventKind, visitVersionKind] as const;
+export const RECORD_KINDS = [
+  learningEventKind,
+  visitVersionKind,
+  classSessionKind,
+  attendanceMarkKind,
+] as const;
 
 export type AnyRecordKind = (typeof RECORD_KINDS)[number];
 export type RecordKindName = AnyRecordKind['kind'];
@@ -34,5 +43,7 @@ function pulledOf<K extends string, S extends z.ZodType>(kind: RecordKind<K, z.Z
 export const pulledRecordSchema = z.discriminatedUnion('kind', [
   pulledOf(learningEventKind),
   pulledOf(visitVersionKind),
+  pulledOf(classSessionKind),
+  pulledOf(attendanceMarkKind),
 ]);
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;

@@ -1,0 +1,4 @@
+export * from './versions.ts';
+export * from './marks.ts';
+export * from './sheet.ts';
+export * from './exportRows.ts';
