@@ -1,4 +1,5 @@
 import type { RecordKindName } from '../../src/protocol';
+import { assignmentHandler } from './assignments';
 import type { RecordHandler } from './handler';
 import { learningEventHandler } from './learningEvents';
 import { visitVersionHandler } from './visitVersions';
@@ -9,4 +10,5 @@ export type { RecordHandler } from './handler';
 export const RECORD_HANDLERS: { [K in RecordKindName]: RecordHandler } = {
   'learning-event': learningEventHandler,
   'visit-version': visitVersionHandler,
+  assignment: assignmentHandler,
 };

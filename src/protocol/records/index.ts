@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignmentKind } from './assignments.ts';
 import type { RecordKind } from './kind.ts';
 import { learningEventKind } from './learningEvents.ts';
 import { visitVersionKind } from './visitVersions.ts';
@@ -6,13 +7,14 @@ import { visitVersionKind } from './visitVersions.ts';
 export * from './kind.ts';
 export { eventRecord, learningEventKind } from './learningEvents.ts';
 export { visitRecord, visitVersionId, visitVersionKind } from './visitVersions.ts';
+export * from './assignments.ts';
 
 /**
  * Every kind of record the sync path carries. A new kind is declared in its own file and added
  * here (and to `pulledRecordSchema` below); the engine and the push and pull routes need nothing
  * else.
  */
-export const RECORD_KINDS = [learningEventKind, visitVersionKind] as const;
+export const RECORD_KINDS = [learningEventKind, visitVersionKind, assignmentKind] as const;
 
 export type AnyRecordKind = (typeof RECORD_KINDS)[number];
 export type RecordKindName = AnyRecordKind['kind'];
@@ -34,6 +36,7 @@ function pulledOf<K extends string, S extends z.ZodType>(kind: RecordKind<K, z.Z
 export const pulledRecordSchema = z.discriminatedUnion('kind', [
   pulledOf(learningEventKind),
   pulledOf(visitVersionKind),
+  pulledOf(assignmentKind),
 ]);
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 /** The stored shape of one kind's records, as pulled. */
