@@ -8,6 +8,7 @@ import { provideSyncControls } from '../sync/control';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from '../sync/engine';
 import { combineStatuses } from '../sync/status';
 import { createSyncApi } from '../sync/http';
+import { organisationSync } from './organisationSync';
 
 /**
  * After a sync: this scope's certificates, and (once per round, with the device's engine) the
@@ -46,13 +47,14 @@ export async function startSync(): Promise<void> {
       onStatus: reporter(0),
       afterSync: fetchCertificates(certificates, { kind: 'device' }),
     }),
-    ...(await allCredentials()).map(({ profileId }, i) =>
+    ...(await allCredentials()).map(({ profileId, accountId }, i) =>
       createSyncEngine({
         api,
         store: createDexieSyncStore(undefined, { kind: 'account', profileId }),
         auth: accountAuth(profileId),
         onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
+        organisations: organisationSync(accountId),
       }),
     ),
   ];

@@ -19,6 +19,9 @@ import type {
   TeamMembershipsRow,
   VisitDraftRow,
   VisitVersionRow,
+  AssignmentRow,
+  OrgMembershipsRow,
+  PullCursorRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -40,6 +43,9 @@ export class HocSoDatabase extends Dexie {
   teamMemberships!: EntityTable<TeamMembershipsRow, 'accountId'>;
   visitDrafts!: EntityTable<VisitDraftRow, 'draftId'>;
   visitVersions!: Dexie.Table<VisitVersionRow, [string, number]>;
+  assignments!: Dexie.Table<AssignmentRow, [string, string]>;
+  orgMemberships!: EntityTable<OrgMembershipsRow, 'accountId'>;
+  pullCursors!: Dexie.Table<PullCursorRow, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

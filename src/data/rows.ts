@@ -1,7 +1,15 @@
 import type { CourseProgress } from '../domain/progress';
 import type { WalkthroughProgress } from '../domain/walkthroughProgress';
 import type { SealedBlob } from '../lib/vault';
-import type { Course, LearningEvent, RefusalReason, Walkthrough } from '../protocol';
+import type {
+  AssignmentRecord,
+  Course,
+  LearningEvent,
+  MemberRole,
+  OrgKind,
+  RefusalReason,
+  Walkthrough,
+} from '../protocol';
 import type { VisitDraftPlain, VisitPlain } from './visitParts';
 
 /** An event on this device; `serverSeq` is set once the server has stored it. */
@@ -186,4 +194,33 @@ export interface TeamMembershipsRow {
   accountId: string;
   teams: { teamId: string; name: string; role: 'volunteer' | 'team_leader' }[];
   checkedAt: string;
+}
+
+/**
+ * An assignment record (or its withdrawal) one account on this phone made or pulled:
+ * `waiting` to be sent, `stored` on the server, or `refused` for good with the server's reason.
+ */
+export interface AssignmentRow {
+  accountId: string;
+  id: string;
+  organisationId: string;
+  record: AssignmentRecord;
+  /** Who made it, as the server names them (this phone's account until the server answers). */
+  madeBy: { accountId: string; displayName: string };
+  state: 'waiting' | 'stored' | 'refused';
+  refusal?: { reason: RefusalReason; message: string };
+}
+
+/** The organisations an account belongs to, as the server last said, so they show offline. */
+export interface OrgMembershipsRow {
+  accountId: string;
+  organisations: { organisationId: string; kind: OrgKind; name: string; role: MemberRole }[];
+  checkedAt: string;
+}
+
+/** How far an account has pulled one kind of an organisation's records (`<kind> org:<id>`). */
+export interface PullCursorRow {
+  accountId: string;
+  target: string;
+  cursor: number;
 }

@@ -70,7 +70,7 @@ describe('device database upgrades', () => {
     db.close();
   });
 
-  it('upgrades a version 5 database to 7 (certificates, then the team log), keeping data', async () => {
+  it('upgrades a version 5 database to the current one (certificates, the team log, assignments), keeping data', async () => {
     const v5 = new Dexie(DATABASE_NAME);
     v5.version(1).stores(VERSION_1);
     v5.version(2).stores(VERSION_2);
@@ -86,7 +86,7 @@ describe('device database upgrades', () => {
 
     const db = new HocSoDatabase();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.profiles.get(profileId)).toMatchObject({ name: 'Lan' });
     expect(await db.courseProgress.get([profileId, 'smartphone-basics'])).toBeDefined();
     expect(await db.credentials.get(profileId)).toMatchObject({ pullCursor: 7 });
@@ -98,6 +98,12 @@ describe('device database upgrades', () => {
     expect(await db.teamVaults.count()).toBe(0);
     expect(db.visitVersions.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['visitId', 'accountId', 'state']),
+    );
+    expect(await db.assignments.count()).toBe(0);
+    expect(await db.orgMemberships.count()).toBe(0);
+    expect(await db.pullCursors.count()).toBe(0);
+    expect(db.assignments.schema.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['accountId', '[accountId+state]']),
     );
 
     await db.certificates.put({

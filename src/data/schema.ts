@@ -84,7 +84,19 @@ export const VERSION_7 = {
   visitVersions: '[visitId+version], visitId, accountId, state',
 };
 
-export const CURRENT_VERSION = 7;
+/**
+ * Version 8: assignments from a class's teacher or an agency's admin. Each account on the phone
+ * keeps the records it made or pulled (`waiting` rows are its assignment outbox); the
+ * organisations it belongs to (so the home screen knows where it learns, offline); and a pull
+ * cursor per kind and organisation.
+ */
+export const VERSION_8 = {
+  assignments: '[accountId+id], accountId, [accountId+state]',
+  orgMemberships: 'accountId',
+  pullCursors: '[accountId+target]',
+};
+
+export const CURRENT_VERSION = 8;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -121,4 +133,5 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(VERSION_5);
   db.version(6).stores(VERSION_6);
   db.version(7).stores(VERSION_7);
+  db.version(8).stores(VERSION_8);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newEventId, newRandomId } from '../lib/ids';
-import type { StoredAssignment } from '../protocol';
+import type { AssignmentRecord } from '../protocol';
 import { testEvent } from '../test/events';
 import {
   assignmentStatus,
@@ -179,7 +179,6 @@ describe('assignmentStatus', () => {
 describe('standingAssignments', () => {
   const LEARNER = newRandomId();
   const OTHER = newRandomId();
-  let seq = 0;
   const assign = (dueDate: string | null, accountId?: string): Assignment => ({
     id: newEventId(),
     deviceId: DEVICE,
@@ -189,18 +188,14 @@ describe('standingAssignments', () => {
     item: { kind: 'course', id: 'smartphone-basics' },
     target: accountId ? { kind: 'member', accountId } : { kind: 'organisation' },
     dueDate,
-    serverSeq: ++seq,
-    madeBy: TEACHER,
   });
-  const withdraw = (assignmentId: string): StoredAssignment => ({
+  const withdraw = (assignmentId: string): AssignmentRecord => ({
     id: newEventId(),
     deviceId: DEVICE,
     organisationId: ORG,
     madeAt: '2026-12-02T08:00:00+07:00',
     action: 'withdraw',
     assignmentId,
-    serverSeq: ++seq,
-    madeBy: TEACHER,
   });
 
   it('keeps the class’s and the learner’s own, less the withdrawn, soonest due first', () => {
@@ -209,18 +204,14 @@ describe('standingAssignments', () => {
     const soon = assign('2026-12-12', LEARNER);
     const others = assign('2026-12-11', OTHER);
     const gone = assign('2026-12-11');
-    const records = [withdraw(gone.id), noDue, late, soon, others, gone];
-    expect(standingAssignments(records, LEARNER).map((a) => a.id)).toEqual([
-      soon.id,
-      late.id,
-      noDue.id,
-    ]);
+    const held = [withdraw(gone.id), noDue, late, soon, others, gone].map((record) => ({
+      record,
+      madeBy: TEACHER,
+    }));
+    const ids = (accountId: string | null) =>
+      standingAssignments(held, accountId).map((h) => h.record.id);
+    expect(ids(LEARNER)).toEqual([soon.id, late.id, noDue.id]);
     // Staff see every standing one.
-    expect(standingAssignments(records, null).map((a) => a.id)).toEqual([
-      others.id,
-      soon.id,
-      late.id,
-      noDue.id,
-    ]);
+    expect(ids(null)).toEqual([others.id, soon.id, late.id, noDue.id]);
   });
 });

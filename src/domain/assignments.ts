@@ -1,4 +1,4 @@
-import type { StoredAssignment } from '../protocol/records/assignments.ts';
+import type { AssignmentRecord } from '../protocol/records/assignments.ts';
 import type { CourseProgress } from './progress';
 import type { WalkthroughProgress } from './walkthroughProgress';
 
@@ -14,25 +14,31 @@ export function isPastDue(dueDate: string | null, today: string): boolean {
   return dueDate !== null && dueDate < today;
 }
 
-export type Assignment = Extract<StoredAssignment, { action: 'assign' }>;
+export type Assignment = Extract<AssignmentRecord, { action: 'assign' }>;
+
+/** A record as a phone keeps it, with whatever else it keeps beside it. */
+export interface HeldRecord {
+  record: AssignmentRecord;
+}
 
 /**
- * The assignments that stand for one account, from an organisation's pulled records (in any
- * order): those for the whole organisation or for the account, less those withdrawn; the
- * soonest due first, those without a due date last, then the oldest first.
+ * The assignments that stand for one account (or, given null, for staff: all of them), from an
+ * organisation's records in any order: those for the whole organisation or for the account,
+ * less those withdrawn; the soonest due first, those without a due date last, then the oldest.
  */
-export function standingAssignments(
-  records: readonly StoredAssignment[],
+export function standingAssignments<T extends HeldRecord>(
+  held: readonly T[],
   accountId: string | null,
-): Assignment[] {
+): (T & { record: Assignment })[] {
   const withdrawn = new Set(
-    records.flatMap((r) => (r.action === 'withdraw' ? [r.assignmentId] : [])),
+    held.flatMap(({ record }) => (record.action === 'withdraw' ? [record.assignmentId] : [])),
   );
-  return records
-    .filter((r): r is Assignment => r.action === 'assign' && !withdrawn.has(r.id))
-    .filter((r) => accountId === null || forAccount(r, accountId))
+  return held
+    .filter((h): h is T & { record: Assignment } => h.record.action === 'assign')
+    .filter(({ record }) => !withdrawn.has(record.id))
+    .filter(({ record }) => accountId === null || forAccount(record, accountId))
     .sort(
-      (a, b) =>
+      ({ record: a }, { record: b }) =>
         (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id.localeCompare(b.id),
     );
 }

@@ -1,6 +1,6 @@
 import { eventRecord, learningEventKind, MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from './store';
+import type { OrganisationRecordStore, PullTarget, SyncStore } from './store';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'outdated' | 'refused';
 
@@ -52,6 +52,15 @@ export interface SyncEngineOptions {
    * Its failure is logged and does not fail the sync: events already reached the server.
    */
   afterSync?: (token: string) => Promise<void>;
+  /**
+   * An account's records in its organisations (assignments): pushed after its events, then
+   * pulled for each target `pullTargets` names (it may ask the server which organisations
+   * the account is in, with the same token).
+   */
+  organisations?: {
+    store: OrganisationRecordStore;
+    pullTargets(token: string): Promise<PullTarget[]>;
+  };
 }
 
 export interface SyncEngine {
@@ -112,17 +121,48 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  async function pushOrganisationRecords(deviceId: string): Promise<void> {
+    if (!options.organisations) return;
+    const { store: records } = options.organisations;
+    for (;;) {
+      const batch = await records.pendingRecords(batchSize);
+      if (batch.length === 0) return;
+      const result = await api.push(await token(), deviceId, batch);
+      await records.settleRecords(result);
+      const settled = result.accepted.length + result.refused.length;
+      if (settled === 0) throw new TransientSyncError('The server settled no record of the batch');
+    }
+  }
+
+  async function pullOrganisationRecords(): Promise<void> {
+    if (!options.organisations) return;
+    const { store: records, pullTargets } = options.organisations;
+    for (const target of await pullTargets(await token())) {
+      for (;;) {
+        const since = await records.getPullCursor(target);
+        const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
+        await records.applyPulled(target, page.records, page.nextCursor);
+        if (!page.hasMore) break;
+      }
+    }
+  }
+
+  async function exchange(deviceId: string): Promise<void> {
+    await pushAll(deviceId);
+    await pushOrganisationRecords(deviceId);
+    await pullAll();
+    await pullOrganisationRecords();
+  }
+
   async function once(): Promise<void> {
     const deviceId = await store.getDeviceId();
     try {
-      await pushAll(deviceId);
-      await pullAll();
+      await exchange(deviceId);
     } catch (error) {
       if (error instanceof ServerRefusal && error.code === 'unauthorized') {
         // The server forgot this device (or its token): get a new token, once.
         await auth.forget();
-        await pushAll(deviceId);
-        await pullAll();
+        await exchange(deviceId);
       } else {
         throw error;
       }

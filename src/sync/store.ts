@@ -1,4 +1,12 @@
-import type { LearningEvent, PushMark, PushResponse, StoredEvent } from '../protocol';
+import type {
+  LearningEvent,
+  PulledRecord,
+  PushedRecord,
+  PushMark,
+  PushResponse,
+  RecordKindName,
+  StoredEvent,
+} from '../protocol';
 
 /** The oldest pending events of a scope, and the highest outbox number among them. */
 export interface PendingBatch {
@@ -34,4 +42,26 @@ export interface SyncStore {
   /** Stores pulled events, folds them into progress and moves the cursor, in one transaction. */
   applyPulled(events: StoredEvent[], nextCursor: number): Promise<void>;
   setLastSyncedAt(iso: string): Promise<void>;
+}
+
+/** One kind of one organisation's records, pulled page by page. */
+export interface PullTarget {
+  kind: RecordKindName;
+  /** `org:<id>` */
+  scope: string;
+}
+
+/**
+ * What the engine needs to push and pull the records an account keeps in its organisations
+ * (assignments). The server stores each once by id, so a record whose answer was lost is simply
+ * sent again: these need no high-water mark.
+ */
+export interface OrganisationRecordStore {
+  /** The oldest records waiting to be sent, at most `limit`. */
+  pendingRecords(limit: number): Promise<PushedRecord[]>;
+  /** Marks accepted records stored and keeps refused ones with their reason. */
+  settleRecords(result: PushResponse): Promise<void>;
+  getPullCursor(target: PullTarget): Promise<number>;
+  /** Stores a pulled page and moves the target's cursor, in one transaction. */
+  applyPulled(target: PullTarget, records: PulledRecord[], nextCursor: number): Promise<void>;
 }

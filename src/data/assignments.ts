@@ -1,0 +1,171 @@
+import { isPastDue, vietnamDay } from '../domain/assignments';
+import { newEventId } from '../lib/ids';
+import {
+  assignmentKind,
+  assignmentRecord,
+  type AssignedItem,
+  type AssignmentRecord,
+  type AssignmentTarget,
+  type PulledRecord,
+  type PushResponse,
+} from '../protocol';
+import type { OrganisationRecordStore, PullTarget } from '../sync/store';
+import { database, type HocSoDatabase } from './db';
+import { guardStorage } from './errors';
+import { getDeviceId } from './meta';
+import type { AssignmentRow, OrgMembershipsRow } from './rows';
+
+/** The account on this phone that makes the record, as the server will name it. */
+export interface Maker {
+  accountId: string;
+  displayName: string;
+}
+
+/** A due date before today: refused on the phone as the server would refuse it. */
+export class PastDueDateError extends Error {
+  override name = 'PastDueDateError';
+  constructor(readonly dueDate: string) {
+    super(`The due date ${dueDate} is before today`);
+  }
+}
+
+async function keep(db: HocSoDatabase, maker: Maker, record: AssignmentRecord): Promise<void> {
+  await guardStorage(() =>
+    db.assignments.add({
+      accountId: maker.accountId,
+      id: record.id,
+      organisationId: record.organisationId,
+      record,
+      madeBy: maker,
+      state: 'waiting',
+    }),
+  );
+}
+
+/**
+ * Gives a course or walkthrough to a class (or agency) or one of its learners: kept on the phone
+ * and waiting for the sync engine, so it works offline. A due date before today is refused
+ * with `PastDueDateError` and nothing is written.
+ */
+export async function assign(
+  maker: Maker,
+  input: {
+    organisationId: string;
+    item: AssignedItem;
+    target: AssignmentTarget;
+    dueDate: string | null;
+  },
+  now = new Date(),
+  db = database(),
+): Promise<void> {
+  if (isPastDue(input.dueDate, vietnamDay(now))) throw new PastDueDateError(input.dueDate!);
+  await keep(db, maker, {
+    id: newEventId(),
+    deviceId: await getDeviceId(db),
+    madeAt: now.toISOString(),
+    action: 'assign',
+    ...input,
+  });
+}
+
+/** Takes an assignment back with a later record; the assignment itself is never changed. */
+export async function withdraw(
+  maker: Maker,
+  assignment: { organisationId: string; id: string },
+  db = database(),
+): Promise<void> {
+  await keep(db, maker, {
+    id: newEventId(),
+    deviceId: await getDeviceId(db),
+    organisationId: assignment.organisationId,
+    madeAt: new Date().toISOString(),
+    action: 'withdraw',
+    assignmentId: assignment.id,
+  });
+}
+
+/** Keeps the organisations the server says the account is in, for screens offline. */
+export async function saveOrgMemberships(row: OrgMembershipsRow, db = database()): Promise<void> {
+  await guardStorage(() => db.orgMemberships.put(row));
+}
+
+export async function getOrgMemberships(
+  accountId: string,
+  db = database(),
+): Promise<OrgMembershipsRow | undefined> {
+  return db.orgMemberships.get(accountId);
+}
+
+const targetKey = (target: PullTarget) => `${target.kind} ${target.scope}`;
+
+/** The Dexie side of an account's assignment records, for the sync engine. */
+export function createAssignmentStore(
+  accountId: string,
+  db: HocSoDatabase = database(),
+): OrganisationRecordStore {
+  return {
+    async pendingRecords(limit) {
+      const rows = await db.assignments
+        .where('[accountId+state]')
+        .equals([accountId, 'waiting'])
+        .toArray();
+      // UUIDv7 ids sort by time: an assignment goes before its withdrawal.
+      return rows
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .slice(0, limit)
+        .map((row) => assignmentRecord(row.record));
+    },
+
+    async settleRecords({ accepted, refused }: PushResponse) {
+      await guardStorage(() =>
+        db.transaction('rw', db.assignments, async () => {
+          for (const { kind, id } of accepted) {
+            if (kind === assignmentKind.kind)
+              await db.assignments.update([accountId, id], { state: 'stored' });
+          }
+          for (const { kind, id, reason, message } of refused) {
+            if (kind === assignmentKind.kind)
+              await db.assignments.update([accountId, id], {
+                state: 'refused',
+                refusal: { reason, message },
+              });
+          }
+        }),
+      );
+    },
+
+    async getPullCursor(target) {
+      return (await db.pullCursors.get([accountId, targetKey(target)]))?.cursor ?? 0;
+    },
+
+    async applyPulled(target, records: PulledRecord[], nextCursor) {
+      await guardStorage(() =>
+        db.transaction('rw', db.assignments, db.pullCursors, async () => {
+          for (const pulled of records) {
+            if (pulled.kind !== assignmentKind.kind) continue;
+            const { serverSeq: _seq, madeBy, ...record } = pulled.data;
+            await db.assignments.put({
+              accountId,
+              id: record.id,
+              organisationId: record.organisationId,
+              record,
+              madeBy,
+              state: 'stored',
+            });
+          }
+          await db.pullCursors.put({ accountId, target: targetKey(target), cursor: nextCursor });
+        }),
+      );
+    },
+  };
+}
+
+/** Every assignment record an account holds in one organisation, or in all of them. */
+export async function assignmentRows(
+  accountId: string,
+  organisationId?: string,
+  db = database(),
+): Promise<AssignmentRow[]> {
+  const rows = await db.assignments.where('accountId').equals(accountId).toArray();
+  return organisationId ? rows.filter((row) => row.organisationId === organisationId) : rows;
+}
