@@ -36,6 +36,10 @@ const SignInCardsScreen = lazyScreen(
   () => import('../features/orgs/classroom/SignInCardsScreen'),
   'SignInCardsScreen',
 );
+const AssignScreen = lazyScreen(
+  () => import('../features/orgs/assignments/AssignScreen'),
+  'AssignScreen',
+);
 const ClassCertificatesScreen = lazyScreen(
   () => import('../features/orgs/classroom/ClassCertificatesScreen'),
   'ClassCertificatesScreen',
@@ -93,6 +97,7 @@ function AppRoutes() {
       <Route path="/orgs/:organisationId" element={<OrgScreen />} />
       <Route path="/orgs/:organisationId/cards" element={<SignInCardsScreen />} />
       <Route path="/orgs/:organisationId/certificates" element={<ClassCertificatesScreen />} />
+      <Route path="/orgs/:organisationId/assignments" element={<AssignScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

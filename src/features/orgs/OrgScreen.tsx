@@ -5,6 +5,7 @@ import { createOrgApi } from '../../sync/orgApi';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
+import { assignmentsPath } from './assignments/paths';
 import { ClassTools } from './classroom/ClassTools';
 import { JoinCodePanel } from './JoinCodePanel';
 import { KINDS } from './kinds';
@@ -55,6 +56,11 @@ function OrgView({ org }: { org: Organisation }) {
       )}
       {org.manager ? (
         <>
+          {org.kind !== 'team' && (
+            <ButtonLink to={assignmentsPath(org.id)} className="button-wide">
+              {t('orgs.assign.open')}
+            </ButtonLink>
+          )}
           <Roster org={org} view={view} />
           {org.kind === 'class' && <ClassTools org={org} />}
           <JoinCodePanel org={org} view={view} />
