@@ -12,6 +12,7 @@ import { startStack, type Stack } from './support/stack';
 const PASSWORD = 'mat-khau-to-moi';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COMMUNE = '00004';
+const WALKTHROUGH_TITLE = 'Tạo tài khoản VNeID (mức 1) và biết mức 2 cần gì';
 
 /** "dd/mm" of a day, as the learner's home shows a due date. */
 const dayMonth = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
@@ -100,22 +101,37 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     expect(await teacher.locator('.card', { hasText: COURSE_TITLE }).count()).toBe(0);
     await checkScreen(teacher, 'assign-past-due');
 
+    // One learner, picked from the class's roster (online), with no due date.
+    await form.getByLabel('Bài').selectOption({ label: `Hướng dẫn: ${WALKTHROUGH_TITLE}` });
+    await form.getByLabel('Giao cho').selectOption({ label: 'Lan' });
+    await form.getByLabel('Hạn (không bắt buộc)').fill('');
+    await form.getByRole('button', { name: 'Giao bài' }).click();
+    await teacher.locator('.card', { hasText: WALKTHROUGH_TITLE }).getByText('Lan').waitFor();
+    const stored = async () =>
+      (await stack.db.query(`SELECT 1 FROM assignments WHERE organisation_id = $1`, [classId]))
+        .length;
+    await expect.poll(stored, { timeout: 30_000 }).toBe(1);
+
+    // Offline, the screen opens from the phone and the assignment waits for the connection.
+    await teacher.context().setOffline(true);
+    await teacher.reload();
+    await form.waitFor();
+    await teacher.getByText('Đang không có mạng', { exact: false }).waitFor();
+    await form.getByLabel('Bài').selectOption({ label: `Khóa học: ${COURSE_TITLE}` });
     await form.getByLabel('Hạn (không bắt buộc)').fill(due);
     await form.getByRole('button', { name: 'Giao bài' }).click();
     await teacher.getByText('Đã giao.', { exact: false }).waitFor();
     const card = teacher.locator('.card', { hasText: COURSE_TITLE });
     await card.getByText(`hạn ${due.split('-').reverse().join('/')}`).waitFor();
-    await checkScreen(teacher, 'assign-list');
-    // Sent by the sync engine, not by the screen.
-    await expect
-      .poll(
-        async () =>
-          (await stack.db.query(`SELECT 1 FROM assignments WHERE organisation_id = $1`, [classId]))
-            .length,
-        { timeout: 30_000 },
-      )
-      .toBe(1);
+    await card.getByText('Chưa gửi', { exact: false }).waitFor();
+    await checkScreen(teacher, 'assign-offline');
+    expect(await stored()).toBe(1);
+
+    // Sent by the sync engine once online, not by the screen.
+    await teacher.context().setOffline(false);
+    await expect.poll(stored, { timeout: 30_000 }).toBe(2);
     await card.getByText('Chưa gửi', { exact: false }).waitFor({ state: 'detached' });
+    await checkScreen(teacher, 'assign-list');
   });
 
   it('the learner’s phone syncs and shows it first on home, offline too; learning turns it done', async () => {
@@ -124,6 +140,11 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     const assigned = learner.locator('.assigned-card', { hasText: heading });
     await assigned.waitFor({ timeout: 30_000 });
     await assigned.getByText('Chưa bắt đầu').waitFor();
+    // The one with a due date first, then the one for Lan alone without a due date.
+    expect(await learner.locator('.assigned-card .card-title').allTextContents()).toEqual([
+      heading,
+      `Cô Hà giao: ${WALKTHROUGH_TITLE}`,
+    ]);
     // First on the home screen: nothing of the screen's own comes before it.
     const first = await learner.locator('main > *').first().getAttribute('class');
     expect(first).toContain('assigned');
@@ -148,7 +169,7 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     const card = teacher.locator('.card', { hasText: COURSE_TITLE });
     await card.getByRole('button', { name: 'Thu hồi' }).click();
     await card.waitFor({ state: 'detached' });
-    await teacher.getByText('Chưa giao bài nào.').waitFor();
+    await teacher.locator('.card', { hasText: WALKTHROUGH_TITLE }).waitFor();
     await expect
       .poll(
         async () =>
@@ -166,6 +187,11 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
       .getByRole('link', { name: new RegExp(COURSE_TITLE) })
       .first()
       .waitFor();
-    await expect.poll(() => learner.locator('.assigned-card').count(), { timeout: 30_000 }).toBe(0);
+    // The walkthrough given to Lan alone stands.
+    await expect
+      .poll(() => learner.locator('.assigned-card .card-title').allTextContents(), {
+        timeout: 30_000,
+      })
+      .toEqual([`Cô Hà giao: ${WALKTHROUGH_TITLE}`]);
   });
 });
