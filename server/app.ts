@@ -5,6 +5,7 @@ import fastifyCompress from '@fastify/compress';
 import { attestationRoutes } from './routes/attestations';
 import { authRoutes } from './routes/auth';
 import { certificateRoutes } from './routes/certificates';
+import { assignmentProgressRoutes } from './routes/assignmentProgress';
 import { classRosterRoutes } from './routes/classRoster';
 import { deviceRoutes } from './routes/devices';
 import { organisationRoutes } from './routes/organisations';
@@ -103,6 +104,7 @@ export async function buildServer({
   organisationRoutes(app, db, guards);
   teamApprovalRoutes(app, db);
   classRosterRoutes(app, db);
+  assignmentProgressRoutes(app, db);
   placeRoutes(app, db);
   await certificateRoutes(app, db);
   attestationRoutes(app, db);

@@ -2,13 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDay } from '../src/domain/assignments';
 import {
+  assignmentProgressSchema,
   assignmentRecord,
+  eventRecord,
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema,
   type AssignmentRecord,
 } from '../src/protocol';
+import { newEventId, newRandomId } from '../src/lib/ids';
 import { testAssignment, testWithdrawal } from '../src/test/assignments';
+import { testEvent } from '../src/test/events';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import { buildWorld, request, type Actor, type World } from './testkit/world';
@@ -183,5 +187,64 @@ describe.each(backends)('assignments on %s', (backend) => {
     const admin = world.actors.agency_admin;
     const agency = await push(admin, [testAssignment(admin.deviceId, world.home.agency_admin!.id)]);
     expect(agency.refused).toEqual([]);
+  });
+
+  it('shows the teacher each learner’s status and the questions missed, from what has synced', async () => {
+    const teacher = world.actors.teacher;
+    const learner = world.actors.learner;
+    const classId = world.home.teacher!.id;
+    const walkthrough = testAssignment(teacher.deviceId, classId, {
+      item: { kind: 'walkthrough', id: 'pay-electricity-bill' },
+      target: { kind: 'member', accountId: classmate.accountId },
+      dueDate: tomorrow(),
+    });
+    const course = testAssignment(teacher.deviceId, classId, {
+      item: { kind: 'course', id: 'cashless-payments' },
+    });
+    await push(teacher, [walkthrough, course]);
+    const profileId = newRandomId();
+    const attemptId = newEventId();
+    const answered = (questionId: string, correct: boolean) =>
+      testEvent(learner.deviceId, profileId, {
+        type: 'quiz.answered',
+        payload: { courseId: 'cashless-payments', attemptId, questionId, chosen: ['a'], correct },
+      });
+    const passed = testEvent(learner.deviceId, profileId, {
+      type: 'quiz.completed',
+      payload: { courseId: 'cashless-payments', attemptId, score: 4, total: 5, passed: true },
+    });
+    await request(app)('POST', '/api/sync/push', learner.token, {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: learner.deviceId,
+      records: [answered('q1', false), answered('q2', true), passed].map(eventRecord),
+    });
+
+    const url = `/api/orgs/${classId}/assignment-progress`;
+    const response = await request(app)('GET', url, teacher.token);
+    expect(response.statusCode, response.body).toBe(200);
+    const table = assignmentProgressSchema.parse(response.json());
+    // Learners only: never the teacher.
+    expect(table.learners.map((l) => l.accountId).sort()).toEqual(
+      [learner.accountId, classmate.accountId].sort(),
+    );
+    expect(
+      table.learners.find((l) => l.accountId === learner.accountId)?.lastSyncedAt,
+    ).not.toBeNull();
+    const row = (id: string) => table.assignments.find((a) => a.id === id)!;
+    expect(row(course.id).statuses).toEqual(
+      expect.arrayContaining([
+        { accountId: learner.accountId, status: { kind: 'done', day: vietnamDay(new Date()) } },
+        { accountId: classmate.accountId, status: { kind: 'not_started' } },
+      ]),
+    );
+    expect(row(course.id).missed).toEqual([{ questionId: 'q1', learners: 1 }]);
+    // Given to the classmate alone.
+    expect(row(walkthrough.id).statuses).toEqual([
+      { accountId: classmate.accountId, status: { kind: 'not_started' } },
+    ]);
+
+    for (const other of [learner.token, classmate.token, world.actors.volunteer.token]) {
+      expect((await request(app)('GET', url, other)).statusCode).toBe(403);
+    }
   });
 });

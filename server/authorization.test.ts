@@ -70,6 +70,12 @@ const ORG_ROUTES: {
     refused: 403,
   },
   {
+    name: 'assignment progress',
+    call: (org) => ['GET', `/api/orgs/${org.id}/assignment-progress`],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
     name: 'join code',
     call: (org) => [
       'POST',

@@ -12,3 +12,4 @@ export * from './visits.ts';
 export * from './text.ts';
 export * from './phones.ts';
 export * from './roster.ts';
+export * from './assignmentProgress.ts';
