@@ -98,7 +98,7 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     await form.getByLabel('Hạn (không bắt buộc)').fill('2020-01-01');
     await form.getByText('Hạn không được trước hôm nay.', { exact: false }).waitFor();
     await form.getByRole('button', { name: 'Giao bài' }).click();
-    expect(await teacher.locator('.card', { hasText: COURSE_TITLE }).count()).toBe(0);
+    expect(await teacher.locator('li.card', { hasText: COURSE_TITLE }).count()).toBe(0);
     await checkScreen(teacher, 'assign-past-due');
 
     // One learner, picked from the class's roster (online), with no due date.
@@ -106,7 +106,7 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     await form.getByLabel('Giao cho').selectOption({ label: 'Lan' });
     await form.getByLabel('Hạn (không bắt buộc)').fill('');
     await form.getByRole('button', { name: 'Giao bài' }).click();
-    await teacher.locator('.card', { hasText: WALKTHROUGH_TITLE }).getByText('Lan').waitFor();
+    await teacher.locator('li.card', { hasText: WALKTHROUGH_TITLE }).getByText('Lan').waitFor();
     const stored = async () =>
       (await stack.db.query(`SELECT 1 FROM assignments WHERE organisation_id = $1`, [classId]))
         .length;
@@ -121,7 +121,7 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     await form.getByLabel('Hạn (không bắt buộc)').fill(due);
     await form.getByRole('button', { name: 'Giao bài' }).click();
     await teacher.getByText('Đã giao.', { exact: false }).waitFor();
-    const card = teacher.locator('.card', { hasText: COURSE_TITLE });
+    const card = teacher.locator('li.card', { hasText: COURSE_TITLE });
     await card.getByText(`hạn ${due.split('-').reverse().join('/')}`).waitFor();
     await card.getByText('Chưa gửi', { exact: false }).waitFor();
     await checkScreen(teacher, 'assign-offline');
@@ -165,11 +165,28 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     await learner.context().setOffline(false);
   });
 
-  it('the teacher withdraws it, and the learner’s home no longer shows it', async () => {
-    const card = teacher.locator('.card', { hasText: COURSE_TITLE });
+  it('the teacher sees where each learner stands, from what has synced, then withdraws', async () => {
+    await teacher.reload();
+    const progress = teacher.locator('section', { hasText: 'Tiến độ của học viên' });
+    await progress
+      .getByText('Theo những gì điện thoại của học viên đã đồng bộ', { exact: false })
+      .waitFor();
+    const course = progress.locator('details', { hasText: COURSE_TITLE });
+    await course.getByText('1/1 đã xong').click();
+    const today = vietnamDay(new Date()).split('-').reverse().join('/');
+    await course
+      .getByText(`Lan: đã xong ngày ${today} (đồng bộ lần cuối`, { exact: false })
+      .waitFor();
+    await progress
+      .locator('details', { hasText: WALKTHROUGH_TITLE })
+      .getByText('0/1 đã xong')
+      .waitFor();
+    await checkScreen(teacher, 'assign-progress');
+
+    const card = teacher.locator('li.card', { hasText: COURSE_TITLE });
     await card.getByRole('button', { name: 'Thu hồi' }).click();
     await card.waitFor({ state: 'detached' });
-    await teacher.locator('.card', { hasText: WALKTHROUGH_TITLE }).waitFor();
+    await teacher.locator('li.card', { hasText: WALKTHROUGH_TITLE }).waitFor();
     await expect
       .poll(
         async () =>

@@ -12,6 +12,7 @@ import { useServerRead } from '../useServerRead';
 import { AssignForm } from './AssignForm';
 import { AssignmentList } from './AssignmentList';
 import { useAssignableItems } from './itemTitles';
+import { ProgressSection } from './ProgressSection';
 import { mayAssign } from './paths';
 
 /**
@@ -56,6 +57,7 @@ export function AssignScreen() {
       {members.phase === 'offline' && <Notice tone="info">{t('orgs.assign.offline')}</Notice>}
       <AssignForm maker={maker} organisationId={organisationId} items={items} learners={learners} />
       <AssignmentList maker={maker} rows={rows} items={items} learners={learners} />
+      <ProgressSection organisationId={organisationId} items={items} />
       <ButtonLink to={rosterPath(organisationId)} variant="secondary" className="button-wide">
         {t('orgs.assign.back')}
       </ButtonLink>
