@@ -3,6 +3,7 @@ import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { arrowsPlugin, KNOWN_WRONG_WAY } from './eslint/arrows.js';
 
 /** One owner folder per library (see CONVENTIONS.md): everyone else goes through it. */
 const owned = (name, owner) => ({
@@ -15,6 +16,8 @@ const OWNERS = {
   'src/state': ['zustand'],
   'src/i18n': ['i18next', 'react-i18next'],
 };
+
+const ARROW_EXCEPTIONS = [];
 
 /** Every src file may import a guarded library only if it lives in that library's owner folder. */
 function ownerFolders() {
@@ -53,6 +56,19 @@ export default tseslint.config(
   },
   { files: ['vite.config.ts', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
   ...ownerFolders(),
+  {
+    // The one-way arrows of DESIGN.md (see eslint/arrows.js); tests and test kits may reach anything.
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: [
+      '**/*.test.{ts,tsx}',
+      'src/test/**',
+      'server/testkit/**',
+      'server/testing.ts',
+      ...ARROW_EXCEPTIONS,
+    ],
+    plugins: { hoc: arrowsPlugin },
+    rules: { 'hoc/arrows': ['error', { known: KNOWN_WRONG_WAY }] },
+  },
   {
     files: ['src/domain/**', 'src/protocol/**'],
     ignores: ['**/*.test.ts'],

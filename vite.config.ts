@@ -64,6 +64,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['server/testkit/builtContent.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

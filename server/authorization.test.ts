@@ -6,13 +6,14 @@ import {
   buildWorld,
   COMMUNE_A,
   COMMUNE_B,
-  request,
   ROLES,
   type Org,
   type RoleName,
   type World,
 } from './testkit/world';
 import { certificateRequest, neededRight, quizAttempt } from './testkit/certificates';
+// Every answer the matrix receives is checked against the server's OpenAPI document.
+import { documentedRequest as request } from './testkit/openapi';
 import { newRandomId } from '../src/lib/ids';
 import {
   PROTOCOL_VERSION,
@@ -106,6 +107,16 @@ const ORG_ROUTES: {
       // An agency's last member is its only admin, who keeps the role (the last manager
       // cannot step down: organisations.test.ts).
       { role: { team: 'volunteer', class: 'learner', agency: 'agency_admin' }[org.kind] },
+    ],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'reset code',
+    call: (org, world) => [
+      'POST',
+      `/api/orgs/${org.id}/members/${world.members.get(org.id)!.at(-1)}/reset-code`,
+      {},
     ],
     allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
     refused: 403,
@@ -221,6 +232,21 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       const allowed = role === 'system_admin';
       expect(grant.statusCode).toBe(allowed ? 201 : 403);
       expect(agency.statusCode).toBe(allowed ? 201 : 403);
+    },
+  );
+
+  it.each(ROLES)(
+    'only a system administrator reads the audit log, finds accounts and rotates the key (%s)',
+    async (role) => {
+      const call = request(app);
+      const token = world.actors[role].token;
+      const log = await call('GET', '/api/admin/audit', token);
+      const lookup = await call('GET', '/api/admin/accounts?login=nobody-here', token);
+      const rotate = await call('POST', '/api/admin/issuer-key/rotate', token, {});
+      const allowed = role === 'system_admin';
+      expect(log.statusCode).toBe(allowed ? 200 : 403);
+      expect(lookup.statusCode).toBe(allowed ? 404 : 403);
+      expect(rotate.statusCode).toBe(allowed ? 200 : 403);
     },
   );
 
@@ -352,6 +378,13 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['GET', `/api/communes/${COMMUNE_A}/summary`],
       ['GET', '/api/officials/pending-teams'],
       ['POST', `/api/orgs/${world.home.team_leader!.id}/approve`],
+      [
+        'POST',
+        `/api/orgs/${world.home.team_leader!.id}/members/${world.actors.volunteer.accountId}/reset-code`,
+      ],
+      ['GET', '/api/admin/audit'],
+      ['GET', '/api/admin/accounts?login=someone'],
+      ['POST', '/api/admin/issuer-key/rotate'],
       ['GET', '/api/sync/pull?kind=learning-event'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
       ['POST', `/api/orgs/${world.home.teacher!.id}/roster`],

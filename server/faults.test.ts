@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HocSoDatabase } from '../src/data/db';
 import { recordEvent } from '../src/data/learning';
+import { deriveKey, newSalt } from '../src/lib/vault';
 import { createDexieSyncStore } from '../src/data/syncStore';
 import { createSyncEngine, type SyncEngine } from '../src/sync/engine';
 import { createSyncApi } from '../src/sync/http';
@@ -13,6 +14,14 @@ import type { Database } from './db/database';
 import { accountProgress } from './services/progress';
 import { issueTokens } from './services/tokens';
 import { freshDatabase, testBackends } from './testing';
+import {
+  expectVisitsSettled,
+  logVisit,
+  signInPhone,
+  teamLedBy,
+  type LoggingPhone,
+  type PhoneOwner,
+} from './testkit/faultVisits';
 
 /** Schedules per run: at least 1,000 in CI; `npm run test:soak` runs many more. */
 const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 1000);
@@ -22,6 +31,7 @@ type Fault = 'none' | 'offline' | 'cut' | 'duplicate' | 'delay';
 
 type Command =
   | { kind: 'record'; device: 0 | 1; count: number }
+  | { kind: 'visit'; device: 0 | 1; amend: boolean }
   | { kind: 'sync'; device: 0 | 1 }
   | { kind: 'syncBoth' }
   | { kind: 'restart' }
@@ -29,6 +39,16 @@ type Command =
   | { kind: 'deliverLate' };
 
 const device = fc.constantFrom<0 | 1>(0, 1);
+
+/** Phone 0 logs a visit and sends it; phone 1 gets it; both amend it offline; both sync. */
+const RIVAL_AMENDMENTS: Command[] = [
+  { kind: 'visit', device: 0, amend: false },
+  { kind: 'sync', device: 0 },
+  { kind: 'sync', device: 1 },
+  { kind: 'visit', device: 0, amend: true },
+  { kind: 'visit', device: 1, amend: true },
+  { kind: 'syncBoth' },
+];
 const command: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 4,
@@ -37,6 +57,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       device,
       count: fc.integer({ min: 1, max: 3 }),
     }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('visit' as const), device, amend: fc.boolean() }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'syncBoth' as const }) },
@@ -54,6 +78,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 /** How often a phone asked for its mark after a lost answer, over every schedule. */
 let markReads = 0;
+/** Visit versions the server flagged as rivals, over every schedule. */
+let conflictsSeen = 0;
 
 /** The server as a device reaches it: through a network that may fail in every way. */
 class FlakyNetwork {
@@ -103,8 +129,7 @@ class FlakyNetwork {
   }
 }
 
-interface Device {
-  db: HocSoDatabase;
+interface Device extends LoggingPhone {
   network: FlakyNetwork;
   engine: SyncEngine;
   recorded: string[];
@@ -116,7 +141,10 @@ describe.each(backends)(
     let db: Database;
     let server: FastifyInstance;
 
+    let key: CryptoKey;
+
     beforeAll(async () => {
+      key = await deriveKey('mật khẩu của tổ', newSalt(), 1_000);
       db = await freshDatabase(backend);
       server = await buildServer({ db });
     });
@@ -135,13 +163,18 @@ describe.each(backends)(
       return { accountId, token: accessToken };
     }
 
-    function newDevice(token: string, name: string): Device {
+    async function newDevice(owner: PhoneOwner, name: string): Promise<Device> {
       const local = new HocSoDatabase(name);
+      await signInPhone(local, owner);
       const network = new FlakyNetwork(() => server);
       const engine = createSyncEngine({
         api: createSyncApi('http://app.test', network.fetch),
-        store: createDexieSyncStore(local),
-        auth: { token: async () => token, forget: async () => undefined },
+        store: createDexieSyncStore(
+          local,
+          { kind: 'account', profileId: owner.profileId },
+          () => key,
+        ),
+        auth: { token: async () => owner.token, forget: async () => undefined },
         onStatus: (status) => {
           if (process.env.DEBUG_FAULTS) console.log(name, status);
         },
@@ -150,12 +183,18 @@ describe.each(backends)(
         baseRetryMs: 60_000,
         isOnline: () => true,
       });
-      return { db: local, network, engine, recorded: [] };
+      return { db: local, network, engine, recorded: [], visits: [] };
     }
 
-    async function run(commands: Command[], profileId: string, devices: Device[]): Promise<void> {
+    async function run(commands: Command[], owner: PhoneOwner, devices: Device[]): Promise<void> {
+      const { profileId } = owner;
       let lesson = 0;
       for (const step of commands) {
+        if (step.kind === 'visit') {
+          lesson += 1;
+          await logVisit(key, owner, devices[step.device]!, step.amend, lesson);
+          continue;
+        }
         if (step.kind === 'record') {
           const target = devices[step.device]!;
           for (let i = 0; i < step.count; i += 1) {
@@ -189,29 +228,27 @@ describe.each(backends)(
         .sort((a, b) => a.courseId.localeCompare(b.courseId));
 
     it(
-      `delivers every event exactly once and converges, over ${SCHEDULES} random schedules`,
+      `delivers every event and visit version exactly once and converges, over ${SCHEDULES} random schedules`,
       { timeout: 1_800_000 },
       async () => {
         let schedules = 0;
         markReads = 0;
+        conflictsSeen = 0;
         await fc.assert(
           fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
             schedules += 1;
             const { accountId, token } = await newAccount();
-            const profileId = randomUUID();
-            const devices = [0, 1].map((i) =>
-              newDevice(token, `fault-${backend}-${schedules}-${i}`),
+            const owner = {
+              accountId,
+              token,
+              profileId: randomUUID(),
+              teamId: await teamLedBy(db, accountId),
+            };
+            const devices = await Promise.all(
+              [0, 1].map((i) => newDevice(owner, `fault-${backend}-${schedules}-${i}`)),
             );
             try {
-              // The account's profile is on both phones (signed in on each).
-              for (const d of devices) {
-                await d.db.profiles.add({
-                  id: profileId,
-                  name: 'Fault',
-                  createdAt: new Date().toISOString(),
-                });
-              }
-              await run(commands, profileId, devices);
+              await run(commands, owner, devices);
               // Quiescence: the network heals, held requests arrive, everyone syncs until settled.
               for (const d of devices) d.network.fault = 'none';
               await Promise.all(devices.map((d) => d.network.deliverLate()));
@@ -228,6 +265,8 @@ describe.each(backends)(
               expect(stored.map((r) => r.id)).toEqual(recorded);
               expect(stored.every((r) => r.copies === 1)).toBe(true);
               for (const d of devices) expect(await d.db.outbox.count()).toBe(0);
+
+              conflictsSeen += await expectVisitsSettled(db, owner.teamId, devices);
 
               const [onA, onB] = await Promise.all(devices.map((d) => progressRows(d.db)));
               expect(onB).toEqual(onA);
@@ -250,16 +289,22 @@ describe.each(backends)(
           }),
           {
             numRuns: SCHEDULES,
+            // Beside the random schedules: two phones amend the same visit before either has
+            // seen the other's amendment, so the rival is flagged on the server and on the phone.
+            examples: [[RIVAL_AMENDMENTS]],
             ...(process.env.FAULT_SEED ? { seed: Number(process.env.FAULT_SEED) } : {}),
           },
         );
         console.log(
           `fault injection on ${backend}: ${schedules} schedules ran, every one converged; ` +
-            `phones asked the server for their mark ${markReads} times after a lost answer`,
+            `phones asked the server for their mark ${markReads} times after a lost answer; ` +
+            `${conflictsSeen} visit versions were flagged as rivals`,
         );
         expect(schedules).toBeGreaterThanOrEqual(SCHEDULES);
         // The resume path is exercised, not only the resend path.
         expect(markReads).toBeGreaterThan(0);
+        // Two phones amending the same visit is exercised, not only visits that never clash.
+        expect(conflictsSeen).toBeGreaterThan(0);
       },
     );
   },

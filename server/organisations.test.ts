@@ -110,6 +110,7 @@ describe.each(backends)('organisations on %s', (backend) => {
       [classId],
     );
     expect(audit.map((a) => a.action)).toEqual([
+      'organisation_created',
       'join_code_created',
       'joined',
       'joined',

@@ -14,9 +14,12 @@ import { hashToken } from './services/tokens';
  * password or one organisation's codes, wherever the guesses come from.
  */
 export interface RateLimits {
-  /** Sign-in, sign-up, refresh and join attempts a minute from one address. */
+  /** Sign-in, sign-up, refresh, join and password-reset attempts a minute from one address. */
   attemptsPerAddressPerMinute: number;
-  /** Sign-in attempts on one login, and join attempts by one account, per 15 minutes. */
+  /**
+   * Sign-in and password-reset attempts on one login, and join attempts and reset codes made by
+   * one account, per 15 minutes.
+   */
   attemptsPerAccount: number;
   /** Device registrations a minute from one address. */
   devicesPerAddressPerMinute: number;
@@ -166,7 +169,14 @@ function byToken(request: FastifyRequest): string | null {
 }
 
 export type Guards = Record<
-  'signUp' | 'signIn' | 'refresh' | 'join' | 'registerDevice' | 'push',
+  | 'signUp'
+  | 'signIn'
+  | 'refresh'
+  | 'join'
+  | 'registerDevice'
+  | 'push'
+  | 'resetPassword'
+  | 'resetCode',
   preHandlerAsyncHookHandler
 >;
 
@@ -188,6 +198,14 @@ export function rateGuards(app: FastifyInstance, db: Database, limits: RateLimit
     join: guard(
       perAddress('join'),
       limit(app, 'join:account', limits.attemptsPerAccount, QUARTER_HOUR, perAccount),
+    ),
+    // A reset code is guessed like a password: the same limits, on their own counters.
+    resetPassword: guard(
+      perAddress('reset'),
+      limit(app, 'reset:login', limits.attemptsPerAccount, QUARTER_HOUR, byLogin),
+    ),
+    resetCode: guard(
+      limit(app, 'reset-code:account', limits.attemptsPerAccount, QUARTER_HOUR, perAccount),
     ),
     registerDevice: guard(
       limit(app, 'devices:address', limits.devicesPerAddressPerMinute, MINUTE, byAddress),

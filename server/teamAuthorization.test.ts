@@ -20,7 +20,9 @@ import {
   type TeamPrincipal,
   type TeamWorld,
 } from './testkit/teamWorld';
-import { COMMUNE_A, COMMUNE_B, request } from './testkit/world';
+// Every answer the matrix receives is checked against the server's OpenAPI document.
+import { documentedRequest as request } from './testkit/openapi';
+import { COMMUNE_A, COMMUNE_B } from './testkit/world';
 
 const backends = await testBackends();
 

@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
+import { eventRecord, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
 import { certificateRequest, neededRight, quizAttempt } from '../server/testkit/certificates';
 import { signedInPhone } from './support/account';
 import { callApi } from './support/api';
@@ -191,10 +191,10 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
         body: JSON.stringify({
           protocolVersion: PROTOCOL_VERSION,
           deviceId,
-          events: [
+          records: [
             ...quizAttempt(deviceId, profileId, neededRight(), true),
             certificateRequest(deviceId, profileId, name),
-          ],
+          ].map(eventRecord),
         }),
       });
       expect(pushed.status).toBe(200);

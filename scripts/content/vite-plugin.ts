@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_PACK_FORMAT, type ContentManifest } from '../../src/protocol/index.ts';
 import { compileContent, type CompiledPack } from './compile.ts';
@@ -22,6 +23,28 @@ function manifestOf(packs: CompiledPack[]): ContentManifest {
   };
 }
 
+/** The files a build writes for these packs, by path under the build folder. */
+export function contentFiles(
+  packs: CompiledPack[],
+): { fileName: string; source: string | Uint8Array }[] {
+  return [
+    ...packs.flatMap((compiled) => [
+      { fileName: packPath(compiled), source: compiled.json },
+      ...compiled.audio.map((asset) => ({ fileName: asset.fileName, source: asset.source })),
+    ]),
+    { fileName: MANIFEST_PATH, source: JSON.stringify(manifestOf(packs)) },
+  ];
+}
+
+/** Writes the content packs alone into a build folder, as the build does (for the server). */
+export function writeContentPacks(contentDir: string, buildDir: string): void {
+  for (const { fileName, source } of contentFiles(compileContent(contentDir))) {
+    const path = join(buildDir, fileName);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, source);
+  }
+}
+
 /**
  * Compiles content/ into content packs at build time (a broken file fails the build, naming
  * the file and field) and serves the same files in development.
@@ -38,17 +61,7 @@ export function contentPacks(
       this.addWatchFile(contentDir);
     },
     generateBundle() {
-      for (const compiled of packs) {
-        this.emitFile({ type: 'asset', fileName: packPath(compiled), source: compiled.json });
-        for (const asset of compiled.audio) {
-          this.emitFile({ type: 'asset', fileName: asset.fileName, source: asset.source });
-        }
-      }
-      this.emitFile({
-        type: 'asset',
-        fileName: MANIFEST_PATH,
-        source: JSON.stringify(manifestOf(packs)),
-      });
+      for (const file of contentFiles(packs)) this.emitFile({ type: 'asset', ...file });
     },
   };
   const serve: Plugin = {

@@ -1,18 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Course } from '../../src/protocol';
-import { compileContent } from '../../scripts/content/compile.ts';
+import {
+  contentManifestSchema,
+  contentPackSchema,
+  type ContentPack,
+  type Course,
+} from '../../src/protocol';
 
-const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+/** The build's output: the app, and beside it the content packs it compiled (content/…). */
+const BUILD_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+function readBuilt(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(BUILD_DIR, path), 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `The server reads the content packs the build compiled, and cannot read ` +
+        `dist/${path} (${(error as Error).message}): run npm run build first.`,
+    );
+  }
+}
+
+let packs: ContentPack[] | undefined;
+
+/** The packs the build compiled from content/ (the same files the app downloads), read once. */
+function builtPacks(): ContentPack[] {
+  packs ??= contentManifestSchema
+    .parse(readBuilt('content/manifest.json'))
+    .packs.map((entry) => contentPackSchema.parse(readBuilt(entry.url.slice(1))));
+  return packs;
+}
 
 let catalog: Map<string, Course> | undefined;
 
-/**
- * The courses with their answer keys, compiled from content/ by the same compiler and schemas
- * as the app's build, once per process: the server scores quizzes itself.
- */
+/** The courses with their answer keys: the server scores quizzes itself. */
 export function courseCatalog(): Map<string, Course> {
   catalog ??= new Map(
-    compileContent(CONTENT_DIR).flatMap(({ pack }) => pack.courses.map((c) => [c.id, c] as const)),
+    builtPacks().flatMap((pack) => pack.courses.map((course) => [course.id, course] as const)),
   );
   return catalog;
 }
@@ -22,7 +47,7 @@ let titles: Map<string, string> | undefined;
 /** The Vietnamese title of every course and walkthrough, by `kind:id`, for exports. */
 export function contentTitles(): ReadonlyMap<string, string> {
   titles ??= new Map(
-    compileContent(CONTENT_DIR).flatMap(({ pack }) => [
+    builtPacks().flatMap((pack) => [
       ...pack.courses.map((c) => [`course:${c.id}`, c.title.vi] as const),
       ...pack.walkthroughs.map((w) => [`walkthrough:${w.id}`, w.title.vi] as const),
     ]),

@@ -16,12 +16,21 @@ import {
   type ServerCluster,
   type ServerProcess,
 } from '../testkit/processes';
+import {
+  expectVisitsSettled,
+  logVisit,
+  signInPhone,
+  teamLedBy,
+  type LoggingPhone,
+  type PhoneOwner,
+} from '../testkit/faultVisits';
+import { deriveKey, newSalt } from '../../src/lib/vault';
 
 /**
  * Issue 15, several servers: the fault test's schedules with every request of two phones spread
  * over three `npm start` processes on one PostgreSQL, as behind a load balancer. Nothing a push
- * or a pull needs may live in one process's memory: every event must still arrive exactly once
- * and both phones converge with the server.
+ * or a pull needs may live in one process's memory: every event and visit version must still
+ * arrive exactly once and both phones converge with the server.
  */
 const SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 1000);
 const onPostgres = (await testBackends()).includes('postgres');
@@ -29,12 +38,23 @@ const onPostgres = (await testBackends()).includes('postgres');
 type Fault = 'none' | 'offline' | 'cut' | 'duplicate' | 'delay';
 type Command =
   | { kind: 'record'; device: 0 | 1; count: number }
+  | { kind: 'visit'; device: 0 | 1; amend: boolean }
   | { kind: 'sync'; device: 0 | 1 }
   | { kind: 'syncBoth' }
   | { kind: 'fault'; device: 0 | 1; fault: Fault }
   | { kind: 'deliverLate' };
 
 const device = fc.constantFrom<0 | 1>(0, 1);
+
+/** Phone 0 logs a visit and sends it; phone 1 gets it; both amend it offline; both sync. */
+const RIVAL_AMENDMENTS: Command[] = [
+  { kind: 'visit', device: 0, amend: false },
+  { kind: 'sync', device: 0 },
+  { kind: 'sync', device: 1 },
+  { kind: 'visit', device: 0, amend: true },
+  { kind: 'visit', device: 1, amend: true },
+  { kind: 'syncBoth' },
+];
 const command: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 4,
@@ -43,6 +63,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       device,
       count: fc.integer({ min: 1, max: 3 }),
     }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('visit' as const), device, amend: fc.boolean() }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'syncBoth' as const }) },
@@ -103,8 +127,7 @@ class SpreadNetwork {
   }
 }
 
-interface Phone {
-  db: HocSoDatabase;
+interface Phone extends LoggingPhone {
   network: SpreadNetwork;
   engine: SyncEngine;
   recorded: string[];
@@ -114,8 +137,10 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
   let servers: ServerProcess[] = [];
   let db: Database;
   let cluster: ServerCluster | undefined;
+  let key: CryptoKey;
 
   beforeAll(async () => {
+    key = await deriveKey('mật khẩu của tổ', newSalt(), 1_000);
     cluster = await startServersOnFreshSchema({});
     ({ servers, db } = cluster);
   }, 900_000);
@@ -130,25 +155,36 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
     return { accountId, token: (await issueTokens(db, accountId)).accessToken };
   }
 
-  function newPhone(token: string, name: string): Phone {
+  async function newPhone(owner: PhoneOwner, name: string): Promise<Phone> {
     const local = new HocSoDatabase(name);
+    await signInPhone(local, owner);
     const network = new SpreadNetwork(() => servers);
     const engine = createSyncEngine({
       api: createSyncApi('http://balancer.test', network.fetch),
-      store: createDexieSyncStore(local),
-      auth: { token: async () => token, forget: async () => undefined },
+      store: createDexieSyncStore(
+        local,
+        { kind: 'account', profileId: owner.profileId },
+        () => key,
+      ),
+      auth: { token: async () => owner.token, forget: async () => undefined },
       onStatus: () => undefined,
       batchSize: 3,
       pullLimit: 4,
       baseRetryMs: 60_000,
       isOnline: () => true,
     });
-    return { db: local, network, engine, recorded: [] };
+    return { db: local, network, engine, recorded: [], visits: [] };
   }
 
-  async function run(commands: Command[], profileId: string, phones: Phone[]) {
+  async function run(commands: Command[], owner: PhoneOwner, phones: Phone[]) {
+    const { profileId } = owner;
     let lesson = 0;
     for (const step of commands) {
+      if (step.kind === 'visit') {
+        lesson += 1;
+        await logVisit(key, owner, phones[step.device]!, step.amend, lesson);
+        continue;
+      }
       if (step.kind === 'record') {
         const target = phones[step.device]!;
         for (let i = 0; i < step.count; i += 1) {
@@ -179,7 +215,7 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
       .sort((a, b) => a.courseId.localeCompare(b.courseId));
 
   it(
-    `delivers every event exactly once and converges, over ${SCHEDULES} schedules`,
+    `delivers every event and visit version exactly once and converges, over ${SCHEDULES} schedules`,
     { timeout: 1_800_000 },
     async () => {
       let schedules = 0;
@@ -188,17 +224,13 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
         fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 20 }), async (commands) => {
           schedules += 1;
           const { accountId, token } = await newAccount();
-          const profileId = randomUUID();
-          const phones = [0, 1].map((i) => newPhone(token, `spread-${schedules}-${i}`));
+          const teamId = await teamLedBy(db, accountId);
+          const owner = { accountId, token, profileId: randomUUID(), teamId };
+          const phones = await Promise.all(
+            [0, 1].map((i) => newPhone(owner, `spread-${schedules}-${i}`)),
+          );
           try {
-            for (const phone of phones) {
-              await phone.db.profiles.add({
-                id: profileId,
-                name: 'Fault',
-                createdAt: new Date().toISOString(),
-              });
-            }
-            await run(commands, profileId, phones);
+            await run(commands, owner, phones);
             for (const phone of phones) phone.network.fault = 'none';
             await Promise.all(phones.map((p) => p.network.deliverLate()));
             for (let round = 0; round < 2; round += 1) {
@@ -214,6 +246,7 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
             expect(stored.map((r) => r.id)).toEqual(recorded);
             expect(stored.every((r) => r.copies === 1)).toBe(true);
             for (const phone of phones) expect(await phone.db.outbox.count()).toBe(0);
+            await expectVisitsSettled(db, teamId, phones);
             const [onA, onB] = await Promise.all(phones.map((p) => progressRows(p.db)));
             expect(onB).toEqual(onA);
             const onServer = (await accountProgress(db, [accountId])).get(accountId)!;
@@ -235,6 +268,9 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
         }),
         {
           numRuns: SCHEDULES,
+          // Beside the random schedules: two phones amend the same visit before either has
+          // seen the other's amendment, so the rival is flagged on the server and on the phone.
+          examples: [[RIVAL_AMENDMENTS]],
           ...(process.env.FAULT_SEED ? { seed: Number(process.env.FAULT_SEED) } : {}),
         },
       );

@@ -1,25 +1,34 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   claimRequestSchema,
+  claimResponseSchema,
+  meResponseSchema,
   refreshRequestSchema,
+  sessionResponseSchema,
+  signedOutSchema,
   signInRequestSchema,
   signUpRequestSchema,
+  tokensResponseSchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
 import type { Guards } from '../rateLimits';
-import { checkPassword, createAccount, getAccount } from '../services/accounts';
+import { accountOverview, checkPassword, claimProfile, createAccount } from '../services/accounts';
 import { audit } from '../services/audit';
 import { authenticateDevice } from '../services/devices';
-import { ownerOfAccount, principalOf, type Principal } from '../services/principal';
+import { principalOf, type Principal } from '../services/principal';
 import {
   issueTokens,
   revokeAllTokens,
   revokeRefreshFamily,
   rotateRefreshToken,
 } from '../services/tokens';
-import { invalidBody, sendError } from './errors';
+import { sendError } from './errors';
+import { refusals, route } from './table';
 
-/** Whoever is calling (a device or an account), or a typed 401 already sent. */
+/**
+ * Whoever is calling (a device or an account), or a typed 401 already sent. For the routes not
+ * yet in a table (sync and visits); a table says `who` instead.
+ */
 export async function requireCaller(
   db: Database,
   request: FastifyRequest,
@@ -45,112 +54,104 @@ export async function requireAccount(
   return principal;
 }
 
-export function authRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
-  app.post('/api/auth/sign-up', { preHandler: guards.signUp }, async (request, reply) => {
-    const parsed = signUpRequestSchema.safeParse(request.body);
-    if (!parsed.success) return invalidBody(reply, parsed.error);
-    const account = await createAccount(db, parsed.data);
-    if (!account) return sendError(reply, 'conflict', 'This username or phone number is taken');
-    return reply.code(201).send({ account, ...(await issueTokens(db, account.id)) });
-  });
-
-  app.post('/api/auth/sign-in', { preHandler: guards.signIn }, async (request, reply) => {
-    const parsed = signInRequestSchema.safeParse(request.body);
-    if (!parsed.success) return invalidBody(reply, parsed.error);
-    const account = await checkPassword(db, parsed.data.login, parsed.data.password);
-    if (!account) return sendError(reply, 'unauthorized', 'Wrong login or password');
-    return reply.send({ account, ...(await issueTokens(db, account.id)) });
-  });
-
-  app.post('/api/auth/refresh', { preHandler: guards.refresh }, async (request, reply) => {
-    const parsed = refreshRequestSchema.safeParse(request.body);
-    if (!parsed.success) return invalidBody(reply, parsed.error);
-    const tokens = await rotateRefreshToken(db, parsed.data.refreshToken);
-    if (!tokens) return sendError(reply, 'unauthorized', 'Sign in again');
-    return reply.send(tokens);
-  });
-
-  app.post('/api/auth/sign-out', async (request, reply) => {
-    const parsed = refreshRequestSchema.safeParse(request.body);
-    if (!parsed.success) return invalidBody(reply, parsed.error);
-    await revokeRefreshFamily(db, parsed.data.refreshToken);
-    return reply.send({ signedOut: true });
-  });
-
-  app.post('/api/auth/sign-out-everywhere', async (request, reply) => {
-    const principal = await requireAccount(db, request, reply);
-    if (!principal) return reply;
-    await revokeAllTokens(db, principal.accountId);
-    await audit(db, principal.accountId, 'sign_out_everywhere');
-    return reply.send({ signedOut: true });
-  });
-
-  app.get('/api/me', async (request, reply) => {
-    const principal = await requireAccount(db, request, reply);
-    if (!principal) return reply;
-    const account = await getAccount(db, principal.accountId);
-    const memberships = await db.query<{
-      organisation_id: string;
-      kind: string;
-      name: string;
-      role: string;
-    }>(
-      `SELECT m.organisation_id, o.kind, o.name, m.role FROM memberships m
-       JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name`,
-      [principal.accountId],
-    );
-    // The communes a system admin gave this account as an official: their figures only.
-    const communes = await db.query<{ code: string; name: string; province_name: string }>(
-      `SELECT c.code, c.name, p.name AS province_name FROM official_communes o
-       JOIN communes c ON c.code = o.commune_code JOIN provinces p ON p.code = c.province_code
-       WHERE o.account_id = $1 ORDER BY c.name, c.code`,
-      [principal.accountId],
-    );
-    return reply.send({
-      account,
-      communes: communes.map((c) => ({
-        code: c.code,
-        name: c.name,
-        provinceName: c.province_name,
-      })),
-      memberships: memberships.map((m) => ({
-        organisationId: m.organisation_id,
-        kind: m.kind,
-        name: m.name,
-        role: m.role,
-      })),
-    });
-  });
-
-  /**
-   * A profile that learned before signing in brings its past along: the events its device
-   * pushed for it, and its certificates, become the account's. Only the holder of that device's token can do this.
-   */
-  app.post('/api/account/claim', async (request, reply) => {
-    const principal = await requireAccount(db, request, reply);
-    if (!principal) return reply;
-    const parsed = claimRequestSchema.safeParse(request.body);
-    if (!parsed.success) return invalidBody(reply, parsed.error);
-    const device = await authenticateDevice(db, parsed.data.deviceToken);
-    if (!device) return sendError(reply, 'forbidden', 'Unknown device token');
-    const moved = await db.transaction(async (tx) => {
-      await tx.query(`UPDATE devices SET account_id = $2 WHERE id = $1`, [
-        device.id,
-        principal.accountId,
-      ]);
-      const owners = [device.ownerId, parsed.data.profileId, ownerOfAccount(principal.accountId)];
-      // Its certificates come along, so they return on every phone the account signs in on.
-      await tx.query(
-        `UPDATE certificates c SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2
-           AND NOT EXISTS (SELECT 1 FROM certificates a WHERE a.owner_id = $3
-             AND a.profile_id = c.profile_id AND a.course_id = c.course_id)`,
-        owners,
-      );
-      return tx.query(
-        `UPDATE events SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2 RETURNING id`,
-        owners,
-      );
-    });
-    return reply.send({ claimed: moved.length });
-  });
+/** Accounts: sign-up, sign-in, tokens, the account's own page, and claiming a device's past. */
+export function authTable(db: Database, guards: Guards) {
+  return [
+    route({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      summary: 'Create an account and sign in',
+      who: 'anyone',
+      preHandler: guards.signUp,
+      schemas: {
+        body: signUpRequestSchema,
+        response: { 201: sessionResponseSchema, ...refusals('conflict') },
+      },
+      handler: async ({ reply, body }) => {
+        const account = await createAccount(db, body);
+        if (!account) return sendError(reply, 'conflict', 'This username or phone number is taken');
+        return reply.code(201).send({ account, ...(await issueTokens(db, account.id)) });
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      summary: 'Sign in with a username or phone number and a password',
+      who: 'anyone',
+      preHandler: guards.signIn,
+      schemas: {
+        body: signInRequestSchema,
+        response: { 200: sessionResponseSchema, ...refusals('unauthorized') },
+      },
+      handler: async ({ reply, body }) => {
+        const account = await checkPassword(db, body.login, body.password);
+        if (!account) return sendError(reply, 'unauthorized', 'Wrong login or password');
+        return reply.send({ account, ...(await issueTokens(db, account.id)) });
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      summary: 'Swap a refresh token for new tokens (each refresh token works once)',
+      who: 'anyone',
+      preHandler: guards.refresh,
+      schemas: {
+        body: refreshRequestSchema,
+        response: { 200: tokensResponseSchema, ...refusals('unauthorized') },
+      },
+      handler: async ({ reply, body }) => {
+        const tokens = await rotateRefreshToken(db, body.refreshToken);
+        if (!tokens) return sendError(reply, 'unauthorized', 'Sign in again');
+        return reply.send(tokens);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      summary: 'End the session a refresh token belongs to',
+      who: 'anyone',
+      schemas: { body: refreshRequestSchema, response: { 200: signedOutSchema } },
+      handler: async ({ reply, body }) => {
+        await revokeRefreshFamily(db, body.refreshToken);
+        return reply.send({ signedOut: true });
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/auth/sign-out-everywhere',
+      summary: "End every session of the caller's account",
+      who: 'account',
+      schemas: { response: { 200: signedOutSchema } },
+      handler: async ({ reply, caller }) => {
+        await revokeAllTokens(db, caller.accountId);
+        await audit(db, caller.accountId, 'sign_out_everywhere');
+        return reply.send({ signedOut: true });
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/me',
+      summary: "The caller's account, organisations and communes",
+      who: 'account',
+      schemas: { response: { 200: meResponseSchema } },
+      handler: async ({ reply, caller }) => reply.send(await accountOverview(db, caller.accountId)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/account/claim',
+      summary: "Bring a device profile's past (events, certificates) into the account",
+      who: 'account',
+      schemas: {
+        body: claimRequestSchema,
+        response: { 200: claimResponseSchema },
+      },
+      // Only the holder of that device's token can do this.
+      handler: async ({ reply, caller, body }) => {
+        const device = await authenticateDevice(db, body.deviceToken);
+        if (!device) return sendError(reply, 'forbidden', 'Unknown device token');
+        const claimed = await claimProfile(db, caller.accountId, device, body.profileId);
+        return reply.send({ claimed });
+      },
+    }),
+  ];
 }

@@ -1,11 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { rosterImportRequestSchema } from '../../src/protocol';
+import {
+  errorResponseSchema,
+  orgCertificatesResponseSchema,
+  rosterImportRequestSchema,
+  rosterImportResponseSchema,
+  rosterRefusalSchema,
+} from '../../src/protocol';
 import type { Database } from '../db/database';
 import { orgCertificates } from '../services/orgCertificates';
 import { importRoster } from '../services/rosterImport';
-import { requireAccount } from './auth';
-import { invalidBody, sendError } from './errors';
+import { sendError } from './errors';
+import { refusals, route } from './table';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
@@ -16,45 +21,62 @@ const ROSTER_BODY_LIMIT = 2 * 1024 * 1024;
  * A class's roster imported from a spreadsheet (see services/rosterImport.ts), and its learners'
  * certificates to print together.
  */
-export function classRosterRoutes(app: FastifyInstance, db: Database): void {
-  app.post('/api/orgs/:id/roster', { bodyLimit: ROSTER_BODY_LIMIT }, async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const body = rosterImportRequestSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    const outcome = await importRoster(db, actor.accountId, params.data.id, body.data.rows);
-    if (outcome.ok) return reply.code(201).send({ imported: outcome.value });
-    if (outcome.code === 'invalid_rows') {
-      // Every row's problem, for the teacher to fix the file: nothing was imported.
-      return reply.code(400).send({
-        error: {
-          code: 'invalid_body',
-          message: `${outcome.problems.length} problem(s) in the roster: nothing imported`,
-          rows: outcome.problems,
+export function classRosterTable(db: Database) {
+  return [
+    route({
+      method: 'POST',
+      url: '/api/orgs/:id/roster',
+      summary: "Import a class's learners: every row checked, all created or none",
+      who: 'account',
+      bodyLimit: ROSTER_BODY_LIMIT,
+      schemas: {
+        params: idParams,
+        body: rosterImportRequestSchema,
+        response: {
+          201: rosterImportResponseSchema,
+          // A request the schema refuses, or every row's problem for the teacher to fix the file.
+          400: z.union([rosterRefusalSchema, errorResponseSchema]),
+          ...refusals('not_found', 'conflict'),
         },
-      });
-    }
-    const words = {
-      forbidden: 'Only the class’s teacher imports its roster',
-      not_found: 'No such class',
-      conflict: 'A username or phone was taken meanwhile: nothing imported, try again',
-    };
-    return sendError(reply, outcome.code, words[outcome.code]);
-  });
-
-  app.get('/api/orgs/:id/certificates', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const outcome = await orgCertificates(db, actor.accountId, params.data.id);
-    if (outcome.ok) return reply.send({ certificates: outcome.value });
-    return sendError(
-      reply,
-      outcome.code,
-      outcome.code === 'forbidden' ? 'Not allowed' : 'Not found',
-    );
-  });
+      },
+      handler: async ({ reply, caller, params, body }) => {
+        const outcome = await importRoster(db, caller.accountId, params.id, body.rows);
+        if (outcome.ok) return reply.code(201).send({ imported: outcome.value });
+        if (outcome.code === 'invalid_rows') {
+          return reply.code(400).send({
+            error: {
+              code: 'invalid_body',
+              message: `${outcome.problems.length} problem(s) in the roster: nothing imported`,
+              rows: outcome.problems,
+            },
+          });
+        }
+        const words = {
+          forbidden: 'Only the class’s teacher imports its roster',
+          not_found: 'No such class',
+          conflict: 'A username or phone was taken meanwhile: nothing imported, try again',
+        };
+        return sendError(reply, outcome.code, words[outcome.code]);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/orgs/:id/certificates',
+      summary: "Every certificate the class's learners hold, to print together (its teachers)",
+      who: 'account',
+      schemas: {
+        params: idParams,
+        response: { 200: orgCertificatesResponseSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const outcome = await orgCertificates(db, caller.accountId, params.id);
+        if (outcome.ok) return reply.send({ certificates: outcome.value });
+        return sendError(
+          reply,
+          outcome.code,
+          outcome.code === 'forbidden' ? 'Not allowed' : 'Not found',
+        );
+      },
+    }),
+  ];
 }

@@ -1,10 +1,18 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  communeCodeSchema,
+  communeLearningSchema,
   createOrganisationSchema,
   grantCommuneSchema,
   joinCodeRequestSchema,
+  joinCodeSchema,
   joinRequestSchema,
+  memberProgressSchema,
+  memberSchema,
+  MEMBER_ROLES,
+  newJoinCodeSchema,
+  organisationSchema,
   roleChangeSchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
@@ -21,17 +29,18 @@ import {
   listMembers,
   revokeJoinCode,
   manages,
+  roleIn,
   type Outcome,
 } from '../services/organisations';
 import { communeLearning, learnersOf } from '../services/orgFigures';
 import { accountProgress, summarise } from '../services/progress';
-import { requireAccount } from './auth';
-import { invalidBody, sendError } from './errors';
+import { isOfficialOf } from '../services/teamAccess';
+import { sendError } from './errors';
+import { refusals, route } from './table';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const memberParams = z.strictObject({ id: z.uuid(), accountId: z.uuid() });
 const codeParams = z.strictObject({ id: z.uuid(), codeId: z.uuid() });
-const communeParams = z.strictObject({ code: z.string().regex(/^\d{5}$/) });
 
 function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status = 200): FastifyReply {
   if (outcome.ok) return reply.code(status).send(outcome.value);
@@ -41,140 +50,178 @@ function answer<T>(reply: FastifyReply, outcome: Outcome<T>, status = 200): Fast
   return sendError(reply, outcome.code, words[outcome.code]);
 }
 
-export function organisationRoutes(app: FastifyInstance, db: Database, guards: Guards): void {
-  app.post('/api/orgs', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const body = createOrganisationSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    return answer(reply, await createOrganisation(db, actor, body.data), 201);
-  });
-
-  app.post('/api/orgs/:id/join-codes', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const body = joinCodeRequestSchema.safeParse(request.body ?? {});
-    if (!body.success) return invalidBody(reply, body.error);
-    return answer(reply, await createJoinCode(db, actor.accountId, params.data.id, body.data), 201);
-  });
-
-  app.get('/api/orgs/:id/join-codes', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    return answer(reply, await listJoinCodes(db, actor.accountId, params.data.id));
-  });
-
-  app.post('/api/orgs/:id/join-codes/:codeId/revoke', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = codeParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const { id, codeId } = params.data;
-    return answer(reply, await revokeJoinCode(db, actor.accountId, id, codeId));
-  });
-
-  app.post('/api/join', { preHandler: guards.join }, async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const body = joinRequestSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    return answer(reply, await joinWithCode(db, actor.accountId, body.data.code));
-  });
-
-  app.get('/api/orgs/:id/members', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    return answer(reply, await listMembers(db, actor.accountId, params.data.id));
-  });
-
-  /** What each learner has learned, for the organisation's manager (teacher, leader, admin). */
-  app.get('/api/orgs/:id/progress', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const members = await listMembers(db, actor.accountId, params.data.id);
-    if (!members.ok) return answer(reply, members);
-    // Progress is the learners': the teacher, leaders and admins are not in the list.
-    const learners = await learnersOf(db, params.data.id);
-    const listed = members.value.filter((m) => learners.has(m.accountId));
-    const progress = await accountProgress(
-      db,
-      listed.map((m) => m.accountId),
-    );
-    return reply.send(
-      listed.map((member) => ({
-        ...member,
-        courses: (progress.get(member.accountId) ?? []).map(summarise),
-      })),
-    );
-  });
-
-  app.put('/api/orgs/:id/members/:accountId/role', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = memberParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const body = roleChangeSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    const { id, accountId } = params.data;
-    return answer(reply, await changeRole(db, actor.accountId, id, accountId, body.data.role));
-  });
-
-  app.post('/api/admin/commune-officials', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const body = grantCommuneSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    return answer(
-      reply,
-      await grantCommune(db, actor, body.data.accountId, body.data.communeCode),
-      201,
-    );
-  });
-
-  /**
-   * A commune's figures for its officials (and system admins): counts only, never a name.
-   */
-  app.get('/api/communes/:code/summary', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = communeParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const code = params.data.code;
-    const allowed =
-      actor.isSystemAdmin ||
-      (
-        await db.query(
-          `SELECT 1 FROM official_communes WHERE account_id = $1 AND commune_code = $2`,
-          [actor.accountId, code],
-        )
-      ).length > 0;
-    if (!allowed) return sendError(reply, 'forbidden', 'Not an official of this commune');
-    const figures = await communeLearning(db, code);
-    await audit(db, actor.accountId, 'export', `commune:${code}`, { kind: 'summary' });
-    return reply.send(figures);
-  });
-
-  app.get('/api/orgs/:id', async (request, reply) => {
-    const actor = await requireAccount(db, request, reply);
-    if (!actor) return reply;
-    const params = idParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const org = await getOrganisation(db, params.data.id);
-    if (!org) return sendError(reply, 'not_found', 'Not found');
-    const member = await db.query(
-      `SELECT 1 FROM memberships WHERE account_id = $1 AND organisation_id = $2`,
-      [actor.accountId, org.id],
-    );
-    if (member.length === 0 && !actor.isSystemAdmin)
-      return sendError(reply, 'forbidden', 'Not a member');
-    return reply.send({ ...org, manager: await manages(db, actor.accountId, org) });
-  });
+/** Teams, classes and agencies: made, joined with codes, their members, roles and figures. */
+export function organisationTable(db: Database, guards: Guards) {
+  return [
+    route({
+      method: 'POST',
+      url: '/api/orgs',
+      summary: 'Start a team, a class or (system admins) an agency; the caller manages it',
+      who: 'account',
+      schemas: {
+        body: createOrganisationSchema,
+        response: { 201: organisationSchema.omit({ manager: true }), ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, body }) =>
+        answer(reply, await createOrganisation(db, caller, body), 201),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/orgs/:id/join-codes',
+      summary: 'Make a join code (shown only this once)',
+      who: 'account',
+      schemas: {
+        params: idParams,
+        body: joinCodeRequestSchema,
+        response: { 201: newJoinCodeSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params, body }) =>
+        answer(reply, await createJoinCode(db, caller.accountId, params.id, body), 201),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/orgs/:id/join-codes',
+      summary: 'The join codes that still let people in',
+      who: 'account',
+      schemas: {
+        params: idParams,
+        response: { 200: z.array(joinCodeSchema), ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) =>
+        answer(reply, await listJoinCodes(db, caller.accountId, params.id)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/orgs/:id/join-codes/:codeId/revoke',
+      summary: 'Stop a join code from letting anyone else in',
+      who: 'account',
+      schemas: {
+        params: codeParams,
+        response: { 200: z.object({ revoked: z.literal(true) }), ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) =>
+        answer(reply, await revokeJoinCode(db, caller.accountId, params.id, params.codeId)),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/join',
+      summary: 'Join an organisation with a code',
+      who: 'account',
+      preHandler: guards.join,
+      schemas: {
+        body: joinRequestSchema,
+        response: {
+          200: z.object({ organisationId: z.uuid(), role: z.enum(MEMBER_ROLES) }),
+          ...refusals('not_found', 'conflict'),
+        },
+      },
+      handler: async ({ reply, caller, body }) =>
+        answer(reply, await joinWithCode(db, caller.accountId, body.code)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/orgs/:id/members',
+      summary: "The organisation's members, for its manager",
+      who: 'account',
+      schemas: {
+        params: idParams,
+        response: { 200: z.array(memberSchema), ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) =>
+        answer(reply, await listMembers(db, caller.accountId, params.id)),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/orgs/:id/progress',
+      summary: 'What each learner has learned, for the manager (staff are not listed)',
+      who: 'account',
+      schemas: {
+        params: idParams,
+        response: { 200: z.array(memberProgressSchema), ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const members = await listMembers(db, caller.accountId, params.id);
+        if (!members.ok) return answer(reply, members);
+        // Progress is the learners': the teacher, leaders and admins are not in the list.
+        const learners = await learnersOf(db, params.id);
+        const listed = members.value.filter((m) => learners.has(m.accountId));
+        const progress = await accountProgress(
+          db,
+          listed.map((m) => m.accountId),
+        );
+        return reply.send(
+          listed.map((member) => ({
+            ...member,
+            courses: (progress.get(member.accountId) ?? []).map(summarise),
+          })),
+        );
+      },
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/orgs/:id/members/:accountId/role',
+      summary: "Change a member's role (a sole manager cannot step down)",
+      who: 'account',
+      schemas: {
+        params: memberParams,
+        body: roleChangeSchema,
+        response: {
+          200: z.object({ role: z.enum(MEMBER_ROLES) }),
+          ...refusals('not_found', 'conflict'),
+        },
+      },
+      handler: async ({ reply, caller, params, body }) =>
+        answer(
+          reply,
+          await changeRole(db, caller.accountId, params.id, params.accountId, body.role),
+        ),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/admin/commune-officials',
+      summary: 'Make an account an official of a commune (system admins): its figures only',
+      who: 'account',
+      schemas: {
+        body: grantCommuneSchema,
+        response: { 201: z.null(), ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, body }) =>
+        answer(reply, await grantCommune(db, caller, body.accountId, body.communeCode), 201),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/communes/:code/summary',
+      summary: "A commune's learning figures for its officials: counts only, never a name",
+      who: 'account',
+      schemas: {
+        params: z.strictObject({ code: communeCodeSchema }),
+        response: { 200: communeLearningSchema },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const allowed =
+          caller.isSystemAdmin || (await isOfficialOf(db, caller.accountId, params.code));
+        if (!allowed) return sendError(reply, 'forbidden', 'Not an official of this commune');
+        const figures = await communeLearning(db, params.code);
+        await audit(db, caller.accountId, 'export', `commune:${params.code}`, { kind: 'summary' });
+        return reply.send(figures);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/orgs/:id',
+      summary: 'An organisation, for its members',
+      who: 'account',
+      schemas: {
+        params: idParams,
+        response: { 200: organisationSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const org = await getOrganisation(db, params.id);
+        if (!org) return sendError(reply, 'not_found', 'Not found');
+        const member = (await roleIn(db, caller.accountId, org.id)) !== null;
+        if (!member && !caller.isSystemAdmin) return sendError(reply, 'forbidden', 'Not a member');
+        return reply.send({ ...org, manager: await manages(db, caller.accountId, org) });
+      },
+    }),
+  ];
 }

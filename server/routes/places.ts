@@ -1,20 +1,30 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { placeSchema, provinceCodeSchema } from '../../src/protocol';
 import type { Database } from '../db/database';
-import { invalidBody } from './errors';
+import { communesOf, provinces } from '../services/places';
+import { route } from './table';
 
 /** The 34 provinces and their communes: public facts, for pickers in the app. */
-export function placeRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/api/places/provinces', async () =>
-    db.query(`SELECT code, name, kind FROM provinces ORDER BY code`),
-  );
-
-  app.get('/api/places/provinces/:code/communes', async (request, reply) => {
-    const params = z.strictObject({ code: z.string().regex(/^\d{2}$/) }).safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    return db.query(
-      `SELECT code, name, kind FROM communes WHERE province_code = $1 ORDER BY code`,
-      [params.data.code],
-    );
-  });
+export function placeTable(db: Database) {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/places/provinces',
+      summary: 'Every province',
+      who: 'anyone',
+      schemas: { response: { 200: z.array(placeSchema) } },
+      handler: async () => provinces(db),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/places/provinces/:code/communes',
+      summary: 'The communes of a province',
+      who: 'anyone',
+      schemas: {
+        params: z.strictObject({ code: provinceCodeSchema }),
+        response: { 200: z.array(placeSchema) },
+      },
+      handler: async ({ params }) => communesOf(db, params.code),
+    }),
+  ];
 }

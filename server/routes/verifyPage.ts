@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { VerifyStatus } from '../../src/protocol';
 import { verifyCompact } from '../../src/domain/certificates/compactCode.ts';
 import { codeFromText } from '../../src/domain/certificates/verifyLink.ts';
@@ -6,6 +7,7 @@ import type { Database } from '../db/database';
 import type { IssuerSettings } from '../services/certificates';
 import { wasSupervised } from '../services/attestations';
 import { publishedKeys } from '../services/issuerKeys';
+import { route } from './table';
 
 const WORDS: Record<VerifyStatus | 'empty', { vi: string; en: string }> = {
   valid: { vi: 'Chứng chỉ hợp lệ', en: 'Valid certificate' },
@@ -36,25 +38,49 @@ const escape = (text: string) =>
   );
 
 /** `GET /verify?c=<code>`: checks a code online, server-rendered, no script (CSP-safe). */
-export function verifyPageRoutes(app: FastifyInstance, db: Database, settings: IssuerSettings) {
-  app.get('/verify.css', async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').send(CSS),
-  );
-
+export function verifyPageTable(db: Database, settings: IssuerSettings) {
   // Public and unauthenticated: a generous per-address limit keeps it from being a free oracle.
-  const limited = { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } };
-  app.get('/verify', limited, async (request, reply) => {
-    const raw = (request.query as { c?: unknown }).c;
-    return page(reply, typeof raw === 'string' ? codeFromText(raw.slice(0, 4000)) : '');
-  });
+  const limited = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  const htmlPage = { content: { 'text/html': z.string() } };
   // A scanned certificate QR (`HTTPS://HOST/V/<code>`); the path may come in either case.
   // (A wildcard: the code is longer than a route parameter may be.)
-  for (const path of ['/V/*', '/v/*']) {
-    app.get(path, limited, async (request, reply) => {
-      const code = (request.params as { '*': string })['*'].slice(0, 4000);
-      return page(reply, codeFromText(`/V/${code}`));
+  const scanned = (url: string) =>
+    route({
+      method: 'GET',
+      url,
+      summary: 'The check of a scanned certificate QR code',
+      who: 'anyone',
+      config: limited,
+      schemas: { params: z.object({ '*': z.string() }), response: { 200: htmlPage } },
+      handler: async ({ reply, params }) =>
+        page(reply, codeFromText(`/V/${params['*'].slice(0, 4000)}`)),
     });
-  }
+  return [
+    route({
+      method: 'GET',
+      url: '/verify.css',
+      summary: "The check page's style",
+      who: 'anyone',
+      schemas: { response: { 200: { content: { 'text/css': z.string() } } } },
+      handler: async ({ reply }) =>
+        reply.header('content-type', 'text/css; charset=utf-8').send(CSS),
+    }),
+    route({
+      method: 'GET',
+      url: '/verify',
+      summary: 'Check a certificate code, as a page',
+      who: 'anyone',
+      config: limited,
+      schemas: {
+        querystring: z.object({ c: z.string().optional() }),
+        response: { 200: htmlPage },
+      },
+      handler: async ({ reply, query }) =>
+        page(reply, query.c === undefined ? '' : codeFromText(query.c.slice(0, 4000))),
+    }),
+    scanned('/V/*'),
+    scanned('/v/*'),
+  ];
 
   async function page(reply: FastifyReply, code: string) {
     let status: VerifyStatus | 'empty' = 'empty';

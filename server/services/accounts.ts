@@ -1,8 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { looksLikePhone, normalisePhone } from '../../src/protocol';
-import type { Database } from '../db/database';
+import { looksLikePhone, normalisePhone, type MemberRole, type OrgKind } from '../../src/protocol';
+import type { Database, Queryable } from '../db/database';
 import { audit } from './audit';
+import type { Device } from './devices';
+import { ownerOfAccount } from './principal';
+import { revokeAllTokensIn } from './tokens';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -73,31 +76,41 @@ export async function createAccount(
       // Already in the one stored form: the request schema normalises phones.
       input.phone ?? null,
       input.displayName,
-      await hash(input.password, ARGON2),
+      await hashPassword(input.password),
     ],
   );
   return rows[0] ? summary(rows[0]) : null;
 }
 
 /**
- * The one account `login` names, if the password is right. A login written like a phone number
- * is looked up as a phone only (usernames always hold a letter), anything else as a username
- * only: one login can never match two accounts.
+ * The one account a login names. A login written like a phone number is looked up as a phone
+ * only (usernames always hold a letter), anything else as a username only: one login can never
+ * match two accounts.
  */
+async function accountRowByLogin(db: Database, login: string): Promise<AccountRow | undefined> {
+  if (!looksLikePhone(login)) {
+    const rows = await db.query<AccountRow>(`SELECT * FROM accounts WHERE username = $1`, [
+      login.toLowerCase(),
+    ]);
+    return rows[0];
+  }
+  const phone = normalisePhone(login);
+  if (!phone) return undefined;
+  return (await db.query<AccountRow>(`SELECT * FROM accounts WHERE phone = $1`, [phone]))[0];
+}
+
+export async function accountByLogin(db: Database, login: string): Promise<AccountSummary | null> {
+  const row = await accountRowByLogin(db, login);
+  return row ? summary(row) : null;
+}
+
+/** The one account `login` names (see `accountRowByLogin`), if the password is right. */
 export async function checkPassword(
   db: Database,
   login: string,
   password: string,
 ): Promise<AccountSummary | null> {
-  const phone = looksLikePhone(login) ? normalisePhone(login) : null;
-  const rows = looksLikePhone(login)
-    ? phone
-      ? await db.query<AccountRow>(`SELECT * FROM accounts WHERE phone = $1`, [phone])
-      : []
-    : await db.query<AccountRow>(`SELECT * FROM accounts WHERE username = $1`, [
-        login.toLowerCase(),
-      ]);
-  const row = rows[0];
+  const row = await accountRowByLogin(db, login);
   dummyHash ??= hash('no account has this password', ARGON2);
   const ok = await verify(row?.password_hash ?? (await dummyHash), password);
   await audit(db, row?.id ?? null, ok && row ? 'sign_in' : 'sign_in_failed');
@@ -107,4 +120,81 @@ export async function checkPassword(
 export async function getAccount(db: Database, id: string): Promise<AccountSummary | null> {
   const rows = await db.query<AccountRow>(`SELECT * FROM accounts WHERE id = $1`, [id]);
   return rows[0] ? summary(rows[0]) : null;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+/**
+ * Gives the account a new password (hashed before the transaction) and signs it out
+ * everywhere: whoever held the old one loses every session with it.
+ */
+export async function setPassword(
+  tx: Queryable,
+  accountId: string,
+  passwordHash: string,
+): Promise<void> {
+  await tx.query(`UPDATE accounts SET password_hash = $2 WHERE id = $1`, [accountId, passwordHash]);
+  await revokeAllTokensIn(tx, accountId);
+}
+
+/** The account's own page: who they are, their organisations, and the communes they oversee. */
+export async function accountOverview(db: Database, accountId: string) {
+  const memberships = await db.query<{
+    organisation_id: string;
+    kind: OrgKind;
+    name: string;
+    role: MemberRole;
+  }>(
+    `SELECT m.organisation_id, o.kind, o.name, m.role FROM memberships m
+     JOIN organisations o ON o.id = m.organisation_id WHERE m.account_id = $1 ORDER BY o.name`,
+    [accountId],
+  );
+  // The communes a system admin gave this account as an official: their figures only.
+  const communes = await db.query<{ code: string; name: string; province_name: string }>(
+    `SELECT c.code, c.name, p.name AS province_name FROM official_communes o
+     JOIN communes c ON c.code = o.commune_code JOIN provinces p ON p.code = c.province_code
+     WHERE o.account_id = $1 ORDER BY c.name, c.code`,
+    [accountId],
+  );
+  return {
+    account: await getAccount(db, accountId),
+    communes: communes.map((c) => ({ code: c.code, name: c.name, provinceName: c.province_name })),
+    memberships: memberships.map((m) => ({
+      organisationId: m.organisation_id,
+      kind: m.kind,
+      name: m.name,
+      role: m.role,
+    })),
+  };
+}
+
+/**
+ * A profile that learned before signing in brings its past along: the device becomes the
+ * account's, and so do the events it pushed for that profile and its certificates. Returns
+ * how many events moved.
+ */
+export async function claimProfile(
+  db: Database,
+  accountId: string,
+  device: Device,
+  profileId: string,
+): Promise<number> {
+  const moved = await db.transaction(async (tx) => {
+    await tx.query(`UPDATE devices SET account_id = $2 WHERE id = $1`, [device.id, accountId]);
+    const owners = [device.ownerId, profileId, ownerOfAccount(accountId)];
+    // Its certificates come along, so they return on every phone the account signs in on.
+    await tx.query(
+      `UPDATE certificates c SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2
+         AND NOT EXISTS (SELECT 1 FROM certificates a WHERE a.owner_id = $3
+           AND a.profile_id = c.profile_id AND a.course_id = c.course_id)`,
+      owners,
+    );
+    return tx.query(
+      `UPDATE events SET owner_id = $3 WHERE owner_id = $1 AND profile_id = $2 RETURNING id`,
+      owners,
+    );
+  });
+  return moved.length;
 }

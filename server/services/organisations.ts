@@ -1,7 +1,8 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { MemberRole, OrgKind } from '../../src/protocol';
 import { audit } from './audit';
+import { hashCode, newCode } from './codes';
 import { approvesIn } from './teamApproval';
 
 export type { MemberRole, OrgKind };
@@ -89,14 +90,12 @@ export async function createOrganisation(
       `INSERT INTO memberships (account_id, organisation_id, role) VALUES ($1, $2, $3)`,
       [actor.accountId, id, MANAGER_ROLE[input.kind]],
     );
+    await audit(tx, actor.accountId, 'organisation_created', id, {
+      kind: input.kind,
+      commune: input.communeCode,
+    });
   });
   return { ok: true, value: { id, ...input } };
-}
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-function hashCode(code: string): string {
-  return createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 }
 
 export interface JoinCode {
@@ -126,10 +125,7 @@ export async function createJoinCode(
   if (!org) return missing;
   if (!(await manages(db, actorId, org)) || !GRANTABLE[org.kind].includes(input.role))
     return denied;
-  const raw = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(
-    '',
-  );
-  const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+  const code = newCode();
   const rows = await db.query<JoinCodeRow>(
     `INSERT INTO join_codes (code_hash, organisation_id, role, max_uses, expires_at, created_by)
      VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6)

@@ -99,11 +99,14 @@ export async function revokeRefreshFamily(db: Database, token: string): Promise<
 
 /** Signs an account out of every device: all its tokens stop working at once. */
 export async function revokeAllTokens(db: Database, accountId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query(`DELETE FROM access_tokens WHERE account_id = $1`, [accountId]);
-    await tx.query(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`,
-      [accountId],
-    );
-  });
+  await db.transaction((tx) => revokeAllTokensIn(tx, accountId));
+}
+
+/** `revokeAllTokens` inside a transaction the caller holds (a password change, say). */
+export async function revokeAllTokensIn(tx: Queryable, accountId: string): Promise<void> {
+  await tx.query(`DELETE FROM access_tokens WHERE account_id = $1`, [accountId]);
+  await tx.query(
+    `UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`,
+    [accountId],
+  );
 }

@@ -30,6 +30,7 @@ const AccountScreen = lazyScreen(
   () => import('../features/account/AccountScreen'),
   'AccountScreen',
 );
+const AdminScreen = lazyScreen(() => import('../features/admin/AdminScreen'), 'AdminScreen');
 const JoinScreen = lazyScreen(() => import('../features/account/JoinScreen'), 'JoinScreen');
 const OrgScreen = lazyScreen(() => import('../features/orgs/OrgScreen'), 'OrgScreen');
 const SignInCardsScreen = lazyScreen(
@@ -93,6 +94,7 @@ function AppRoutes() {
       <Route path={CHECK_PATH} element={<CheckScreen />} />
       <Route path="/settings" element={<SettingsScreen />} />
       <Route path="/account" element={<AccountScreen />} />
+      <Route path="/admin" element={<AdminScreen />} />
       <Route path="/join" element={<JoinScreen />} />
       <Route path="/orgs/:organisationId" element={<OrgScreen />} />
       <Route path="/orgs/:organisationId/cards" element={<SignInCardsScreen />} />

@@ -1,14 +1,19 @@
 import { useSyncCounts } from '../data/hooks';
 import { useTranslation } from '../i18n';
 import { useSession } from '../state/session';
+import { useTeamVault } from '../state/teamVault';
 import { syncNow } from '../sync/control';
 
 function useSyncMessage(): string {
   const { t, i18n } = useTranslation();
   const counts = useSyncCounts();
   const sync = useSession((s) => s.sync);
+  const teamLogOpen = useTeamVault((s) => s.key !== null);
   if (sync.phase === 'outdated') return t('sync.outdated');
   if (sync.phase === 'syncing') return t('sync.syncing');
+  if (counts && counts.pendingVisits > 0 && !teamLogOpen) {
+    return t('sync.unlockToSend', { count: counts.pendingVisits });
+  }
   if (counts && counts.pending > 0) {
     const pending = t('sync.pending', { count: counts.pending });
     return sync.phase === 'retrying' ? `${pending} · ${t('sync.retrying')}` : pending;

@@ -2,13 +2,15 @@ import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
 import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
 import { setSession } from '../state/session';
+import { useTeamVault } from '../state/teamVault';
 import { accountAuth } from '../sync/accountTokens';
 import { createCertificatesApi, type CertificatesApi } from '../sync/certificatesApi';
 import { provideSyncControls } from '../sync/control';
-import { createSyncEngine, type SyncEngine, type SyncStatus } from '../sync/engine';
+import type { SyncStatus } from '../protocol/syncStatus';
+import { createSyncEngine, type SyncEngine } from '../sync/engine';
 import { combineStatuses } from '../sync/status';
 import { createSyncApi } from '../sync/http';
-import { organisationSync } from './organisationSync';
+import { refreshOrgMemberships } from '../sync/orgMemberships';
 
 /**
  * After a sync: this scope's certificates, and (once per round, with the device's engine) the
@@ -21,6 +23,12 @@ function fetchCertificates(certificates: CertificatesApi, scope: SyncScope) {
     await storeIssuerKeys(await certificates.issuers());
     await storeRevocationList(await certificates.revocations(), new Date().toISOString());
   };
+}
+
+/** The team-log key while the account's log is unlocked on this phone: visits need it. */
+function unlockedTeamKey(accountId: string): CryptoKey | null {
+  const vault = useTeamVault.getState();
+  return vault.accountId === accountId ? vault.key : null;
 }
 
 let engines: SyncEngine[] = [];
@@ -50,11 +58,11 @@ export async function startSync(): Promise<void> {
     ...(await allCredentials()).map(({ profileId, accountId }, i) =>
       createSyncEngine({
         api,
-        store: createDexieSyncStore(undefined, { kind: 'account', profileId }),
+        store: createDexieSyncStore(undefined, { kind: 'account', profileId }, unlockedTeamKey),
         auth: accountAuth(profileId),
         onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
-        organisations: organisationSync(accountId),
+        beforePull: refreshOrgMemberships(window.location.origin, accountId),
       }),
     ),
   ];

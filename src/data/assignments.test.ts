@@ -6,8 +6,8 @@ import type { SyncApi } from '../sync/http';
 import {
   assign,
   assignmentRows,
-  createAssignmentStore,
   PastDueDateError,
+  saveOrgMemberships,
   withdraw,
 } from './assignments';
 import { database } from './db';
@@ -46,9 +46,31 @@ function echoServer() {
   return { api, pushes, stored };
 }
 
+const profileId = newRandomId();
+
+/** The teacher signed in on this phone, in the class, as the server last said. */
+async function signInTeacher(): Promise<void> {
+  await database().credentials.put({
+    profileId,
+    accountId: teacher.accountId,
+    displayName: teacher.displayName,
+    accessToken: 't',
+    refreshToken: 'r',
+    pullCursor: 0,
+  });
+  await saveOrgMemberships({
+    accountId: teacher.accountId,
+    organisations: [{ organisationId: classId, kind: 'class', name: 'Lớp 1', role: 'teacher' }],
+    checkedAt: NOW.toISOString(),
+  });
+}
+
+const teacherStore = () => createDexieSyncStore(undefined, { kind: 'account', profileId });
+
 describe('assignments on the phone', () => {
   beforeEach(async () => {
     await database().delete({ disableAutoOpen: false });
+    await signInTeacher();
   });
 
   it('refuses a due date before today in Vietnam and writes nothing', async () => {
@@ -61,11 +83,12 @@ describe('assignments on the phone', () => {
       PastDueDateError,
     );
     expect(await database().assignments.count()).toBe(0);
+    expect(await database().outbox.count()).toBe(0);
     await assign(teacher, { ...input, dueDate: '2026-12-10' }, NOW);
     expect(await assignmentRows(teacher.accountId, classId)).toHaveLength(1);
   });
 
-  it('waits offline, then the engine sends it (no high-water mark) and pulls it back', async () => {
+  it('waits in the one outbox offline, then the engine sends it and pulls it back', async () => {
     const target = { kind: 'organisation' } as const;
     await assign(teacher, { organisationId: classId, item: course, target, dueDate: null }, NOW);
     const [made] = await assignmentRows(teacher.accountId, classId);
@@ -76,22 +99,22 @@ describe('assignments on the phone', () => {
     ]);
 
     const server = echoServer();
+    expect(await database().outbox.toArray()).toEqual([
+      expect.objectContaining({ kind: 'assignment', recordId: made!.id, state: 'pending' }),
+      expect.objectContaining({ kind: 'assignment', state: 'pending' }),
+    ]);
     const engine = createSyncEngine({
       api: server.api,
-      store: createDexieSyncStore(),
+      store: teacherStore(),
+      auth: { token: async () => 'account-token', forget: async () => undefined },
       onStatus: () => undefined,
       isOnline: () => true,
-      organisations: {
-        store: createAssignmentStore(teacher.accountId),
-        pullTargets: async () => [{ kind: 'assignment', scope: `org:${classId}` }],
-      },
     });
     await engine.syncNow();
     engine.stop();
 
     const sent = server.pushes.filter((p) => p.records.some((r) => r.kind === 'assignment'));
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.highWater).toBeUndefined();
     // The assignment goes before its withdrawal.
     expect(sent[0]!.records.map((r) => (r.data as { action: string }).action)).toEqual([
       'assign',
@@ -99,21 +122,24 @@ describe('assignments on the phone', () => {
     ]);
     const rows = await assignmentRows(teacher.accountId, classId);
     expect(rows.map((r) => r.state)).toEqual(['stored', 'stored']);
-    expect(await database().pullCursors.toArray()).toEqual([
-      { accountId: teacher.accountId, target: `assignment org:${classId}`, cursor: 2 },
-    ]);
+    expect(await database().outbox.count()).toBe(0);
+    expect((await database().credentials.get(profileId))?.assignmentCursors).toEqual({
+      [classId]: 2,
+    });
   });
 
   it('keeps a refused record with the server’s reason, and sends it no more', async () => {
     const target = { kind: 'organisation' } as const;
     await assign(teacher, { organisationId: classId, item: course, target, dueDate: null }, NOW);
-    const store = createAssignmentStore(teacher.accountId);
-    const [record] = await store.pendingRecords(10);
-    await store.settleRecords({
+    const store = teacherStore();
+    const {
+      records: [record],
+    } = await store.pendingRecords(10);
+    await store.settlePush({
       accepted: [],
       refused: [{ kind: 'assignment', id: record!.id, reason: 'forbidden_scope', message: 'no' }],
     });
-    expect(await store.pendingRecords(10)).toEqual([]);
+    expect((await store.pendingRecords(10)).records).toEqual([]);
     expect((await assignmentRows(teacher.accountId))[0]).toMatchObject({
       state: 'refused',
       refusal: { reason: 'forbidden_scope' },

@@ -2,14 +2,10 @@ import { isPastDue, vietnamDay } from '../domain/assignments';
 import { newEventId } from '../lib/ids';
 import {
   assignmentKind,
-  assignmentRecord,
   type AssignedItem,
   type AssignmentRecord,
   type AssignmentTarget,
-  type PulledRecord,
-  type PushResponse,
 } from '../protocol';
-import type { OrganisationRecordStore, PullTarget } from '../sync/store';
 import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
 import { getDeviceId } from './meta';
@@ -29,15 +25,24 @@ export class PastDueDateError extends Error {
   }
 }
 
+/** Keeps a record the account made and puts it in the outbox, in one transaction. */
 async function keep(db: HocSoDatabase, maker: Maker, record: AssignmentRecord): Promise<void> {
   await guardStorage(() =>
-    db.assignments.add({
-      accountId: maker.accountId,
-      id: record.id,
-      organisationId: record.organisationId,
-      record,
-      madeBy: maker,
-      state: 'waiting',
+    db.transaction('rw', db.assignments, db.outbox, async () => {
+      await db.assignments.add({
+        accountId: maker.accountId,
+        id: record.id,
+        organisationId: record.organisationId,
+        record,
+        madeBy: maker,
+        state: 'waiting',
+      });
+      await db.outbox.add({
+        kind: assignmentKind.kind,
+        recordId: record.id,
+        createdAt: record.madeAt,
+        state: 'pending',
+      });
     }),
   );
 }
@@ -94,70 +99,6 @@ export async function getOrgMemberships(
   db = database(),
 ): Promise<OrgMembershipsRow | undefined> {
   return db.orgMemberships.get(accountId);
-}
-
-const targetKey = (target: PullTarget) => `${target.kind} ${target.scope}`;
-
-/** The Dexie side of an account's assignment records, for the sync engine. */
-export function createAssignmentStore(
-  accountId: string,
-  db: HocSoDatabase = database(),
-): OrganisationRecordStore {
-  return {
-    async pendingRecords(limit) {
-      const rows = await db.assignments
-        .where('[accountId+state]')
-        .equals([accountId, 'waiting'])
-        .toArray();
-      // UUIDv7 ids sort by time: an assignment goes before its withdrawal.
-      return rows
-        .sort((a, b) => a.id.localeCompare(b.id))
-        .slice(0, limit)
-        .map((row) => assignmentRecord(row.record));
-    },
-
-    async settleRecords({ accepted, refused }: PushResponse) {
-      await guardStorage(() =>
-        db.transaction('rw', db.assignments, async () => {
-          for (const { kind, id } of accepted) {
-            if (kind === assignmentKind.kind)
-              await db.assignments.update([accountId, id], { state: 'stored' });
-          }
-          for (const { kind, id, reason, message } of refused) {
-            if (kind === assignmentKind.kind)
-              await db.assignments.update([accountId, id], {
-                state: 'refused',
-                refusal: { reason, message },
-              });
-          }
-        }),
-      );
-    },
-
-    async getPullCursor(target) {
-      return (await db.pullCursors.get([accountId, targetKey(target)]))?.cursor ?? 0;
-    },
-
-    async applyPulled(target, records: PulledRecord[], nextCursor) {
-      await guardStorage(() =>
-        db.transaction('rw', db.assignments, db.pullCursors, async () => {
-          for (const pulled of records) {
-            if (pulled.kind !== assignmentKind.kind) continue;
-            const { serverSeq: _seq, madeBy, ...record } = pulled.data;
-            await db.assignments.put({
-              accountId,
-              id: record.id,
-              organisationId: record.organisationId,
-              record,
-              madeBy,
-              state: 'stored',
-            });
-          }
-          await db.pullCursors.put({ accountId, target: targetKey(target), cursor: nextCursor });
-        }),
-      );
-    },
-  };
 }
 
 /** Every assignment record an account holds in one organisation, or in all of them. */

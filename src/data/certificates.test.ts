@@ -45,7 +45,8 @@ describe('certificates on the phone', () => {
       type: 'certificate.requested',
       payload: { courseId, holderName: 'Nguyễn Thị Lan' },
     });
-    expect(await db.outbox.where('eventId').equals(row.requestId).count()).toBe(1);
+    const entry = ['learning-event', row.requestId];
+    expect(await db.outbox.where('[kind+recordId]').equals(entry).count()).toBe(1);
     // Asking again does not record a second request.
     await requestCertificate(lan, courseId, 'Lan');
     expect(await db.events.count()).toBe(1);
@@ -89,7 +90,12 @@ describe('certificates on the phone', () => {
     });
     // A request pulled again later does not make a signed certificate wait.
     const request = await db.events.get((await db.certificates.get([lan, courseId]))!.requestId);
-    await createDexieSyncStore().applyPulled([{ ...request!, id: newerId(), serverSeq: 9 }], 9);
+    const again = { ...request!, id: newerId(), serverSeq: 9 };
+    await createDexieSyncStore().applyPulled(
+      { kind: 'learning-event' },
+      [{ kind: 'learning-event', id: again.id, data: again }],
+      9,
+    );
     expect((await db.certificates.get([lan, courseId]))?.status).toBe('signed');
   });
 

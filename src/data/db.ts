@@ -21,7 +21,6 @@ import type {
   VisitVersionRow,
   AssignmentRow,
   OrgMembershipsRow,
-  PullCursorRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -45,7 +44,6 @@ export class HocSoDatabase extends Dexie {
   visitVersions!: Dexie.Table<VisitVersionRow, [string, number]>;
   assignments!: Dexie.Table<AssignmentRow, [string, string]>;
   orgMemberships!: EntityTable<OrgMembershipsRow, 'accountId'>;
-  pullCursors!: Dexie.Table<PullCursorRow, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

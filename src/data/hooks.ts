@@ -43,6 +43,8 @@ export function useCourseProgress(
 
 export interface SyncCounts {
   pending: number;
+  /** Pending visit versions: they can be sent only while the team log is unlocked. */
+  pendingVisits: number;
   refused: number;
   lastSyncedAt: string | null;
 }
@@ -51,13 +53,19 @@ export interface SyncCounts {
 export function useSyncCounts(): SyncCounts | undefined {
   return useLiveQuery(async () => {
     const db = database();
-    const [pending, refused, lastSyncedAt] = await Promise.all([
+    const [pending, pendingVisits, refused, lastSyncedAt] = await Promise.all([
       db.outbox.where('state').equals('pending').count(),
+      db.outbox
+        .where('state')
+        .equals('pending')
+        .filter((row) => row.kind === 'visit-version')
+        .count(),
       db.outbox.where('state').equals('refused').count(),
       readMeta('lastSyncedAt'),
     ]);
     return {
       pending,
+      pendingVisits,
       refused,
       lastSyncedAt: typeof lastSyncedAt === 'string' ? lastSyncedAt : null,
     };

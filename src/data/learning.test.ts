@@ -30,7 +30,8 @@ describe('recording what a person did', () => {
     expect((await db.courseProgress.get([profileId, course.courseId]))?.completedLessons).toEqual([
       'phone-parts',
     ]);
-    expect(await db.outbox.where('eventId').equals(event.id).first()).toMatchObject({
+    const entry = ['learning-event', event.id];
+    expect(await db.outbox.where('[kind+recordId]').equals(entry).first()).toMatchObject({
       state: 'pending',
     });
   });
@@ -64,6 +65,7 @@ describe('recording what a person did', () => {
 });
 
 describe('the Dexie sync store', () => {
+  const events = { kind: 'learning-event' } as const;
   beforeEach(async () => {
     await database().delete({ disableAutoOpen: false });
   });
@@ -71,19 +73,20 @@ describe('the Dexie sync store', () => {
   it('deletes accepted outbox entries and keeps refused ones with their reason', async () => {
     const kept = await recordEvent(profileId, 'lesson.completed', course);
     const sent = await recordEvent(profileId, 'lesson.completed', { ...course, lessonId: 'b' });
-    const batch = await dexieSyncStore.pendingEvents(10);
-    expect(batch.events.map((e) => e.id)).toEqual([kept.id, sent.id]);
+    const batch = await dexieSyncStore.pendingRecords(10);
+    expect(batch.records.map((r) => r.id)).toEqual([kept.id, sent.id]);
     await dexieSyncStore.markPushInFlight(batch.highWater);
     await dexieSyncStore.settlePush({
       accepted: [{ kind: 'learning-event', id: sent.id }],
       refused: [{ kind: 'learning-event', id: kept.id, reason: 'invalid_record', message: 'bad' }],
     });
-    expect(await dexieSyncStore.pendingEvents(10)).toEqual({ events: [], highWater: 0 });
+    expect(await dexieSyncStore.pendingRecords(10)).toEqual({ records: [], highWater: 0 });
     expect(await dexieSyncStore.pushInFlight()).toBeNull();
     const refused = await database().outbox.toArray();
     expect(refused).toEqual([
       expect.objectContaining({
-        eventId: kept.id,
+        kind: 'learning-event',
+        recordId: kept.id,
         state: 'refused',
         refusal: { reason: 'invalid_record', message: 'bad' },
       }),
@@ -96,7 +99,7 @@ describe('the Dexie sync store', () => {
       ...course,
       lessonId: 'b',
     });
-    const sent = await dexieSyncStore.pendingEvents(10);
+    const sent = await dexieSyncStore.pendingRecords(10);
     await dexieSyncStore.markPushInFlight(sent.highWater);
     const later = await recordEvent(profileId, 'lesson.completed', { ...course, lessonId: 'c' });
     expect(await dexieSyncStore.pushInFlight()).toBe(sent.highWater);
@@ -107,11 +110,11 @@ describe('the Dexie sync store', () => {
       ],
     });
     const outbox = await database().outbox.toArray();
-    expect(outbox.map((row) => [row.eventId, row.state])).toEqual([
+    expect(outbox.map((row) => [row.recordId, row.state])).toEqual([
       [refusedOne.id, 'refused'],
       [later.id, 'pending'],
     ]);
-    expect(outbox.some((row) => row.eventId === first.id)).toBe(false);
+    expect(outbox.some((row) => row.recordId === first.id)).toBe(false);
     expect(await dexieSyncStore.pushInFlight()).toBeNull();
   });
 
@@ -133,37 +136,38 @@ describe('the Dexie sync store', () => {
       serverSeq: 41,
     };
     await database().profiles.add({ id: other, name: 'B', createdAt: pulled.occurredAt });
-    await dexieSyncStore.applyPulled([pulled], 41);
-    await dexieSyncStore.applyPulled([pulled], 41);
+    const page = [{ kind: 'learning-event' as const, id: pulled.id, data: pulled }];
+    await dexieSyncStore.applyPulled(events, page, 41);
+    await dexieSyncStore.applyPulled(events, page, 41);
     const progress = await database().courseProgress.get([other, 'smartphone-basics']);
     expect(progress?.quiz).toMatchObject({
       bestScore: 8,
       passed: true,
       completedAttempts: [pulled.payload.attemptId],
     });
-    expect(await dexieSyncStore.getPullCursor()).toBe(41);
+    expect(await dexieSyncStore.getPullCursor(events)).toBe(41);
     expect(await database().events.get(pulled.id)).toMatchObject({ serverSeq: 41 });
     expect(await database().outbox.count()).toBe(0);
   });
 
   it('does not bring back the events of a profile deleted from this device', async () => {
     const gone = newRandomId();
+    const event = {
+      id: '019a9c2e-7f00-7000-8000-0000000000ac',
+      deviceId: newRandomId(),
+      profileId: gone,
+      occurredAt: '2026-11-01T08:00:00.000Z',
+      type: 'lesson.completed' as const,
+      payload: { courseId: 'smartphone-basics', lessonId: 'phone-parts' },
+      serverSeq: 7,
+    };
     await dexieSyncStore.applyPulled(
-      [
-        {
-          id: '019a9c2e-7f00-7000-8000-0000000000ac',
-          deviceId: newRandomId(),
-          profileId: gone,
-          occurredAt: '2026-11-01T08:00:00.000Z',
-          type: 'lesson.completed',
-          payload: { courseId: 'smartphone-basics', lessonId: 'phone-parts' },
-          serverSeq: 7,
-        },
-      ],
+      events,
+      [{ kind: 'learning-event', id: event.id, data: event }],
       7,
     );
     expect(await database().events.count()).toBe(0);
     expect(await database().courseProgress.count()).toBe(0);
-    expect(await dexieSyncStore.getPullCursor()).toBe(7);
+    expect(await dexieSyncStore.getPullCursor(events)).toBe(7);
   });
 });

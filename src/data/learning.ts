@@ -33,7 +33,8 @@ export async function recordEvent<T extends EventType>(
       await db.events.add(event);
       await foldIntoDerived(event, db);
       await db.outbox.add({
-        eventId: event.id,
+        kind: 'learning-event',
+        recordId: event.id,
         createdAt: event.occurredAt,
         state: 'pending',
       });

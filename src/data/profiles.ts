@@ -95,11 +95,14 @@ export async function checkPin(id: string, pin: string, now = Date.now()): Promi
   return { ok: false, waitMs };
 }
 
+/** The outbox keys of learning events. */
+const eventKeys = (ids: string[]) => ids.map((id) => ['learning-event', id]);
+
 /** Events of this profile that have not reached the server yet: lost if it is deleted. */
 export async function unsyncedCount(profileId: string): Promise<number> {
   const db = database();
   const ids = await db.events.where('profileId').equals(profileId).primaryKeys();
-  return db.outbox.where('eventId').anyOf(ids).count();
+  return db.outbox.where('[kind+recordId]').anyOf(eventKeys(ids)).count();
 }
 
 /** Removes a profile and everything of it from this device, in one transaction. */
@@ -121,7 +124,7 @@ export async function deleteProfile(profileId: string): Promise<void> {
     ],
     async () => {
       const eventIds = await db.events.where('profileId').equals(profileId).primaryKeys();
-      await db.outbox.where('eventId').anyOf(eventIds).delete();
+      await db.outbox.where('[kind+recordId]').anyOf(eventKeys(eventIds)).delete();
       await db.events.bulkDelete(eventIds);
       await db.courseProgress.where('profileId').equals(profileId).delete();
       await db.resume.where('profileId').equals(profileId).delete();

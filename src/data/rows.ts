@@ -5,6 +5,7 @@ import type {
   AssignmentRecord,
   Course,
   LearningEvent,
+  RecordKindName,
   MemberRole,
   OrgKind,
   RefusalReason,
@@ -17,9 +18,11 @@ export type EventRow = LearningEvent & { serverSeq?: number };
 
 export type ProgressRow = CourseProgress;
 
+/** A record waiting to be pushed: its kind and id; the record itself lives in its own table. */
 export interface OutboxRow {
   seq?: number;
-  eventId: string;
+  kind: RecordKindName;
+  recordId: string;
   createdAt: string;
   /** `pending` until the server accepts it (then the row is deleted) or refuses it for good. */
   state: 'pending' | 'refused';
@@ -110,8 +113,12 @@ export interface CredentialsRow {
   displayName: string;
   accessToken: string;
   refreshToken: string;
-  /** The account's pull cursor on this device. */
+  /** The account's pull cursor of learning events on this device. */
   pullCursor: number;
+  /** The pull cursor of visit versions of each team (by team id) the account logs visits in. */
+  visitCursors?: Record<string, number>;
+  /** The pull cursor of assignments of each class or agency (by id) the account is in. */
+  assignmentCursors?: Record<string, number>;
   /** The highest outbox number of this account's batch on its way, until it is answered. */
   pushInFlight?: number;
 }
@@ -216,11 +223,4 @@ export interface OrgMembershipsRow {
   accountId: string;
   organisations: { organisationId: string; kind: OrgKind; name: string; role: MemberRole }[];
   checkedAt: string;
-}
-
-/** How far an account has pulled one kind of an organisation's records (`<kind> org:<id>`). */
-export interface PullCursorRow {
-  accountId: string;
-  target: string;
-  cursor: number;
 }

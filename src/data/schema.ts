@@ -85,18 +85,26 @@ export const VERSION_7 = {
 };
 
 /**
- * Version 8: assignments from a class's teacher or an agency's admin. Each account on the phone
- * keeps the records it made or pulled (`waiting` rows are its assignment outbox); the
- * organisations it belongs to (so the home screen knows where it learns, offline); and a pull
- * cursor per kind and organisation.
+ * Version 8: one outbox for every record kind. Each entry names its `kind` and `recordId`
+ * instead of an `eventId`; learning events keep their place (their `seq`), and every visit
+ * version still waiting joins the outbox after them, oldest version first. The visit rows keep
+ * their state for the screens; drafts never enter the outbox.
  */
 export const VERSION_8 = {
-  assignments: '[accountId+id], accountId, [accountId+state]',
-  orgMemberships: 'accountId',
-  pullCursors: '[accountId+target]',
+  outbox: '++seq, &[kind+recordId], state',
 };
 
-export const CURRENT_VERSION = 8;
+/**
+ * Version 10: assignments from a class's teacher or an agency's admin. Each account on the
+ * phone keeps the records it made or pulled (those it made wait in the one outbox), and the
+ * organisations it belongs to, so the home screen knows where it learns, offline.
+ */
+export const VERSION_10 = {
+  assignments: '[accountId+id], accountId',
+  orgMemberships: 'accountId',
+};
+
+export const CURRENT_VERSION = 10;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -124,6 +132,32 @@ async function upgradeToVersion2(tx: Transaction): Promise<void> {
     });
 }
 
+async function upgradeToVersion8(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  await outbox
+    .toCollection()
+    .modify((row: { eventId?: string; kind?: string; recordId?: string }) => {
+      row.kind = 'learning-event';
+      row.recordId = row.eventId;
+      delete row.eventId;
+    });
+  const waiting = (await tx.table('visitVersions').where('state').equals('waiting').toArray()) as {
+    visitId: string;
+    version: number;
+  }[];
+  const createdAt = new Date().toISOString();
+  await outbox.bulkAdd(
+    waiting
+      .sort((a, b) => a.version - b.version)
+      .map((v) => ({
+        kind: 'visit-version',
+        recordId: `${v.visitId}:${v.version}`,
+        createdAt,
+        state: 'pending',
+      })),
+  );
+}
+
 /** Declares every version on a Dexie instance, oldest first. */
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(VERSION_1);
@@ -133,5 +167,6 @@ export function declareSchema(db: Dexie): void {
   db.version(5).stores(VERSION_5);
   db.version(6).stores(VERSION_6);
   db.version(7).stores(VERSION_7);
-  db.version(8).stores(VERSION_8);
+  db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
+  db.version(10).stores(VERSION_10);
 }

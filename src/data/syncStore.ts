@@ -1,21 +1,50 @@
 import {
+  assignmentKind,
+  assignmentRecord,
   learningEventKind,
+  visitVersionId,
+  visitVersionKind,
   type LearningEvent,
+  type PulledRecord,
+  type PushedRecord,
   type PushMark,
   type PushResponse,
+  type Refusal,
   type StoredEvent,
 } from '../protocol';
-import type { SyncStore } from '../sync/store';
+import type { PullTarget, SyncStore } from './syncStoreContract';
 import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
+import type { AssignmentRow, VisitVersionRow } from './rows';
+import { markSent } from './teamVault';
+import { readVersion, storePulled } from './visits';
 
 /**
- * Whose events a sync store carries: the device's anonymous profiles (pushed with the
+ * Whose records a sync store carries: the device's anonymous profiles (pushed with the
  * device token), or one profile signed in to an account (pushed and pulled as the account).
  */
 export type SyncScope = { kind: 'device' } | { kind: 'account'; profileId: string };
+
+/**
+ * The unlocked team-log key of an account, or null while its log is locked. Visit versions are
+ * sealed on the phone: they are read (to be pushed) and sealed (when pulled) only with it.
+ */
+export type VisitKey = (accountId: string) => CryptoKey | null;
+
+const noKey: VisitKey = () => null;
+
+/** A pending outbox entry of this scope, with the record it names. */
+type Pending =
+  | { seq: number; kind: 'learning-event'; event: LearningEvent }
+  | { seq: number; kind: 'visit-version'; row: VisitVersionRow }
+  | { seq: number; kind: 'assignment'; assignment: AssignmentRow };
+
+const visitRef = (recordId: string): [string, number] => {
+  const at = recordId.lastIndexOf(':');
+  return [recordId.slice(0, at), Number(recordId.slice(at + 1))];
+};
 
 /**
  * The Dexie side of sync for one device database and one scope: every change it makes
@@ -24,7 +53,13 @@ export type SyncScope = { kind: 'device' } | { kind: 'account'; profileId: strin
 export function createDexieSyncStore(
   db: HocSoDatabase = database(),
   scope: SyncScope = { kind: 'device' },
+  visitKey: VisitKey = noKey,
 ): SyncStore {
+  async function accountId(): Promise<string | null> {
+    if (scope.kind !== 'account') return null;
+    return (await db.credentials.get(scope.profileId))?.accountId ?? null;
+  }
+
   /** Whether an event of this device belongs to this store's scope. */
   async function inScope(): Promise<(event: LearningEvent) => boolean> {
     if (scope.kind === 'account') return (event) => event.profileId === scope.profileId;
@@ -32,24 +67,62 @@ export function createDexieSyncStore(
     return (event) => !signedIn.has(event.profileId);
   }
 
-  /** This scope's pending outbox entries with their events, oldest first. */
-  async function pendingInScope(): Promise<{ seq: number; event: LearningEvent }[]> {
+  /** This scope's pending outbox entries with their records, oldest first. */
+  async function pendingInScope(): Promise<Pending[]> {
     const belongs = await inScope();
+    const account = await accountId();
     const entries = await db.outbox.where('state').equals('pending').sortBy('seq');
-    const events = await db.events.bulkGet(entries.map((entry) => entry.eventId));
-    return entries.flatMap((entry, i) => {
-      const event = events[i];
-      return event && belongs(event) ? [{ seq: entry.seq!, event }] : [];
-    });
+    const pending: Pending[] = [];
+    for (const entry of entries) {
+      if (entry.kind === learningEventKind.kind) {
+        const event = await db.events.get(entry.recordId);
+        if (event && belongs(event)) pending.push({ seq: entry.seq!, kind: entry.kind, event });
+      } else if (account && entry.kind === assignmentKind.kind) {
+        const assignment = await db.assignments.get([account, entry.recordId]);
+        if (assignment) pending.push({ seq: entry.seq!, kind: entry.kind, assignment });
+      } else if (account && entry.kind === visitVersionKind.kind) {
+        const row = await db.visitVersions.get(visitRef(entry.recordId));
+        if (row?.accountId === account) pending.push({ seq: entry.seq!, kind: entry.kind, row });
+      }
+    }
+    return pending;
   }
 
-  async function keepRefused(refused: PushResponse['refused']): Promise<void> {
+  const outboxKey = (kind: string, id: string) => [kind, id];
+
+  /** Applies what the server said of each record to the outbox and to the record's own row. */
+  async function settle(accepted: PushResponse['accepted'], refused: Refusal[]): Promise<void> {
+    const account = await accountId();
+    for (const { kind, id } of accepted) {
+      await db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id)).delete();
+      if (kind === visitVersionKind.kind) {
+        await db.visitVersions.update(visitRef(id), { state: 'sent' });
+      }
+      if (kind === assignmentKind.kind && account) {
+        await db.assignments.update([account, id], { state: 'stored' });
+      }
+    }
     for (const { kind, id, reason, message } of refused) {
-      if (kind !== learningEventKind.kind) continue;
-      await db.outbox
-        .where('eventId')
-        .equals(id)
-        .modify({ state: 'refused', refusal: { reason, message } });
+      const entry = db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id));
+      if (kind === visitVersionKind.kind && reason === 'conflict') {
+        // Stored on the server and flagged for the leader: settled, shown as a conflict.
+        await entry.delete();
+        await db.visitVersions.update(visitRef(id), { state: 'conflict' });
+        continue;
+      }
+      await entry.modify({ state: 'refused', refusal: { reason, message } });
+      if (kind === visitVersionKind.kind) {
+        await db.visitVersions.update(visitRef(id), { state: 'refused', refusal: reason });
+      }
+      if (kind === assignmentKind.kind && account) {
+        await db.assignments.update([account, id], {
+          state: 'refused',
+          refusal: { reason, message },
+        });
+      }
+    }
+    if (account && accepted.some((r) => r.kind === visitVersionKind.kind)) {
+      await markSent(account, undefined, db);
     }
   }
 
@@ -66,6 +139,93 @@ export function createDexieSyncStore(
     }
   }
 
+  const settleTables = [
+    db.outbox,
+    db.events,
+    db.visitVersions,
+    db.assignments,
+    db.teamVaults,
+    db.meta,
+    db.credentials,
+  ];
+
+  async function applyPulledEvents(events: StoredEvent[], nextCursor: number): Promise<void> {
+    const tables = [db.events, db.meta, db.profiles, db.credentials, ...derivedTables(db)];
+    await guardStorage(() =>
+      db.transaction('rw', tables, async () => {
+        // A profile deleted from this device stays deleted: its events are not brought back.
+        const profiles = new Set(await db.profiles.toCollection().primaryKeys());
+        for (const pulled of events) {
+          // An account's events from its other phones belong to the profile signed in here.
+          const event =
+            scope.kind === 'account' ? { ...pulled, profileId: scope.profileId } : pulled;
+          if (!profiles.has(event.profileId)) continue;
+          const known = await db.events.get(event.id);
+          await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
+          if (!known) await foldIntoDerived(stripSeq(event), db);
+        }
+        if (scope.kind === 'account') {
+          await db.credentials.update(scope.profileId, { pullCursor: nextCursor });
+        } else {
+          await db.meta.put({ key: 'pullCursor', value: nextCursor });
+        }
+      }),
+    );
+  }
+
+  /** Keeps this account's versions logged on its other phones, then moves the team's cursor. */
+  async function applyPulledVisits(teamId: string, records: PulledRecord[], nextCursor: number) {
+    if (scope.kind !== 'account') return;
+    const account = await accountId();
+    const key = account ? visitKey(account) : null;
+    if (!account || !key) return;
+    const own = records.flatMap((r) =>
+      r.kind === visitVersionKind.kind && r.data.pushedBy.accountId === account ? [r.data] : [],
+    );
+    await storePulled(key, account, own, db);
+    await guardStorage(() =>
+      db.credentials
+        .where('profileId')
+        .equals(scope.profileId)
+        .modify((row) => {
+          row.visitCursors = { ...row.visitCursors, [teamId]: nextCursor };
+        }),
+    );
+  }
+
+  /** Keeps an organisation's pulled assignments for this account and moves its cursor. */
+  async function applyPulledAssignments(
+    organisationId: string,
+    records: PulledRecord[],
+    nextCursor: number,
+  ): Promise<void> {
+    if (scope.kind !== 'account') return;
+    const account = await accountId();
+    if (!account) return;
+    await guardStorage(() =>
+      db.transaction('rw', db.assignments, db.credentials, async () => {
+        for (const pulled of records) {
+          if (pulled.kind !== assignmentKind.kind) continue;
+          const { serverSeq: _seq, madeBy, ...record } = pulled.data;
+          await db.assignments.put({
+            accountId: account,
+            id: record.id,
+            organisationId: record.organisationId,
+            record,
+            madeBy,
+            state: 'stored',
+          });
+        }
+        await db.credentials
+          .where('profileId')
+          .equals(scope.profileId)
+          .modify((row) => {
+            row.assignmentCursors = { ...row.assignmentCursors, [organisationId]: nextCursor };
+          });
+      }),
+    );
+  }
+
   return {
     getDeviceId: () => getDeviceId(db),
 
@@ -79,15 +239,30 @@ export function createDexieSyncStore(
       else await deleteMeta('deviceToken', db);
     },
 
-    async pendingEvents(limit) {
-      return db.transaction('r', db.outbox, db.events, db.credentials, async () => {
-        const pending = await pendingInScope();
-        const batch = pending.slice(0, limit);
-        return {
-          events: batch.map(({ event }) => stripSeq(event)),
-          highWater: batch.at(-1)?.seq ?? 0,
-        };
-      });
+    async pendingRecords(limit) {
+      const pending = await db.transaction(
+        'r',
+        [db.outbox, db.events, db.credentials, db.visitVersions, db.assignments],
+        pendingInScope,
+      );
+      const account = await accountId();
+      const key = account ? visitKey(account) : null;
+      const records: PushedRecord[] = [];
+      let highWater = 0;
+      for (const entry of pending.slice(0, limit)) {
+        if (entry.kind === learningEventKind.kind) {
+          records.push({ kind: entry.kind, id: entry.event.id, data: stripSeq(entry.event) });
+        } else if (entry.kind === assignmentKind.kind) {
+          records.push(assignmentRecord(entry.assignment.record));
+        } else {
+          // A visit can be read only with the team log unlocked; nothing after it goes first.
+          if (!key) break;
+          const version = await readVersion(key, entry.row);
+          records.push({ kind: entry.kind, id: visitVersionId(version), data: version });
+        }
+        highWater = entry.seq;
+      }
+      return { records, highWater };
     },
 
     async markPushInFlight(highWater) {
@@ -109,14 +284,9 @@ export function createDexieSyncStore(
     },
 
     async settlePush({ accepted, refused }: PushResponse) {
-      const acceptedEvents = accepted.filter((r) => r.kind === learningEventKind.kind);
       await guardStorage(() =>
-        db.transaction('rw', db.outbox, db.meta, db.credentials, async () => {
-          await db.outbox
-            .where('eventId')
-            .anyOf(acceptedEvents.map((r) => r.id))
-            .delete();
-          await keepRefused(refused);
+        db.transaction('rw', settleTables, async () => {
+          await settle(accepted, refused);
           await forgetPushInFlight();
         }),
       );
@@ -124,49 +294,69 @@ export function createDexieSyncStore(
 
     async settleUpTo({ highWater, refused }: PushMark) {
       await guardStorage(() =>
-        db.transaction('rw', [db.outbox, db.events, db.meta, db.credentials], async () => {
-          const refusedIds = new Set(
-            refused.filter((r) => r.kind === learningEventKind.kind).map((r) => r.id),
+        db.transaction('rw', settleTables, async () => {
+          const refusedKeys = new Set(refused.map((r) => `${r.kind} ${r.id}`));
+          const settled = (await pendingInScope())
+            .filter(({ seq }) => seq <= highWater)
+            .map((entry) => ({ kind: entry.kind, id: pendingId(entry) }));
+          const accepted = settled.filter((r) => !refusedKeys.has(`${r.kind} ${r.id}`));
+          const inScope = new Set(settled.map((r) => `${r.kind} ${r.id}`));
+          await settle(
+            accepted,
+            refused.filter((r) => inScope.has(`${r.kind} ${r.id}`)),
           );
-          const settled = (await pendingInScope()).filter(({ seq }) => seq <= highWater);
-          await db.outbox.bulkDelete(
-            settled.filter(({ event }) => !refusedIds.has(event.id)).map(({ seq }) => seq),
-          );
-          await keepRefused(refused);
           await forgetPushInFlight();
         }),
       );
     },
 
-    async getPullCursor() {
+    async pullTargets() {
+      const targets: PullTarget[] = [{ kind: learningEventKind.kind }];
+      const account = await accountId();
+      if (!account) return targets;
+      const organisations = (await db.orgMemberships.get(account))?.organisations ?? [];
+      for (const { organisationId, kind } of organisations) {
+        if (kind !== 'team')
+          targets.push({ kind: assignmentKind.kind, scope: `org:${organisationId}` });
+      }
+      if (!visitKey(account)) return targets;
+      const memberships = await db.teamMemberships.get(account);
+      for (const team of memberships?.teams ?? []) {
+        targets.push({ kind: visitVersionKind.kind, scope: `org:${team.teamId}` });
+      }
+      return targets;
+    },
+
+    async getPullCursor(target) {
+      if (target.kind === assignmentKind.kind) {
+        if (scope.kind !== 'account' || !target.scope) return 0;
+        const cursors = (await db.credentials.get(scope.profileId))?.assignmentCursors;
+        return cursors?.[target.scope.slice('org:'.length)] ?? 0;
+      }
+      if (target.kind === visitVersionKind.kind) {
+        if (scope.kind !== 'account' || !target.scope) return 0;
+        const cursors = (await db.credentials.get(scope.profileId))?.visitCursors;
+        return cursors?.[target.scope.slice('org:'.length)] ?? 0;
+      }
       if (scope.kind === 'account')
         return (await db.credentials.get(scope.profileId))?.pullCursor ?? 0;
       const cursor = await readMeta('pullCursor', db);
       return typeof cursor === 'number' ? cursor : 0;
     },
 
-    async applyPulled(events: StoredEvent[], nextCursor: number) {
-      const tables = [db.events, db.meta, db.profiles, db.credentials, ...derivedTables(db)];
-      await guardStorage(() =>
-        db.transaction('rw', tables, async () => {
-          // A profile deleted from this device stays deleted: its events are not brought back.
-          const profiles = new Set(await db.profiles.toCollection().primaryKeys());
-          for (const pulled of events) {
-            // An account's events from its other phones belong to the profile signed in here.
-            const event =
-              scope.kind === 'account' ? { ...pulled, profileId: scope.profileId } : pulled;
-            if (!profiles.has(event.profileId)) continue;
-            const known = await db.events.get(event.id);
-            await db.events.put({ ...(known ?? event), serverSeq: event.serverSeq });
-            if (!known) await foldIntoDerived(stripSeq(event), db);
-          }
-          if (scope.kind === 'account') {
-            await db.credentials.update(scope.profileId, { pullCursor: nextCursor });
-          } else {
-            await db.meta.put({ key: 'pullCursor', value: nextCursor });
-          }
-        }),
-      );
+    async applyPulled(target, records, nextCursor) {
+      if (target.kind === assignmentKind.kind) {
+        if (!target.scope) return;
+        await applyPulledAssignments(target.scope.slice('org:'.length), records, nextCursor);
+        return;
+      }
+      if (target.kind === visitVersionKind.kind) {
+        if (!target.scope) return;
+        await applyPulledVisits(target.scope.slice('org:'.length), records, nextCursor);
+        return;
+      }
+      const events = records.flatMap((r) => (r.kind === learningEventKind.kind ? [r.data] : []));
+      await applyPulledEvents(events, nextCursor);
     },
 
     async setLastSyncedAt(iso) {
@@ -178,4 +368,11 @@ export function createDexieSyncStore(
 function stripSeq(event: LearningEvent & { serverSeq?: number }): LearningEvent {
   const { serverSeq: _serverSeq, ...rest } = event;
   return rest as LearningEvent;
+}
+
+/** The id the server knows a pending entry's record by. */
+function pendingId(entry: Pending): string {
+  if (entry.kind === learningEventKind.kind) return entry.event.id;
+  if (entry.kind === assignmentKind.kind) return entry.assignment.id;
+  return visitVersionId(entry.row);
 }

@@ -6,7 +6,7 @@ import {
   open,
   VAULT_ITERATIONS,
 } from '../lib/vault';
-import { database } from './db';
+import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
 import type { TeamMembershipsRow, TeamVaultRow } from './rows';
 
@@ -52,6 +52,10 @@ export async function saveTeamMemberships(row: TeamMembershipsRow): Promise<void
   await database().teamMemberships.put(row);
 }
 
-export async function markSent(accountId: string, at = new Date().toISOString()): Promise<void> {
-  await database().teamVaults.update(accountId, { lastSentAt: at });
+export async function markSent(
+  accountId: string,
+  at = new Date().toISOString(),
+  db: HocSoDatabase = database(),
+): Promise<void> {
+  await db.teamVaults.update(accountId, { lastSentAt: at });
 }

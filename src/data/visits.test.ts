@@ -1,20 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WrongPassphraseError } from '../lib/vault';
 import { database } from './db';
+import { createDexieSyncStore } from './syncStore';
 import { createTeamVault, lastPlace, unlockTeamVault } from './teamVault';
 import type { VisitDraftValues } from './visitParts';
 import {
   deleteDraft,
   finalizeDraft,
   listVisits,
-  markPushed,
   readDraft,
   readVersion,
   saveDraft,
   startAmendment,
   storePulled,
   VisitInvalidError,
-  waitingVersions,
   wipeTeamData,
 } from './visits';
 
@@ -107,7 +106,13 @@ describe('team visit log on the device', () => {
 
   it('an amendment names the version it amends and becomes the head', async () => {
     const first = await finalizeDraft(key, await saveDraft(key, owner, values), context);
-    await markPushed([{ visitId: first.visitId, version: 1, outcome: { state: 'sent' } }]);
+    expect((await database().outbox.toArray()).map((r) => [r.kind, r.recordId])).toEqual([
+      ['visit-version', `${first.visitId}:1`],
+    ]);
+    await createDexieSyncStore().settlePush({
+      accepted: [{ kind: 'visit-version', id: `${first.visitId}:1` }],
+      refused: [],
+    });
     const amendId = await startAmendment(key, first.visitId);
     const draft = await readDraft(key, amendId);
     expect(draft?.row.amends).toBe(1);
@@ -116,7 +121,9 @@ describe('team visit log on the device', () => {
     expect(second).toMatchObject({ visitId: first.visitId, version: 2, amends: 1, minutes: 30 });
     const listing = await listVisits(owner);
     expect(listing.heads.map((h) => [h.version, h.state])).toEqual([[2, 'waiting']]);
-    expect((await waitingVersions(owner)).map((v) => v.version)).toEqual([2]);
+    expect((await database().outbox.toArray()).map((r) => r.recordId)).toEqual([
+      `${first.visitId}:2`,
+    ]);
   });
 
   it('deletes a draft, and keeps versions pulled from the server without duplicates', async () => {

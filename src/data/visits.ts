@@ -1,7 +1,8 @@
 import { open, seal, type SealedBlob } from '../lib/vault';
 import { newRandomId } from '../lib/ids';
+import { visitVersionId, visitVersionKind } from '../protocol/records/visitVersions';
 import { visitVersionSchema, type StoredVisitVersion, type VisitVersion } from '../protocol/visits';
-import { database } from './db';
+import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
 import type { VisitDraftRow, VisitVersionRow } from './rows';
 import {
@@ -109,6 +110,7 @@ export async function finalizeVisit(
   target: FinalizeTarget,
   values: VisitDraftValues,
   context: { deviceId: string; consentVersion: string },
+  db: HocSoDatabase = database(),
 ): Promise<VisitVersion> {
   const checked = checkVisit(target, values, context);
   if (!checked.ok) throw new VisitInvalidError(checked.fields);
@@ -116,9 +118,14 @@ export async function finalizeVisit(
   const { plain, secret } = splitVersion(version);
   const sealed = await seal(key, secret);
   const lastVillage = await seal(key, version.village);
-  const db = database();
   await guardStorage(() =>
-    db.transaction('rw', db.visitDrafts, db.visitVersions, db.teamVaults, async () => {
+    db.transaction('rw', [db.visitDrafts, db.visitVersions, db.teamVaults, db.outbox], async () => {
+      await db.outbox.add({
+        kind: visitVersionKind.kind,
+        recordId: visitVersionId(version),
+        createdAt: version.recordedAt,
+        state: 'pending',
+      });
       await db.visitVersions.add({
         visitId: version.visitId,
         version: version.version,
@@ -219,15 +226,6 @@ export async function listVisits(owner: DraftOwner): Promise<VisitListing> {
   };
 }
 
-export async function waitingVersions(owner: DraftOwner): Promise<VisitVersionRow[]> {
-  const rows = await database()
-    .visitVersions.where('accountId')
-    .equals(owner.accountId)
-    .filter((row) => row.teamId === owner.teamId && row.state === 'waiting')
-    .toArray();
-  return rows.sort((a, b) => a.version - b.version);
-}
-
 export async function countWaiting(accountId: string): Promise<number> {
   return database()
     .visitVersions.where('accountId')
@@ -236,28 +234,13 @@ export async function countWaiting(accountId: string): Promise<number> {
     .count();
 }
 
-export type PushOutcome =
-  { state: 'sent' } | { state: 'conflict' } | { state: 'refused'; refusal: string };
-
-/** Records what the server said about each pushed version. */
-export async function markPushed(
-  results: { visitId: string; version: number; outcome: PushOutcome }[],
-): Promise<void> {
-  const db = database();
-  await db.transaction('rw', db.visitVersions, async () => {
-    for (const { visitId, version, outcome } of results) {
-      await db.visitVersions.update([visitId, version], outcome);
-    }
-  });
-}
-
 /** Keeps the server's versions of this account's visits that this device does not have yet. */
 export async function storePulled(
   key: CryptoKey,
   accountId: string,
   stored: StoredVisitVersion[],
+  db: HocSoDatabase = database(),
 ): Promise<number> {
-  const db = database();
   const rows: VisitVersionRow[] = [];
   for (const { record, status } of stored) {
     const { plain, secret } = splitVersion(record);
@@ -288,10 +271,15 @@ export async function storePulled(
 /** Signing out removes this account's whole team log from the device: nothing is left behind. */
 export async function wipeTeamData(accountId: string): Promise<void> {
   const db = database();
-  const tables = [db.teamVaults, db.teamMemberships, db.visitDrafts, db.visitVersions];
+  const tables = [db.teamVaults, db.teamMemberships, db.visitDrafts, db.visitVersions, db.outbox];
   await db.transaction('rw', tables, async () => {
     await db.teamMemberships.delete(accountId);
     await db.visitDrafts.where('accountId').equals(accountId).delete();
+    const versions = await db.visitVersions.where('accountId').equals(accountId).toArray();
+    await db.outbox
+      .where('[kind+recordId]')
+      .anyOf(versions.map((v) => [visitVersionKind.kind, visitVersionId(v)]))
+      .delete();
     await db.visitVersions.where('accountId').equals(accountId).delete();
     await db.teamVaults.delete(accountId);
   });

@@ -1,4 +1,5 @@
 import account from '../../locales/en/account.json';
+import admin from '../../locales/en/admin.json';
 import app from '../../locales/en/app.json';
 import certificates from '../../locales/en/certificates.json';
 import learn from '../../locales/en/learn.json';
@@ -13,6 +14,7 @@ import welcome from '../../locales/en/welcome.json';
 /** English, complete: loaded only when chosen, and precached so it also works offline. */
 export const en = {
   account,
+  admin,
   app,
   certificates,
   learn,

@@ -1,4 +1,5 @@
 import account from '../../locales/vi/account.json';
+import admin from '../../locales/vi/admin.json';
 import app from '../../locales/vi/app.json';
 import certificates from '../../locales/vi/certificates.json';
 import learn from '../../locales/vi/learn.json';
@@ -13,6 +14,7 @@ import welcome from '../../locales/vi/welcome.json';
 /** Vietnamese, the source language: bundled with the first screen. Other languages load lazily. */
 export const vi = {
   account,
+  admin,
   app,
   certificates,
   learn,

@@ -3,20 +3,20 @@ import { phoneSchema } from './phones.ts';
 import { textSchema } from './text.ts';
 
 /** Accounts, sign-in and organisations: the contract of the /api/auth and /api/orgs routes. */
-const password = z.string().min(8, 'at least 8 characters').max(200);
+export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
 const displayName = textSchema({ max: 80, name: true });
 /** At least one letter: a username can never be read as a phone number (see `looksLikePhone`). */
-const username = z
+export const usernameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9._-]{3,40}$/, '3–40 letters, digits, dots, dashes or underscores')
   .regex(/[a-zA-Z]/, 'at least one letter, so it cannot be taken for a phone number');
 
 export const signUpRequestSchema = z
   .strictObject({
-    username: username.optional(),
+    username: usernameSchema.optional(),
     phone: phoneSchema.optional(),
     displayName,
-    password,
+    password: passwordSchema,
   })
   .refine((body) => body.username || body.phone, {
     message: 'a username or a phone number is needed',
@@ -30,6 +30,27 @@ export const signInRequestSchema = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
+/** A code such as K7QP-M2XD, typed with or without its dash, in any case. */
+const personCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'a code like K7QP-M2XD');
+
+/** A forgotten password replaced with a one-time code from a manager of one's organisation. */
+export const resetPasswordRequestSchema = z.strictObject({
+  login: signInRequestSchema.shape.login,
+  code: personCode,
+  password: passwordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+
+/** A reset code, shown once to the manager who made it, to read out to its member. */
+export const resetCodeSchema = z.object({
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type ResetCode = z.infer<typeof resetCodeSchema>;
+
 export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 
 export const accountSchema = z.object({
@@ -41,12 +62,14 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-export const sessionResponseSchema = z.object({
-  account: accountSchema,
+/** A new access token and the refresh token that replaces the one sent. */
+export const tokensResponseSchema = z.object({
   accessToken: z.string(),
   refreshToken: z.string(),
   accessExpiresIn: z.int(),
 });
+
+export const sessionResponseSchema = tokensResponseSchema.extend({ account: accountSchema });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const claimRequestSchema = z.strictObject({
@@ -88,12 +111,7 @@ export const joinCodeRequestSchema = z.strictObject({
     .default(60 * 24),
 });
 
-export const joinRequestSchema = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, 'a code like K7QP-M2XD'),
-});
+export const joinRequestSchema = z.strictObject({ code: personCode });
 
 export const roleChangeSchema = z.strictObject({
   role: z.enum(MEMBER_ROLES),
@@ -134,3 +152,65 @@ export const organisationSchema = z.object({
   manager: z.boolean(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
+
+/** An organisation the account belongs to, with its role there. */
+export const membershipSchema = z.object({
+  organisationId: z.uuid(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  role: z.enum(MEMBER_ROLES),
+});
+
+/** A commune a system admin gave this account as an official (its figures only). */
+export const officialCommuneSchema = z.object({
+  code: z.string().regex(/^\d{5}$/),
+  name: z.string(),
+  provinceName: z.string(),
+});
+
+/** `GET /api/me`. */
+export const meResponseSchema = z.object({
+  account: accountSchema,
+  memberships: z.array(membershipSchema),
+  communes: z.array(officialCommuneSchema),
+});
+
+export const signedOutSchema = z.object({ signedOut: z.literal(true) });
+
+/** `POST /api/account/claim`: how many of the profile's events became the account's. */
+export const claimResponseSchema = z.object({ claimed: z.int().min(0) });
+
+/** What one learner of an organisation has done in one course. */
+export const courseSummarySchema = z.object({
+  courseId: z.string(),
+  lessonsDone: z.int(),
+  bestScore: z.int(),
+  total: z.int(),
+  passed: z.boolean(),
+});
+
+/** `GET /api/orgs/:id/progress`: the learners only, never the staff. */
+export const memberProgressSchema = memberSchema.extend({ courses: z.array(courseSummarySchema) });
+
+/** A team started in one of the official's communes, not yet counted in its figures. */
+export const pendingTeamSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  createdAt: z.string(),
+});
+
+export const teamApprovedSchema = z.object({ id: z.uuid(), approved: z.literal(true) });
+
+/** `GET /api/communes/:code/summary`: a commune's learning figures, counts only. */
+export const communeLearningSchema = z.object({
+  communeCode: z.string(),
+  organisations: z.record(z.string(), z.int()),
+  /** Distinct people by role in the commune's organisations. */
+  people: z.record(z.string(), z.int()),
+  /** People who learn there and run nothing anywhere. */
+  learners: z.int(),
+  lessonsCompleted: z.int(),
+  coursesMastered: z.int(),
+});

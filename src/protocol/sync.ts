@@ -33,7 +33,10 @@ export const registerDeviceRequestSchema = z.strictObject({
 });
 export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequestSchema>;
 
-export const registerDeviceResponseSchema = z.object({ deviceToken: z.string().min(32) });
+export const registerDeviceResponseSchema = z.object({
+  deviceToken: z.string().min(32),
+  protocolVersion: z.int(),
+});
 export type RegisterDeviceResponse = z.infer<typeof registerDeviceResponseSchema>;
 
 /** Longest id a record kind may use on the wire. */
@@ -44,7 +47,7 @@ const MAX_RECORD_ID_LENGTH = 100;
  * each record's data is then checked against its kind, so that one bad record is refused with
  * its reason while the rest of the batch is stored.
  */
-export const pushedRecordSchema = z.strictObject({
+const pushedRecordSchema = z.strictObject({
   kind: z.string().min(1).max(60),
   id: z.string().min(1).max(MAX_RECORD_ID_LENGTH),
   data: z.unknown(),
@@ -93,7 +96,7 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export const refusalSchema = z.object({
+const refusalSchema = z.object({
   kind: z.string(),
   id: z.string(),
   reason: z.enum(REFUSAL_REASONS),

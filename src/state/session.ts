@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SyncStatus } from '../sync/engine';
+import type { SyncStatus } from '../protocol/syncStatus';
 
 export type ContentInstall =
   | { phase: 'checking' }

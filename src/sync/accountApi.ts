@@ -3,6 +3,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   sessionResponseSchema,
+  type ResetPasswordRequest,
   type SessionResponse,
 } from '../protocol';
 import { call } from './http';
@@ -25,6 +26,7 @@ const officialCommuneSchema = z.object({
 });
 export type OfficialCommune = z.infer<typeof officialCommuneSchema>;
 const meSchema = z.object({
+  account: z.object({ isSystemAdmin: z.boolean() }),
   memberships: z.array(membershipSchema),
   communes: z.array(officialCommuneSchema),
 });
@@ -52,6 +54,8 @@ export function createAccountApi(baseUrl: string, doFetch: Fetch = fetch) {
       post('/api/auth/sign-in', { login, password }, (b) => sessionResponseSchema.parse(b)),
     signUp: (input: { username: string; displayName: string; password: string }) =>
       post('/api/auth/sign-up', input, (b) => sessionResponseSchema.parse(b)),
+    resetPassword: (input: ResetPasswordRequest) =>
+      post('/api/auth/reset-password', input, (b) => z.object({ reset: z.literal(true) }).parse(b)),
     refresh: (refreshToken: string) =>
       post('/api/auth/refresh', { refreshToken }, (b) => tokensSchema.parse(b)),
     claim: (token: string, deviceToken: string, profileId: string) =>

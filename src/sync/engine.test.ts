@@ -1,9 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LearningEvent, PushedRecord, PushMark, PushResponse, StoredEvent } from '../protocol';
+import {
+  eventRecord,
+  type LearningEvent,
+  type PushedRecord,
+  type PushMark,
+  type PushResponse,
+  type StoredEvent,
+} from '../protocol';
 import { eventBatch } from '../test/events';
-import { createSyncEngine, type SyncStatus } from './engine';
+import type { SyncStatus } from '../protocol/syncStatus';
+import { createSyncEngine } from './engine';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { SyncStore } from './store';
+import type { SyncStore } from '../data/syncStoreContract';
 
 const deviceId = '5d0c6f6e-8a3b-4c2d-9e1f-7a6b5c4d3e2f';
 
@@ -26,9 +34,9 @@ function memoryStore(events: LearningEvent[]) {
     setDeviceToken: async (token) => {
       state.token = token;
     },
-    pendingEvents: async (limit) => {
+    pendingRecords: async (limit) => {
       const batch = [...outbox.values()].filter((e) => !e.refused).slice(0, limit);
-      return { events: batch.map((e) => e.event), highWater: batch.at(-1)?.seq ?? 0 };
+      return { records: batch.map((e) => eventRecord(e.event)), highWater: batch.at(-1)?.seq ?? 0 };
     },
     markPushInFlight: async (highWater) => {
       state.inFlight = highWater;
@@ -46,9 +54,10 @@ function memoryStore(events: LearningEvent[]) {
       }
       state.inFlight = null;
     },
+    pullTargets: async () => [{ kind: 'learning-event' }],
     getPullCursor: async () => state.cursor,
-    applyPulled: async (pulled, next) => {
-      state.pulled.push(...pulled);
+    applyPulled: async (_target, pulled, next) => {
+      state.pulled.push(...pulled.flatMap((r) => (r.kind === 'learning-event' ? [r.data] : [])));
       state.cursor = next;
     },
     setLastSyncedAt: async (iso) => {

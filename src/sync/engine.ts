@@ -1,16 +1,7 @@
-import { eventRecord, learningEventKind, MAX_PUSH_BATCH } from '../protocol';
+import { MAX_PUSH_BATCH } from '../protocol';
 import { ServerRefusal, TransientSyncError, type SyncApi } from './http';
-import type { OrganisationRecordStore, PullTarget, SyncStore } from './store';
-
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'outdated' | 'refused';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** When a retry is planned after a failure (epoch ms). */
-  retryAt?: number;
-  /** The server's own words when it refused the whole request. */
-  detail?: string;
-}
+import type { SyncStore } from '../data/syncStoreContract';
+import type { SyncStatus } from '../protocol/syncStatus';
 
 /** Where the bearer token comes from: the device's own (default) or a signed-in account's. */
 export interface SyncAuth {
@@ -53,14 +44,10 @@ export interface SyncEngineOptions {
    */
   afterSync?: (token: string) => Promise<void>;
   /**
-   * An account's records in its organisations (assignments): pushed after its events, then
-   * pulled for each target `pullTargets` names (it may ask the server which organisations
-   * the account is in, with the same token).
+   * Runs before each pull, with the same token, so the store knows what to pull: for an account,
+   * the classes and agencies the server says it is in. Its failure fails the sync like a pull's.
    */
-  organisations?: {
-    store: OrganisationRecordStore;
-    pullTargets(token: string): Promise<PullTarget[]>;
-  };
+  beforePull?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -99,70 +86,39 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await store.settleUpTo(await api.mark(await token(), deviceId));
     }
     for (;;) {
-      const { events, highWater } = await store.pendingEvents(batchSize);
-      if (events.length === 0) return;
+      const { records, highWater } = await store.pendingRecords(batchSize);
+      if (records.length === 0) return;
       await store.markPushInFlight(highWater);
-      const result = await api.push(await token(), deviceId, events.map(eventRecord), highWater);
+      const result = await api.push(await token(), deviceId, records, highWater);
       await store.settlePush(result);
-      const settled = result.accepted.length + result.refused.length;
-      if (settled === 0) throw new TransientSyncError('The server settled no event of the batch');
-    }
-  }
-
-  async function pullAll(): Promise<void> {
-    for (;;) {
-      const since = await store.getPullCursor();
-      const page = await api.pull(await token(), learningEventKind.kind, since, pullLimit);
-      const events = page.records.flatMap((r) =>
-        r.kind === learningEventKind.kind ? [r.data] : [],
-      );
-      await store.applyPulled(events, page.nextCursor);
-      if (!page.hasMore) return;
-    }
-  }
-
-  async function pushOrganisationRecords(deviceId: string): Promise<void> {
-    if (!options.organisations) return;
-    const { store: records } = options.organisations;
-    for (;;) {
-      const batch = await records.pendingRecords(batchSize);
-      if (batch.length === 0) return;
-      const result = await api.push(await token(), deviceId, batch);
-      await records.settleRecords(result);
       const settled = result.accepted.length + result.refused.length;
       if (settled === 0) throw new TransientSyncError('The server settled no record of the batch');
     }
   }
 
-  async function pullOrganisationRecords(): Promise<void> {
-    if (!options.organisations) return;
-    const { store: records, pullTargets } = options.organisations;
-    for (const target of await pullTargets(await token())) {
+  async function pullAll(): Promise<void> {
+    if (options.beforePull) await options.beforePull(await token());
+    for (const target of await store.pullTargets()) {
       for (;;) {
-        const since = await records.getPullCursor(target);
+        const since = await store.getPullCursor(target);
         const page = await api.pull(await token(), target.kind, since, pullLimit, target.scope);
-        await records.applyPulled(target, page.records, page.nextCursor);
+        await store.applyPulled(target, page.records, page.nextCursor);
         if (!page.hasMore) break;
       }
     }
   }
 
-  async function exchange(deviceId: string): Promise<void> {
-    await pushAll(deviceId);
-    await pushOrganisationRecords(deviceId);
-    await pullAll();
-    await pullOrganisationRecords();
-  }
-
   async function once(): Promise<void> {
     const deviceId = await store.getDeviceId();
     try {
-      await exchange(deviceId);
+      await pushAll(deviceId);
+      await pullAll();
     } catch (error) {
       if (error instanceof ServerRefusal && error.code === 'unauthorized') {
         // The server forgot this device (or its token): get a new token, once.
         await auth.forget();
-        await exchange(deviceId);
+        await pushAll(deviceId);
+        await pullAll();
       } else {
         throw error;
       }

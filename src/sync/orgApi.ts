@@ -6,6 +6,7 @@ import {
   MEMBER_ROLES,
   memberSchema,
   newJoinCodeSchema,
+  resetCodeSchema,
   organisationSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
@@ -94,6 +95,11 @@ export function createOrgApi(baseUrl: string, doFetch: Fetch = fetch) {
         learnerAccountId,
         courseId,
       }),
+    /** A one-time code for a member who forgot their password (30 minutes, shown once). */
+    resetCode: (token: string, id: string, accountId: string) =>
+      send('POST', token, `${org(id)}/members/${encodeURIComponent(accountId)}/reset-code`, (b) =>
+        resetCodeSchema.parse(b),
+      ),
     join: (token: string, code: string) =>
       send(
         'POST',

@@ -1,4 +1,4 @@
-import type { SyncPhase, SyncStatus } from './engine';
+import type { SyncPhase, SyncStatus } from '../protocol/syncStatus';
 
 /** What matters most to the person first: an outdated app, then work in progress, then trouble. */
 const PRIORITY: SyncPhase[] = ['outdated', 'syncing', 'refused', 'retrying', 'offline', 'idle'];

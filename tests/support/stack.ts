@@ -24,8 +24,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(distDir = resolve('dist')): Promise<Stack> {
-  const db = await openPglite();
+/** `dataDir`: a PGlite folder already made (by the admin command, say); in memory when absent. */
+export async function startStack(distDir = resolve('dist'), dataDir?: string): Promise<Stack> {
+  const db = await openPglite(dataDir);
   await migrate(db);
   let server: FastifyInstance | null = null;
   let upstreamPort = 0;

@@ -41,6 +41,7 @@ export function AccountScreen() {
 function SignedIn({ credentials }: { credentials: CredentialsRow }) {
   const { t } = useTranslation();
   const [communes, setCommunes] = useState<OfficialCommune[]>([]);
+  const [isSystemAdmin, setIsSystemAdmin] = useState(false);
   // Joining remounts the list so it asks the server again.
   const [joins, setJoins] = useState(0);
   const { run, error } = useAccountAction();
@@ -50,7 +51,11 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
     let live = true;
     createAccountApi(window.location.origin)
       .me(token)
-      .then((me) => live && setCommunes(me.communes))
+      .then((me) => {
+        if (!live) return;
+        setCommunes(me.communes);
+        setIsSystemAdmin(me.account.isSystemAdmin);
+      })
       .catch(() => undefined);
     return () => {
       live = false;
@@ -79,6 +84,21 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
         </Button>
       </p>
       {error && <Notice tone="error">{error}</Notice>}
+
+      {isSystemAdmin && (
+        <nav className="settings-group" aria-label={t('admin.open')}>
+          <LinkList
+            items={[
+              {
+                key: 'admin',
+                to: '/admin',
+                title: t('admin.open'),
+                detail: t('admin.openDetail'),
+              },
+            ]}
+          />
+        </nav>
+      )}
 
       <div className="settings-group">
         <MyOrganisations key={joins} showEmpty />

@@ -8,6 +8,7 @@ import { createAccountApi } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/TextField';
+import { ResetPasswordForm } from './ResetPasswordForm';
 import { useAccountAction } from './useAccountAction';
 import { restartSync } from '../../sync/control';
 
@@ -18,7 +19,8 @@ import { restartSync } from '../../sync/control';
 export function SignInForm() {
   const { t } = useTranslation();
   const profileId = useSession((s) => s.profileId);
-  const [creating, setCreating] = useState(false);
+  const [mode, setMode] = useState<'signIn' | 'signUp' | 'reset'>('signIn');
+  const creating = mode === 'signUp';
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -32,11 +34,15 @@ export function SignInForm() {
       : problemsOf(signInRequestSchema.safeParse({ login, password }));
     setProblems(found);
     if (Object.keys(found).length > 0) return;
+    await signIn(login, password);
+  };
+
+  const signIn = async (name: string, secret: string) => {
     const api = createAccountApi(window.location.origin);
     const session = await run(() =>
       creating
-        ? api.signUp({ username: login, displayName, password })
-        : api.signIn(login, password),
+        ? api.signUp({ username: name, displayName, password: secret })
+        : api.signIn(name, secret),
     );
     if (!session) return;
     await saveCredentials(profileId, session);
@@ -46,6 +52,19 @@ export function SignInForm() {
     }
     restartSync();
   };
+
+  if (mode === 'reset') {
+    return (
+      <ResetPasswordForm
+        onBack={() => setMode('signIn')}
+        onReset={(resetLogin, newPassword) => {
+          setMode('signIn');
+          setLogin(resetLogin);
+          void signIn(resetLogin, newPassword);
+        }}
+      />
+    );
+  }
 
   return (
     <form
@@ -93,9 +112,18 @@ export function SignInForm() {
       <Button type="submit" className="button-wide" disabled={busy}>
         {creating ? t('account.signUp') : t('account.signIn')}
       </Button>
-      <Button variant="quiet" className="button-wide" onClick={() => setCreating(!creating)}>
+      <Button
+        variant="quiet"
+        className="button-wide"
+        onClick={() => setMode(creating ? 'signIn' : 'signUp')}
+      >
         {creating ? t('account.haveAccount') : t('account.noAccount')}
       </Button>
+      {!creating && (
+        <Button variant="quiet" className="button-wide" onClick={() => setMode('reset')}>
+          {t('account.forgot')}
+        </Button>
+      )}
     </form>
   );
 }

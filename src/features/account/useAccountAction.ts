@@ -8,13 +8,19 @@ export function useAccountAction() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run<T>(action: () => Promise<T>): Promise<T | null> {
+  /** `words` names the refusals the caller explains itself (by error code). */
+  async function run<T>(
+    action: () => Promise<T>,
+    words: Partial<Record<string, string>> = {},
+  ): Promise<T | null> {
     setBusy(true);
     setError(null);
     try {
       return await action();
     } catch (failure) {
-      if (failure instanceof ServerRefusal) {
+      const own = failure instanceof ServerRefusal ? words[failure.code] : undefined;
+      if (own) setError(own);
+      else if (failure instanceof ServerRefusal) {
         if (failure.code === 'unauthorized') setError(t('account.wrong'));
         else if (failure.code === 'conflict') setError(t('account.taken'));
         else if (failure.code === 'invalid_body')

@@ -10,8 +10,8 @@ import {
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { coursePath } from '../learn/paths';
-import { itemKey, useAssignableItems } from '../orgs/assignments/itemTitles';
-import { mayAssign } from '../orgs/assignments/paths';
+import { itemKey, useAssignableItems } from '../orgs/assignableItems';
+import { mayAssign } from '../orgs/assignmentPaths';
 import { formatDate } from '../orgs/format';
 import { walkthroughPath } from '../walkthroughs/paths';
 import './AssignedCards.css';
@@ -59,6 +59,7 @@ export function AssignedCards() {
           );
           const title = items.get(itemKey(item))?.title ?? item.id;
           const heading = t('learn.assigned.from', { name: madeBy.displayName, title });
+          const words = statusWords(status);
           return (
             <li key={record.id}>
               <Link
@@ -73,7 +74,7 @@ export function AssignedCards() {
                       })
                     : heading}
                 </span>
-                <span className="card-meta">{statusText(status, t)}</span>
+                <span className="card-meta">{t(words.key, { date: words.date })}</span>
               </Link>
             </li>
           );
@@ -83,15 +84,18 @@ export function AssignedCards() {
   );
 }
 
-function statusText(status: AssignmentStatus, t: ReturnType<typeof useTranslation>['t']): string {
+/** The words for a status, and the day it was done. */
+function statusWords(status: AssignmentStatus) {
   switch (status.kind) {
     case 'done':
-      return t('learn.assigned.done', { date: formatDate(status.day) });
+      return { key: 'learn.assigned.done', date: formatDate(status.day) } as const;
     case 'overdue':
-      return t(status.started ? 'learn.assigned.overdueStarted' : 'learn.assigned.overdue');
+      return {
+        key: status.started ? 'learn.assigned.overdueStarted' : 'learn.assigned.overdue',
+      } as const;
     case 'in_progress':
-      return t('learn.assigned.inProgress');
+      return { key: 'learn.assigned.inProgress' } as const;
     case 'not_started':
-      return t('learn.assigned.notStarted');
+      return { key: 'learn.assigned.notStarted' } as const;
   }
 }

@@ -5,7 +5,7 @@ import { createOrgApi } from '../../sync/orgApi';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
-import { assignmentsPath } from './assignments/paths';
+import { assignmentsPath } from './assignmentPaths';
 import { ClassTools } from './classroom/ClassTools';
 import { JoinCodePanel } from './JoinCodePanel';
 import { KINDS } from './kinds';

@@ -4,6 +4,7 @@ import type { MemberRole, Organisation } from '../../protocol';
 import { createOrgApi } from '../../sync/orgApi';
 import { Notice } from '../../ui/Notice';
 import { formatDate, formatTime } from './format';
+import { ResetCode } from './ResetCode';
 import { SuperviseQuiz } from './SuperviseQuiz';
 import type { OrgKindView, RosterMember } from './roster';
 import { useOrgAction } from './useOrgAction';
@@ -69,6 +70,7 @@ export function Roster({ org, view }: { org: Organisation; view: OrgKindView }) 
               {view.supervises && member.role === 'learner' && (
                 <SuperviseQuiz orgId={org.id} member={member} />
               )}
+              <ResetCode orgId={org.id} member={member} />
             </li>
           ))}
         </ul>

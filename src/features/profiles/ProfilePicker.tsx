@@ -5,6 +5,7 @@ import { checkPin, createProfile } from '../../data/profiles';
 import type { ProfileRow } from '../../data/rows';
 import { useTranslation } from '../../i18n';
 import { Avatar } from './avatars';
+import { ForgotPin } from './ForgotPin';
 import { openProfile } from './openProfile';
 import { PinPad } from './PinPad';
 import { useProfileName } from './useProfileName';
@@ -53,6 +54,10 @@ export function ProfilePicker() {
           title={t('profiles.pin.enterTitle', { name: nameOf(locked) })}
           onComplete={tryPin}
           onCancel={() => setLocked(null)}
+        />
+        <ForgotPin
+          profile={locked}
+          onUnlocked={() => void openProfile(locked.id).then(() => navigate('/'))}
         />
       </main>
     );

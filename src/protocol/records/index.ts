@@ -39,5 +39,3 @@ export const pulledRecordSchema = z.discriminatedUnion('kind', [
   pulledOf(assignmentKind),
 ]);
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;
-/** The stored shape of one kind's records, as pulled. */
-export type PulledData<K extends RecordKindName> = Extract<PulledRecord, { kind: K }>['data'];

@@ -9,7 +9,7 @@ import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
-import type { AssignableItem } from './itemTitles';
+import type { AssignableItem } from '../assignableItems';
 import './AssignForm.css';
 
 const WHOLE = 'whole';

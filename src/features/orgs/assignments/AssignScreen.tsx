@@ -11,9 +11,9 @@ import { rosterPath } from '../kinds';
 import { useServerRead } from '../useServerRead';
 import { AssignForm } from './AssignForm';
 import { AssignmentList } from './AssignmentList';
-import { useAssignableItems } from './itemTitles';
+import { useAssignableItems } from '../assignableItems';
 import { ProgressSection } from './ProgressSection';
-import { mayAssign } from './paths';
+import { mayAssign } from '../assignmentPaths';
 
 /**
  * A class's teacher (or an agency's admin) gives courses and walkthroughs, and takes them back.

@@ -6,7 +6,7 @@ import type { Member } from '../../../protocol';
 import { syncSoon } from '../../../sync/control';
 import { Button } from '../../../ui/Button';
 import { formatDate } from '../format';
-import { itemKey, type AssignableItem } from './itemTitles';
+import { itemKey, type AssignableItem } from '../assignableItems';
 
 export interface AssignmentListProps {
   maker: Maker;

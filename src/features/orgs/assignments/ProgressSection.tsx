@@ -5,7 +5,7 @@ import { createOrgApi } from '../../../sync/orgApi';
 import { exportMoment, localText } from '../../../domain/exportCells';
 import { formatDate } from '../format';
 import { useServerRead } from '../useServerRead';
-import { itemKey, type AssignableItem } from './itemTitles';
+import { itemKey, type AssignableItem } from '../assignableItems';
 
 type Row = AssignmentProgress['assignments'][number];
 type Status = Row['statuses'][number]['status'];
@@ -48,11 +48,12 @@ export function ProgressSection({
           <ul>
             {row.statuses.map(({ accountId, status }) => {
               const learner = nameOf.get(accountId);
+              const words = statusWords(status);
               return (
                 <li key={accountId}>
                   {t('orgs.assign.progress.learner', {
                     name: learner?.displayName ?? '',
-                    status: statusText(status, t),
+                    status: t(words.key, { date: words.date }),
                     synced: learner?.lastSyncedAt
                       ? t('orgs.assign.progress.synced', { time: moment(learner.lastSyncedAt) })
                       : t('orgs.assign.progress.neverSynced'),
@@ -88,9 +89,18 @@ function MissedQuestions({ row }: { row: Row }) {
   );
 }
 
-function statusText(status: Status, t: ReturnType<typeof useTranslation>['t']): string {
-  if (status.kind === 'done') return t('orgs.assign.status.done', { date: formatDate(status.day) });
-  if (status.kind === 'overdue')
-    return t(status.started ? 'orgs.assign.status.overdueStarted' : 'orgs.assign.status.overdue');
-  return t(`orgs.assign.status.${status.kind}`);
+/** The words for a learner's status, and the day it was done. */
+function statusWords(status: Status) {
+  switch (status.kind) {
+    case 'done':
+      return { key: 'orgs.assign.status.done', date: formatDate(status.day) } as const;
+    case 'overdue':
+      return {
+        key: status.started ? 'orgs.assign.status.overdueStarted' : 'orgs.assign.status.overdue',
+      } as const;
+    case 'in_progress':
+      return { key: 'orgs.assign.status.in_progress' } as const;
+    case 'not_started':
+      return { key: 'orgs.assign.status.not_started' } as const;
+  }
 }

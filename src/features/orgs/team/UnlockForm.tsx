@@ -8,6 +8,7 @@ import { unlockWith } from '../../../state/teamVault';
 import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { TextField } from '../../../ui/TextField';
+import { syncSoon } from '../../../sync/control';
 
 const MIN_LENGTH = 6;
 
@@ -31,6 +32,8 @@ export function UnlockForm({ accountId, isNew }: { accountId: string; isNew: boo
         ? await createTeamVault(accountId, passphrase)
         : await unlockTeamVault(accountId, passphrase);
       unlockWith(accountId, key);
+      // Visits waiting for the key can go now.
+      syncSoon();
     } catch (failure) {
       if (failure instanceof WrongPassphraseError) setError(t('team.lock.wrong'));
       else if (failure instanceof StorageFullError) setError(t('team.form.storageFull'));

@@ -21,6 +21,7 @@ import { todayIso } from '../format';
 import { useTeam } from './TeamContext';
 import { VisitFields } from './VisitFields';
 import { TeamCrumb } from './TeamCrumb';
+import { syncSoon } from '../../../sync/control';
 
 /** The consent text shown on the form; its version travels with every record. */
 export const CONSENT_VERSION = '2026-11';
@@ -121,7 +122,10 @@ export function VisitFormScreen() {
     };
     const checked = checkVisit(target, loaded.values, context);
     if (!checked.ok) return setProblem(missing(checked.fields));
-    await act(() => finalizeVisit(key, target, loaded.values, context));
+    await act(async () => {
+      await finalizeVisit(key, target, loaded.values, context);
+      syncSoon();
+    });
   };
 
   return (

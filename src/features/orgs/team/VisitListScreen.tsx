@@ -11,7 +11,8 @@ import { StatusChip } from './StatusChip';
 import { useTeam } from './TeamContext';
 import { useSealedNames } from './useSealedNames';
 import { useServiceLabel } from './useServices';
-import { useVisitSync } from './useVisitSync';
+import { useSession } from '../../../state/session';
+import { syncNow } from '../../../sync/control';
 
 export function VisitListScreen() {
   const { teamId = '' } = useParams();
@@ -22,7 +23,8 @@ export function VisitListScreen() {
   const vault = useTeamVaultRow(accountId);
   const waiting = listing?.heads.filter((h) => h.state === 'waiting').length ?? 0;
   const refused = listing?.heads.filter((h) => h.state === 'refused').length ?? 0;
-  const { state, syncNow, online } = useVisitSync(teamId, waiting);
+  const online = useSession((s) => s.online);
+  const phase = useSession((s) => s.sync.phase);
   const names = useSealedNames(key, listing?.heads);
   const label = useServiceLabel();
   if (!team) return <Notice tone="error">{t('team.leader.notAllowed')}</Notice>;
@@ -46,14 +48,12 @@ export function VisitListScreen() {
           )}
         </p>
         {!online && <Notice tone="info">{t('team.list.offline')}</Notice>}
-        {state.phase === 'failed' && <Notice tone="warning">{t('team.list.failed')}</Notice>}
+        {(phase === 'retrying' || phase === 'refused') && (
+          <Notice tone="warning">{t('team.list.failed')}</Notice>
+        )}
         {refused > 0 && <Notice tone="error">{t('team.list.refused', { count: refused })}</Notice>}
-        <Button
-          variant="secondary"
-          disabled={!online || state.phase === 'syncing'}
-          onClick={() => void syncNow()}
-        >
-          {state.phase === 'syncing' ? t('team.list.syncing') : t('team.list.sync')}
+        <Button variant="secondary" disabled={!online || phase === 'syncing'} onClick={syncNow}>
+          {phase === 'syncing' ? t('team.list.syncing') : t('team.list.sync')}
         </Button>
       </section>
 

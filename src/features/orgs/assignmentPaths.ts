@@ -1,4 +1,4 @@
-import type { MemberRole, OrgKind } from '../../../protocol';
+import type { MemberRole, OrgKind } from '../../protocol';
 
 /** Where a class's teacher or an agency's admin gives and withdraws assignments. */
 export const assignmentsPath = (organisationId: string) =>

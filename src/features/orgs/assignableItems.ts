@@ -1,6 +1,6 @@
-import { useCourses, useWalkthroughs } from '../../../data/hooks';
-import { useLanguage } from '../../../i18n';
-import type { AssignedItem } from '../../../protocol';
+import { useCourses, useWalkthroughs } from '../../data/hooks';
+import { useLanguage } from '../../i18n';
+import type { AssignedItem } from '../../protocol';
 
 /** An item one can assign, with its title in the person's language. */
 export interface AssignableItem {

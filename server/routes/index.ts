@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/database';
+import type { Guards } from '../rateLimits';
+import { adminTable } from './admin';
+import { assignmentProgressTable } from './assignmentProgress';
+import { attestationTable } from './attestations';
+import { authTable } from './auth';
+import { certificateTable, issuerSettings } from './certificates';
+import { classRosterTable } from './classRoster';
+import { deviceTable } from './devices';
+import { healthTable } from './health';
+import { openApiTable } from './openapi';
+import { organisationTable } from './organisations';
+import { passwordResetTable } from './passwordResets';
+import { placeTable } from './places';
+import type { Route } from './table';
+import { teamApprovalTable } from './teamApproval';
+import { verifyPageTable } from './verifyPage';
+
+/**
+ * Every area's table of routes. Sync and visits (with the visit summaries) still register
+ * themselves (routes/sync.ts, routes/visits.ts) until they move to tables too.
+ */
+export async function routeTables(
+  app: FastifyInstance,
+  db: Database,
+  guards: Guards,
+): Promise<Route[][]> {
+  const settings = issuerSettings();
+  return [
+    healthTable(db),
+    deviceTable(db, guards),
+    authTable(db, guards),
+    organisationTable(db, guards),
+    teamApprovalTable(db),
+    classRosterTable(db),
+    assignmentProgressTable(db),
+    passwordResetTable(db, guards),
+    adminTable(db, () => Boolean(issuerSettings().privateKey)),
+    placeTable(db),
+    await certificateTable(db, settings),
+    verifyPageTable(db, settings),
+    attestationTable(db),
+    openApiTable(app),
+  ];
+}

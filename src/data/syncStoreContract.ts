@@ -1,0 +1,56 @@
+import type {
+  PulledRecord,
+  PushedRecord,
+  PushMark,
+  PushResponse,
+  RecordKindName,
+} from '../protocol';
+
+/** The oldest pending records of a scope, and the highest outbox number among them. */
+export interface PendingBatch {
+  records: PushedRecord[];
+  highWater: number;
+}
+
+/** What one pull walks: a kind, for the caller's own records or an organisation's. */
+export interface PullTarget {
+  kind: RecordKindName;
+  /** `org:<id>`, or undefined for the caller's own records. */
+  scope?: string;
+}
+
+/**
+ * What the sync engine needs from the device's storage. `src/data` implements it over Dexie;
+ * the engine itself never touches storage, so it can be tested against any implementation.
+ */
+export interface SyncStore {
+  getDeviceId(): Promise<string>;
+  getDeviceToken(): Promise<string | null>;
+  setDeviceToken(token: string | null): Promise<void>;
+  /**
+   * The oldest pending outbox records of every kind, at most `limit`, in the order they were
+   * written. A record that cannot be read yet (a visit while the team log is locked) ends the
+   * batch: nothing after it is sent before it, so a lost answer never settles it unsent.
+   */
+  pendingRecords(limit: number): Promise<PendingBatch>;
+  /** Remembers, before it is sent, that a batch up to `highWater` is on its way. */
+  markPushInFlight(highWater: number): Promise<void>;
+  /** The `highWater` of a batch sent but never answered, or null. */
+  pushInFlight(): Promise<number | null>;
+  /**
+   * Deletes accepted outbox entries and keeps refused ones with their reason, updates each
+   * record's own state, and forgets the batch in flight, in one transaction.
+   */
+  settlePush(result: PushResponse): Promise<void>;
+  /**
+   * Settles every pending entry up to the server's mark (a batch whose answer was lost):
+   * accepted, or refused as the mark lists; in one transaction.
+   */
+  settleUpTo(mark: PushMark): Promise<void>;
+  /** The kinds and scopes to pull now. */
+  pullTargets(): Promise<PullTarget[]>;
+  getPullCursor(target: PullTarget): Promise<number>;
+  /** Stores a pulled page, folds it into what it changes and moves the target's cursor. */
+  applyPulled(target: PullTarget, records: PulledRecord[], nextCursor: number): Promise<void>;
+  setLastSyncedAt(iso: string): Promise<void>;
+}
