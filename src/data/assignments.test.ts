@@ -8,6 +8,7 @@ import {
   assignmentRows,
   PastDueDateError,
   saveOrgMemberships,
+  wipeAssignmentData,
   withdraw,
 } from './assignments';
 import { database } from './db';
@@ -144,5 +145,14 @@ describe('assignments on the phone', () => {
       state: 'refused',
       refusal: { reason: 'forbidden_scope' },
     });
+  });
+
+  it('leaves nothing of the account behind once it signs out', async () => {
+    const target = { kind: 'organisation' } as const;
+    await assign(teacher, { organisationId: classId, item: course, target, dueDate: null }, NOW);
+    await wipeAssignmentData(teacher.accountId);
+    expect(await database().assignments.count()).toBe(0);
+    expect(await database().orgMemberships.count()).toBe(0);
+    expect(await database().outbox.count()).toBe(0);
   });
 });

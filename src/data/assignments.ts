@@ -110,3 +110,19 @@ export async function assignmentRows(
   const rows = await db.assignments.where('accountId').equals(accountId).toArray();
   return organisationId ? rows.filter((row) => row.organisationId === organisationId) : rows;
 }
+
+/**
+ * Signing out removes what the account made and pulled in its classes and agencies, the
+ * memberships that name them, and its assignments still waiting in the outbox.
+ */
+export async function wipeAssignmentData(accountId: string, db = database()): Promise<void> {
+  await db.transaction('rw', db.assignments, db.orgMemberships, db.outbox, async () => {
+    const ids = await db.assignments.where('accountId').equals(accountId).primaryKeys();
+    await db.outbox
+      .where('[kind+recordId]')
+      .anyOf(ids.map(([, id]) => [assignmentKind.kind, id]))
+      .delete();
+    await db.assignments.where('accountId').equals(accountId).delete();
+    await db.orgMemberships.delete(accountId);
+  });
+}

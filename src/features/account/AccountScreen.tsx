@@ -6,6 +6,7 @@ import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { lockTeamVault } from '../../state/teamVault';
 import { wipeTeamData } from '../../data/visits';
+import { wipeAssignmentData } from '../../data/assignments';
 import { createAccountApi, type OfficialCommune } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -65,9 +66,11 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
   const signOut = async (everywhere: boolean) => {
     const api = createAccountApi(window.location.origin);
     if (everywhere && !(await run(() => api.signOutEverywhere(token)))) return;
-    // Signing out leaves no team data behind: the visit log, drafts, outbox and vault go too.
+    // Signing out leaves no team data behind: the visit log, drafts, outbox and vault go too,
+    // and the account's assignments and the classes and agencies they name.
     lockTeamVault();
     await wipeTeamData(credentials.accountId);
+    await wipeAssignmentData(credentials.accountId);
     await deleteCredentials(credentials.profileId);
     restartSync();
   };
