@@ -17,11 +17,14 @@ import { documentedRequest as request } from './testkit/openapi';
 import { newRandomId } from '../src/lib/ids';
 import {
   PROTOCOL_VERSION,
+  assignmentRecord,
   certificatesResponseSchema,
+  pushResponseSchema,
   eventRecord,
   orgCertificatesResponseSchema,
   type LearningEvent,
 } from '../src/protocol';
+import { testAssignment } from '../src/test/assignments';
 import { eventBatch } from '../src/test/events';
 
 const backends = await testBackends();
@@ -57,6 +60,19 @@ const ORG_ROUTES: {
   {
     name: 'pull org scope',
     call: (org) => ['GET', `/api/sync/pull?kind=learning-event&since=0&scope=org:${org.id}`],
+    allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  },
+  {
+    name: 'pull assignments',
+    call: (org) => ['GET', `/api/sync/pull?kind=assignment&since=0&scope=org:${org.id}`],
+    // A class's or an agency's members (its teacher, learners, admin); teams take none.
+    allowed: (_role, target, org) => target === 'home' && org.kind !== 'team',
+    refused: 403,
+  },
+  {
+    name: 'assignment progress',
+    call: (org) => ['GET', `/api/orgs/${org.id}/assignment-progress`],
     allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
     refused: 403,
   },
@@ -391,6 +407,28 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ).toBe(401);
     }
   });
+
+  it.each(ROLES)(
+    'assignments: %s assigns only in a class it teaches or an agency it runs',
+    async (role) => {
+      const actor = world.actors[role];
+      for (const target of ['home', 'other'] as const) {
+        for (const org of [world[target].teacher!, world[target].agency_admin!]) {
+          const record = testAssignment(actor.deviceId, org.id);
+          const response = await request(app)('POST', '/api/sync/push', actor.token, {
+            protocolVersion: PROTOCOL_VERSION,
+            deviceId: actor.deviceId,
+            records: [assignmentRecord(record)],
+          });
+          const body = pushResponseSchema.parse(response.json());
+          // Another class's teacher, a learner of this class or another, a volunteer: refused.
+          const allowed = target === 'home' && MANAGER[role] === org.kind;
+          expect(body.accepted.map((r) => r.id)).toEqual(allowed ? [record.id] : []);
+          if (!allowed) expect(body.refused.map((r) => r.reason)).toEqual(['forbidden_scope']);
+        }
+      }
+    },
+  );
 
   // Last: the teacher's import adds learners to class A, which the routes above count.
   it.each([...ROLES.filter((r) => r !== 'teacher'), 'teacher' as const])(

@@ -1,4 +1,5 @@
 import type { RecordKindName } from '../../src/protocol';
+import { assignmentHandler } from './assignments';
 import type { RecordHandler } from './handler';
 import { learningEventHandler } from './learningEvents';
 import { visitVersionHandler } from './visitVersions';
@@ -13,4 +14,5 @@ export const RECORD_HANDLERS: { [K in RecordKindName]: RecordHandler } = {
   'visit-version': visitVersionHandler,
   'class-session': classSessionHandler,
   'attendance-mark': attendanceMarkHandler,
+  assignment: assignmentHandler,
 };

@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import type { Guards } from '../rateLimits';
 import { adminTable } from './admin';
 import { attendanceTable } from './attendance';
+import { assignmentProgressTable } from './assignmentProgress';
 import { attestationTable } from './attestations';
 import { authTable } from './auth';
 import { certificateTable, issuerSettings } from './certificates';
@@ -35,6 +36,7 @@ export async function routeTables(
     teamApprovalTable(db),
     classRosterTable(db),
     attendanceTable(db),
+    assignmentProgressTable(db),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),

@@ -49,6 +49,10 @@ const SheetScreen = lazyScreen(
   () => import('../features/orgs/classroom/attendance/SheetScreen'),
   'SheetScreen',
 );
+const AssignScreen = lazyScreen(
+  () => import('../features/orgs/assignments/AssignScreen'),
+  'AssignScreen',
+);
 const ClassCertificatesScreen = lazyScreen(
   () => import('../features/orgs/classroom/ClassCertificatesScreen'),
   'ClassCertificatesScreen',
@@ -114,6 +118,7 @@ function AppRoutes() {
         element={<SessionScreen />}
       />
       <Route path="/orgs/:organisationId/attendance/sheet" element={<SheetScreen />} />
+      <Route path="/orgs/:organisationId/assignments" element={<AssignScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

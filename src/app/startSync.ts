@@ -10,6 +10,7 @@ import type { SyncStatus } from '../protocol/syncStatus';
 import { createSyncEngine, type SyncEngine } from '../sync/engine';
 import { combineStatuses } from '../sync/status';
 import { createSyncApi } from '../sync/http';
+import { refreshOrgMemberships } from '../sync/orgMemberships';
 
 /**
  * After a sync: this scope's certificates, and (once per round, with the device's engine) the
@@ -54,13 +55,14 @@ export async function startSync(): Promise<void> {
       onStatus: reporter(0),
       afterSync: fetchCertificates(certificates, { kind: 'device' }),
     }),
-    ...(await allCredentials()).map(({ profileId }, i) =>
+    ...(await allCredentials()).map(({ profileId, accountId }, i) =>
       createSyncEngine({
         api,
         store: createDexieSyncStore(undefined, { kind: 'account', profileId }, unlockedTeamKey),
         auth: accountAuth(profileId),
         onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
+        beforePull: refreshOrgMemberships(window.location.origin, accountId),
       }),
     ),
   ];

@@ -22,6 +22,8 @@ import type {
   ClassRosterRow,
   ClassSessionRow,
   AttendanceMarkRow,
+  AssignmentRow,
+  OrgMembershipsRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -46,6 +48,8 @@ export class HocSoDatabase extends Dexie {
   classRosters!: EntityTable<ClassRosterRow, 'classId'>;
   classSessions!: EntityTable<ClassSessionRow, 'id'>;
   attendanceMarks!: EntityTable<AttendanceMarkRow, 'id'>;
+  assignments!: Dexie.Table<AssignmentRow, [string, string]>;
+  orgMemberships!: EntityTable<OrgMembershipsRow, 'accountId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

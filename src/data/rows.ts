@@ -4,9 +4,12 @@ import type { SealedBlob } from '../lib/vault';
 import type {
   AttendanceMark,
   ClassSession,
+  AssignmentRecord,
   Course,
   LearningEvent,
   RecordKindName,
+  MemberRole,
+  OrgKind,
   RefusalReason,
   Walkthrough,
 } from '../protocol';
@@ -116,6 +119,8 @@ export interface CredentialsRow {
   pullCursor: number;
   /** The pull cursor of visit versions of each team (by team id) the account logs visits in. */
   visitCursors?: Record<string, number>;
+  /** The pull cursor of assignments of each class or agency (by id) the account is in. */
+  assignmentCursors?: Record<string, number>;
   /** The highest outbox number of this account's batch on its way, until it is answered. */
   pushInFlight?: number;
 }
@@ -226,3 +231,24 @@ interface LocalVersion {
 
 export type ClassSessionRow = ClassSession & LocalVersion;
 export type AttendanceMarkRow = AttendanceMark & LocalVersion;
+/**
+ * An assignment record (or its withdrawal) one account on this phone made or pulled:
+ * `waiting` to be sent, `stored` on the server, or `refused` for good with the server's reason.
+ */
+export interface AssignmentRow {
+  accountId: string;
+  id: string;
+  organisationId: string;
+  record: AssignmentRecord;
+  /** Who made it, as the server names them (this phone's account until the server answers). */
+  madeBy: { accountId: string; displayName: string };
+  state: 'waiting' | 'stored' | 'refused';
+  refusal?: { reason: RefusalReason; message: string };
+}
+
+/** The organisations an account belongs to, as the server last said, so they show offline. */
+export interface OrgMembershipsRow {
+  accountId: string;
+  organisations: { organisationId: string; kind: OrgKind; name: string; role: MemberRole }[];
+  checkedAt: string;
+}

@@ -70,7 +70,7 @@ describe('device database upgrades', () => {
     db.close();
   });
 
-  it('upgrades a version 5 database to the current one (certificates, the team log, class attendance), keeping data', async () => {
+  it('upgrades a version 5 database to the current one (certificates, the team log, class attendance, assignments), keeping data', async () => {
     const v5 = new Dexie(DATABASE_NAME);
     v5.version(1).stores(VERSION_1);
     v5.version(2).stores(VERSION_2);
@@ -101,6 +101,9 @@ describe('device database upgrades', () => {
     expect(db.visitVersions.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining(['visitId', 'accountId', 'state']),
     );
+    expect(await db.assignments.count()).toBe(0);
+    expect(await db.orgMemberships.count()).toBe(0);
+    expect(db.assignments.schema.indexes.map((i) => i.name)).toEqual(['accountId']);
 
     await db.certificates.put({
       profileId,

@@ -107,7 +107,17 @@ export const VERSION_9 = {
   attendanceMarks: 'id, classId, [profileId+state]',
 };
 
-export const CURRENT_VERSION = 9;
+/**
+ * Version 10: assignments from a class's teacher or an agency's admin. Each account on the
+ * phone keeps the records it made or pulled (those it made wait in the one outbox), and the
+ * organisations it belongs to, so the home screen knows where it learns, offline.
+ */
+export const VERSION_10 = {
+  assignments: '[accountId+id], accountId',
+  orgMemberships: 'accountId',
+};
+
+export const CURRENT_VERSION = 10;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -172,4 +182,5 @@ export function declareSchema(db: Dexie): void {
   db.version(7).stores(VERSION_7);
   db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
   db.version(9).stores(VERSION_9);
+  db.version(10).stores(VERSION_10);
 }

@@ -1,4 +1,6 @@
 import {
+  assignmentKind,
+  assignmentRecord,
   learningEventKind,
   visitVersionId,
   visitVersionKind,
@@ -25,7 +27,7 @@ import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
-import type { VisitVersionRow } from './rows';
+import type { AssignmentRow, VisitVersionRow } from './rows';
 import { markSent } from './teamVault';
 import { readVersion, storePulled } from './visits';
 
@@ -47,14 +49,8 @@ const noKey: VisitKey = () => null;
 type Pending =
   | { seq: number; kind: 'learning-event'; event: LearningEvent }
   | { seq: number; kind: 'visit-version'; row: VisitVersionRow }
-  | { seq: number; kind: ClassRecordKind; record: PushedRecord };
-
-const pendingId = (entry: Pending): string =>
-  entry.kind === learningEventKind.kind
-    ? entry.event.id
-    : entry.kind === visitVersionKind.kind
-      ? visitVersionId(entry.row)
-      : entry.record.id;
+  | { seq: number; kind: ClassRecordKind; record: PushedRecord }
+  | { seq: number; kind: 'assignment'; assignment: AssignmentRow };
 
 const visitRef = (recordId: string): [string, number] => {
   const at = recordId.lastIndexOf(':');
@@ -96,7 +92,10 @@ export function createDexieSyncStore(
         if (scope.kind !== 'account') continue;
         const record = await pendingClassRecord(entry.kind, entry.recordId, scope.profileId, db);
         if (record) pending.push({ seq: entry.seq!, kind: entry.kind, record });
-      } else if (account) {
+      } else if (account && entry.kind === assignmentKind.kind) {
+        const assignment = await db.assignments.get([account, entry.recordId]);
+        if (assignment) pending.push({ seq: entry.seq!, kind: entry.kind, assignment });
+      } else if (account && entry.kind === visitVersionKind.kind) {
         const row = await db.visitVersions.get(visitRef(entry.recordId));
         if (row?.accountId === account) pending.push({ seq: entry.seq!, kind: entry.kind, row });
       }
@@ -108,12 +107,16 @@ export function createDexieSyncStore(
 
   /** Applies what the server said of each record to the outbox and to the record's own row. */
   async function settle(accepted: PushResponse['accepted'], refused: Refusal[]): Promise<void> {
+    const account = await accountId();
     for (const { kind, id } of accepted) {
       await db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id)).delete();
       if (kind === visitVersionKind.kind) {
         await db.visitVersions.update(visitRef(id), { state: 'sent' });
       }
       if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'sent', db);
+      if (kind === assignmentKind.kind && account) {
+        await db.assignments.update([account, id], { state: 'stored' });
+      }
     }
     for (const { kind, id, reason, message } of refused) {
       const entry = db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id));
@@ -128,8 +131,13 @@ export function createDexieSyncStore(
         await db.visitVersions.update(visitRef(id), { state: 'refused', refusal: reason });
       }
       if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'refused', db, reason);
+      if (kind === assignmentKind.kind && account) {
+        await db.assignments.update([account, id], {
+          state: 'refused',
+          refusal: { reason, message },
+        });
+      }
     }
-    const account = await accountId();
     if (account && accepted.some((r) => r.kind === visitVersionKind.kind)) {
       await markSent(account, undefined, db);
     }
@@ -152,6 +160,7 @@ export function createDexieSyncStore(
     db.outbox,
     db.events,
     db.visitVersions,
+    db.assignments,
     db.teamVaults,
     db.meta,
     db.credentials,
@@ -203,6 +212,39 @@ export function createDexieSyncStore(
     );
   }
 
+  /** Keeps an organisation's pulled assignments for this account and moves its cursor. */
+  async function applyPulledAssignments(
+    organisationId: string,
+    records: PulledRecord[],
+    nextCursor: number,
+  ): Promise<void> {
+    if (scope.kind !== 'account') return;
+    const account = await accountId();
+    if (!account) return;
+    await guardStorage(() =>
+      db.transaction('rw', db.assignments, db.credentials, async () => {
+        for (const pulled of records) {
+          if (pulled.kind !== assignmentKind.kind) continue;
+          const { serverSeq: _seq, madeBy, ...record } = pulled.data;
+          await db.assignments.put({
+            accountId: account,
+            id: record.id,
+            organisationId: record.organisationId,
+            record,
+            madeBy,
+            state: 'stored',
+          });
+        }
+        await db.credentials
+          .where('profileId')
+          .equals(scope.profileId)
+          .modify((row) => {
+            row.assignmentCursors = { ...row.assignmentCursors, [organisationId]: nextCursor };
+          });
+      }),
+    );
+  }
+
   return {
     getDeviceId: () => getDeviceId(db),
 
@@ -219,7 +261,14 @@ export function createDexieSyncStore(
     async pendingRecords(limit) {
       const pending = await db.transaction(
         'r',
-        [db.outbox, db.events, db.credentials, db.visitVersions, ...classRecordTables(db)],
+        [
+          db.outbox,
+          db.events,
+          db.credentials,
+          db.visitVersions,
+          db.assignments,
+          ...classRecordTables(db),
+        ],
         pendingInScope,
       );
       const account = await accountId();
@@ -229,6 +278,8 @@ export function createDexieSyncStore(
       for (const entry of pending.slice(0, limit)) {
         if (entry.kind === learningEventKind.kind) {
           records.push({ kind: entry.kind, id: entry.event.id, data: stripSeq(entry.event) });
+        } else if (entry.kind === assignmentKind.kind) {
+          records.push(assignmentRecord(entry.assignment.record));
         } else if (entry.kind !== visitVersionKind.kind) {
           records.push(entry.record);
         } else {
@@ -291,7 +342,13 @@ export function createDexieSyncStore(
       const targets: PullTarget[] = [{ kind: learningEventKind.kind }];
       if (scope.kind === 'account') targets.push(...(await classPullTargets(scope.profileId, db)));
       const account = await accountId();
-      if (!account || !visitKey(account)) return targets;
+      if (!account) return targets;
+      const organisations = (await db.orgMemberships.get(account))?.organisations ?? [];
+      for (const { organisationId, kind } of organisations) {
+        if (kind !== 'team')
+          targets.push({ kind: assignmentKind.kind, scope: `org:${organisationId}` });
+      }
+      if (!visitKey(account)) return targets;
       const memberships = await db.teamMemberships.get(account);
       for (const team of memberships?.teams ?? []) {
         targets.push({ kind: visitVersionKind.kind, scope: `org:${team.teamId}` });
@@ -301,6 +358,11 @@ export function createDexieSyncStore(
 
     async getPullCursor(target) {
       if (isClassRecordKind(target.kind)) return classPullCursor(target.kind, target.scope, db);
+      if (target.kind === assignmentKind.kind) {
+        if (scope.kind !== 'account' || !target.scope) return 0;
+        const cursors = (await db.credentials.get(scope.profileId))?.assignmentCursors;
+        return cursors?.[target.scope.slice('org:'.length)] ?? 0;
+      }
       if (target.kind === visitVersionKind.kind) {
         if (scope.kind !== 'account' || !target.scope) return 0;
         const cursors = (await db.credentials.get(scope.profileId))?.visitCursors;
@@ -325,6 +387,11 @@ export function createDexieSyncStore(
         );
         return;
       }
+      if (target.kind === assignmentKind.kind) {
+        if (!target.scope) return;
+        await applyPulledAssignments(target.scope.slice('org:'.length), records, nextCursor);
+        return;
+      }
       if (target.kind === visitVersionKind.kind) {
         if (!target.scope) return;
         await applyPulledVisits(target.scope.slice('org:'.length), records, nextCursor);
@@ -343,4 +410,12 @@ export function createDexieSyncStore(
 function stripSeq(event: LearningEvent & { serverSeq?: number }): LearningEvent {
   const { serverSeq: _serverSeq, ...rest } = event;
   return rest as LearningEvent;
+}
+
+/** The id the server knows a pending entry's record by. */
+function pendingId(entry: Pending): string {
+  if (entry.kind === learningEventKind.kind) return entry.event.id;
+  if (entry.kind === assignmentKind.kind) return entry.assignment.id;
+  if (entry.kind === visitVersionKind.kind) return visitVersionId(entry.row);
+  return entry.record.id;
 }

@@ -44,6 +44,11 @@ export interface CourseProgress {
   };
   /** The latest `occurredAt` among the events folded in. */
   updatedAt: string;
+  /**
+   * The earliest `occurredAt` of a passed quiz: when the course was mastered. Absent before
+   * that, and in rows derived before the field existed (their `updatedAt` stands in).
+   */
+  masteredAt?: string;
 }
 
 export function emptyProgress(profileId: string, courseId: string): CourseProgress {
@@ -62,6 +67,11 @@ export function emptyProgress(profileId: string, courseId: string): CourseProgre
     },
     updatedAt: '',
   };
+}
+
+/** The earlier of two ISO times, the second when there is no first. */
+export function earliest(known: string | undefined, candidate: string): string {
+  return known !== undefined && known < candidate ? known : candidate;
 }
 
 function insertSorted(list: string[], value: string): string[] {
@@ -116,8 +126,10 @@ export function applyEvent(progress: CourseProgress, event: CourseEvent): Course
     case 'quiz.completed': {
       const { attemptId, score, total, passed } = event.payload;
       const better = score > progress.quiz.bestScore;
+      const masteredAt = passed ? earliest(progress.masteredAt, event.occurredAt) : undefined;
       return {
         ...progress,
+        ...(masteredAt ? { masteredAt } : {}),
         updatedAt,
         quiz: {
           ...progress.quiz,

@@ -1,4 +1,5 @@
 import type { EventOf, LearningEvent } from '../protocol/events';
+import { earliest } from './progress';
 
 export type WalkthroughEvent = EventOf<'walkthrough.practised' | 'walkthrough.doneForReal'>;
 
@@ -18,6 +19,11 @@ export interface WalkthroughProgress {
   /** Done for real with a volunteer beside them (at least once). */
   assisted: boolean;
   updatedAt: string;
+  /**
+   * The earliest `occurredAt` of a practice run through every step or of the real service.
+   * Absent before that, and in rows derived before the field existed.
+   */
+  doneAt?: string;
 }
 
 export function emptyWalkthroughProgress(
@@ -41,10 +47,12 @@ export function applyWalkthroughEvent(
   event: WalkthroughEvent,
 ): WalkthroughProgress {
   const updatedAt = event.occurredAt > progress.updatedAt ? event.occurredAt : progress.updatedAt;
+  const doneAt = earliest(progress.doneAt, event.occurredAt);
   if (event.type === 'walkthrough.doneForReal') {
     return {
       ...progress,
       updatedAt,
+      doneAt,
       doneForReal: true,
       assisted: progress.assisted || event.payload.assisted,
     };
@@ -56,6 +64,7 @@ export function applyWalkthroughEvent(
   return {
     ...progress,
     updatedAt,
+    doneAt,
     practiceRuns: runs,
     fewestMistakes:
       progress.fewestMistakes === null ? mistakes : Math.min(progress.fewestMistakes, mistakes),

@@ -13,5 +13,6 @@ export * from './visits.ts';
 export * from './text.ts';
 export * from './phones.ts';
 export * from './roster.ts';
+export * from './assignmentProgress.ts';
 export * from './places.ts';
 export * from './attendance.ts';

@@ -87,6 +87,12 @@ export const REFUSAL_REASONS = [
   'unknown_commune',
   /** A visit: a volunteer may only add versions to visits they logged (a leader may amend any). */
   'not_owner',
+  /** An assignment: no course or walkthrough has that id (or no assignment, for a withdrawal). */
+  'unknown_item',
+  /** An assignment: its due date is before today (the server's date, in Vietnam). */
+  'past_due_date',
+  /** An assignment: the person it names is not a learner of the organisation. */
+  'not_member',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

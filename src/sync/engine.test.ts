@@ -125,6 +125,38 @@ describe('sync engine', () => {
     engine.stop();
   });
 
+  it('asks what to pull before pulling, after the push, and fails the sync when that fails', async () => {
+    const { store, outbox } = memoryStore(eventBatch(deviceId, 2));
+    const order: string[] = [];
+    const api = acceptingApi({
+      pull: async (_token, kind, since) => {
+        order.push(`pull ${kind}`);
+        return { records: [], nextCursor: since, hasMore: false };
+      },
+    });
+    let fail = false;
+    const statuses: SyncStatus[] = [];
+    const engine = createSyncEngine({
+      api,
+      store,
+      onStatus: (s) => statuses.push(s),
+      isOnline: () => true,
+      random: () => 0.5,
+      beforePull: async (token) => {
+        expect(outbox.size).toBe(0);
+        order.push(`before ${token}`);
+        if (fail) throw new TransientSyncError('No connection to the server');
+      },
+    });
+    await engine.syncNow();
+    expect(order).toEqual([`before ${'token-'.padEnd(40, 'x')}`, 'pull learning-event']);
+    fail = true;
+    await engine.syncNow();
+    expect(order).toHaveLength(3);
+    expect(statuses.at(-1)).toMatchObject({ phase: 'retrying' });
+    engine.stop();
+  });
+
   it('pushes the whole outbox in batches, then records when it synced', async () => {
     const { store, outbox, state } = memoryStore(eventBatch(deviceId, 10));
     const api = acceptingApi();

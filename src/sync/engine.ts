@@ -43,6 +43,11 @@ export interface SyncEngineOptions {
    * Its failure is logged and does not fail the sync: events already reached the server.
    */
   afterSync?: (token: string) => Promise<void>;
+  /**
+   * Runs before each pull, with the same token, so the store knows what to pull: for an account,
+   * the classes and agencies the server says it is in. Its failure fails the sync like a pull's.
+   */
+  beforePull?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -105,6 +110,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * the class) is skipped, so it never stops the sync of everything else.
    */
   async function pullAll(): Promise<void> {
+    if (options.beforePull) await options.beforePull(await token());
     for (const target of await store.pullTargets()) {
       try {
         await pullTarget(target);

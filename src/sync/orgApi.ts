@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  assignmentProgressSchema,
   attestationSchema,
   joinCodeSchema,
   MEMBER_ROLES,
@@ -59,6 +60,10 @@ export function createOrgApi(baseUrl: string, doFetch: Fetch = fetch) {
   return {
     organisation: (token: string, id: string) =>
       send('GET', token, org(id), (b) => organisationSchema.parse(b)),
+    assignmentProgress: (token: string, id: string) =>
+      send('GET', token, `${org(id)}/assignment-progress`, (b) =>
+        assignmentProgressSchema.parse(b),
+      ),
     create: (token: string, input: { kind: OrgKind; name: string; communeCode: string }) =>
       send('POST', token, '/api/orgs', (b) => z.object({ id: z.uuid() }).parse(b), input),
     members: (token: string, id: string) =>

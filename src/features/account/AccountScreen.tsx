@@ -7,6 +7,7 @@ import { useSession } from '../../state/session';
 import { lockTeamVault } from '../../state/teamVault';
 import { wipeClassData } from '../../data/attendance';
 import { wipeTeamData } from '../../data/visits';
+import { wipeAssignmentData } from '../../data/assignments';
 import { createAccountApi, type OfficialCommune } from '../../sync/accountApi';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
@@ -67,10 +68,12 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
     const api = createAccountApi(window.location.origin);
     if (everywhere && !(await run(() => api.signOutEverywhere(token)))) return;
     // Signing out leaves no team or class data behind: the visit log, drafts, vault, the
-    // classes kept for attendance, and their outbox entries go too.
+    // classes kept for attendance, the account's assignments and the organisations they name,
+    // and their outbox entries go too.
     lockTeamVault();
     await wipeTeamData(credentials.accountId);
     await wipeClassData(credentials.profileId);
+    await wipeAssignmentData(credentials.accountId);
     await deleteCredentials(credentials.profileId);
     restartSync();
   };

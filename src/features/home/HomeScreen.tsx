@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import type { CourseRow } from '../../data/rows';
 import type { CourseProgress } from '../../domain/progress';
+import { AssignedCards } from './AssignedCards';
 import { CourseCard } from './CourseCard';
 import { CheckCard } from './CheckCard';
 import { NextStepCard } from './NextStepCard';
@@ -53,6 +54,7 @@ export function HomeScreen() {
       {content.phase === 'failed' && (
         <Notice tone="warning">{t('learn.home.installFailed')}</Notice>
       )}
+      <AssignedCards />
       {step && (
         <NextStepCard
           step={step}

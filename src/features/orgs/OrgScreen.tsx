@@ -6,6 +6,7 @@ import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { OfflineAttendance } from './classroom/attendance/OfflineAttendance';
+import { assignmentsPath } from './assignmentPaths';
 import { ClassTools } from './classroom/ClassTools';
 import { JoinCodePanel } from './JoinCodePanel';
 import { KINDS } from './kinds';
@@ -57,6 +58,11 @@ function OrgView({ org }: { org: Organisation }) {
       )}
       {org.manager ? (
         <>
+          {org.kind !== 'team' && (
+            <ButtonLink to={assignmentsPath(org.id)} className="button-wide">
+              {t('orgs.assign.open')}
+            </ButtonLink>
+          )}
           {org.kind === 'class' && <ClassTools org={org} />}
           <Roster org={org} view={view} />
           <JoinCodePanel org={org} view={view} />

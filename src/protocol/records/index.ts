@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignmentKind } from './assignments.ts';
 import type { RecordKind } from './kind.ts';
 import { learningEventKind } from './learningEvents.ts';
 import { visitVersionKind } from './visitVersions.ts';
@@ -10,6 +11,7 @@ export { eventRecord, learningEventKind } from './learningEvents.ts';
 export { visitRecord, visitVersionId, visitVersionKind } from './visitVersions.ts';
 export { classSessionKind, sessionRecord } from './classSessions.ts';
 export { attendanceMarkKind, markRecord } from './attendanceMarks.ts';
+export * from './assignments.ts';
 
 /**
  * Every kind of record the sync path carries. A new kind is declared in its own file and added
@@ -21,6 +23,7 @@ export const RECORD_KINDS = [
   visitVersionKind,
   classSessionKind,
   attendanceMarkKind,
+  assignmentKind,
 ] as const;
 
 export type AnyRecordKind = (typeof RECORD_KINDS)[number];
@@ -45,5 +48,6 @@ export const pulledRecordSchema = z.discriminatedUnion('kind', [
   pulledOf(visitVersionKind),
   pulledOf(classSessionKind),
   pulledOf(attendanceMarkKind),
+  pulledOf(assignmentKind),
 ]);
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;

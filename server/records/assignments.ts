@@ -1,0 +1,171 @@
+import {
+  assignmentKind,
+  type AssignmentRecord,
+  type Refusal,
+  type RefusalReason,
+} from '../../src/protocol';
+import { isPastDue, vietnamDay } from '../../src/domain/assignments';
+import { contentTitles } from '../certificates/catalog';
+import type { Database } from '../db/database';
+import {
+  assignmentTargets,
+  pullAssignments,
+  storeAssignments,
+  type AssignmentToStore,
+} from '../services/assignments';
+import { getOrganisation, MANAGER_ROLE, roleIn } from '../services/organisations';
+import type { Principal } from '../services/principal';
+import type { HandlerOutcome, RecordHandler } from './handler';
+
+const kind = assignmentKind.kind;
+
+type Assign = Extract<AssignmentRecord, { action: 'assign' }>;
+type Withdraw = Extract<AssignmentRecord, { action: 'withdraw' }>;
+
+const refusal = (record: AssignmentRecord, reason: RefusalReason, message: string): Refusal => ({
+  kind,
+  id: record.id,
+  reason,
+  message,
+});
+
+/** The caller's standing in an organisation that takes assignments (a class or an agency). */
+async function standing(db: Database, caller: Principal, organisationId: string) {
+  if (caller.kind !== 'account') return null;
+  const org = await getOrganisation(db, organisationId);
+  if (!org || org.kind === 'team') return null;
+  const role = await roleIn(db, caller.accountId, org.id);
+  if (!role) return null;
+  return { accountId: caller.accountId, isStaff: role === MANAGER_ROLE[org.kind] };
+}
+
+/** Why an assignment may not be stored as it is, or null when it may. */
+async function assignRefusal(db: Database, record: Assign, today: string) {
+  if (!contentTitles().has(`${record.item.kind}:${record.item.id}`)) {
+    return refusal(record, 'unknown_item', `No ${record.item.kind} has the id ${record.item.id}`);
+  }
+  if (isPastDue(record.dueDate, today)) {
+    return refusal(record, 'past_due_date', `The due date ${record.dueDate} is before ${today}`);
+  }
+  if (
+    record.target.kind === 'member' &&
+    (await roleIn(db, record.target.accountId, record.organisationId)) !== 'learner'
+  ) {
+    return refusal(record, 'not_member', 'The person named is not a learner of this organisation');
+  }
+  return null;
+}
+
+/** One organisation's records, from one of its staff: assignments first, then withdrawals. */
+async function pushToOrganisation(
+  db: Database,
+  accountId: string,
+  organisationId: string,
+  records: AssignmentRecord[],
+): Promise<HandlerOutcome> {
+  const refused: Refusal[] = [];
+  const today = vietnamDay(new Date());
+  const assigns: AssignmentToStore[] = [];
+  for (const record of records.filter((r): r is Assign => r.action === 'assign')) {
+    const refusedOne = await assignRefusal(db, record, today);
+    if (refusedOne) refused.push(refusedOne);
+    else
+      assigns.push({
+        record,
+        targetAccountId: record.target.kind === 'member' ? record.target.accountId : null,
+      });
+  }
+  const storedAssigns = await storeAssignments(db, accountId, assigns);
+
+  const withdrawals = records.filter((r): r is Withdraw => r.action === 'withdraw');
+  const targets = await assignmentTargets(
+    db,
+    organisationId,
+    withdrawals.map((w) => w.assignmentId),
+  );
+  const withdraws: AssignmentToStore[] = [];
+  for (const record of withdrawals) {
+    const target = targets.get(record.assignmentId);
+    if (target === undefined) {
+      refused.push(
+        refusal(record, 'unknown_item', 'No assignment of this organisation has that id'),
+      );
+    } else withdraws.push({ record, targetAccountId: target });
+  }
+  const storedWithdraws = await storeAssignments(db, accountId, withdraws);
+
+  const conflicts = [...storedAssigns.conflicts, ...storedWithdraws.conflicts];
+  return {
+    accepted: [...storedAssigns.accepted, ...storedWithdraws.accepted],
+    refused: [
+      ...refused,
+      ...conflicts.map((id) => ({
+        kind,
+        id,
+        reason: 'id_conflict' as const,
+        message: 'Another record already has this id',
+      })),
+    ],
+  };
+}
+
+function groupByOrganisation(records: AssignmentRecord[]): Map<string, AssignmentRecord[]> {
+  const groups = new Map<string, AssignmentRecord[]>();
+  for (const record of records) {
+    const group = groups.get(record.organisationId) ?? [];
+    group.push(record);
+    groups.set(record.organisationId, group);
+  }
+  return groups;
+}
+
+/**
+ * Assignments belong to the class or agency they name: only its teacher or agency admin pushes
+ * them (anyone else is refused with `forbidden_scope`). A member pulls those for the whole
+ * organisation and for themselves; its staff pull all. The scope of a pull is `org:<id>`.
+ */
+export const assignmentHandler: RecordHandler<typeof assignmentKind> = {
+  kind: assignmentKind,
+
+  async push(db, { caller, records }) {
+    const outcome: HandlerOutcome = { accepted: [], refused: [] };
+    for (const [organisationId, group] of groupByOrganisation(records)) {
+      const member = await standing(db, caller, organisationId);
+      if (!member?.isStaff) {
+        outcome.refused.push(
+          ...group.map((record) =>
+            refusal(
+              record,
+              'forbidden_scope',
+              'Only a teacher of this class or an admin of this agency may assign',
+            ),
+          ),
+        );
+        continue;
+      }
+      const pushed = await pushToOrganisation(db, member.accountId, organisationId, group);
+      outcome.accepted.push(...pushed.accepted);
+      outcome.refused.push(...pushed.refused);
+    }
+    return outcome;
+  },
+
+  async pull(db, { caller, scope, since, limit }) {
+    if (!scope) return null;
+    const organisationId = scope.slice('org:'.length);
+    const member = await standing(db, caller, organisationId);
+    if (!member) return null;
+    const page = await pullAssignments(
+      db,
+      organisationId,
+      member.isStaff ? null : member.accountId,
+      since,
+      limit,
+    );
+    return {
+      records: page.records.map((data) => ({ kind, id: data.id, data })),
+      nextCursor: page.nextCursor,
+      hasMore: page.hasMore,
+    };
+  },
+};

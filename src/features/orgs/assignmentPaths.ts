@@ -1,0 +1,13 @@
+import type { MemberRole, OrgKind } from '../../protocol';
+
+/** Where a class's teacher or an agency's admin gives and withdraws assignments. */
+export const assignmentsPath = (organisationId: string) =>
+  `/orgs/${encodeURIComponent(organisationId)}/assignments`;
+
+/** Who assigns in each kind of organisation that takes assignments (the server checks the same). */
+const ASSIGNERS: Partial<Record<OrgKind, MemberRole>> = {
+  class: 'teacher',
+  agency: 'agency_admin',
+};
+
+export const mayAssign = (kind: OrgKind, role: MemberRole) => ASSIGNERS[kind] === role;

@@ -1,0 +1,106 @@
+import { useCourses } from '../../../data/hooks';
+import { useTranslation } from '../../../i18n';
+import type { AssignmentProgress } from '../../../protocol';
+import { createOrgApi } from '../../../sync/orgApi';
+import { exportMoment, localText } from '../../../domain/exportCells';
+import { formatDate } from '../format';
+import { useServerRead } from '../useServerRead';
+import { itemKey, type AssignableItem } from '../assignableItems';
+
+type Row = AssignmentProgress['assignments'][number];
+type Status = Row['statuses'][number]['status'];
+
+/**
+ * Where each learner stands with each standing assignment, and the quiz questions most missed,
+ * from what their phones have synced (the server's answer, so online only), saying as of when.
+ */
+export function ProgressSection({
+  organisationId,
+  items,
+}: {
+  organisationId: string;
+  items: Map<string, AssignableItem>;
+}) {
+  const { t } = useTranslation();
+  const { state } = useServerRead(
+    (token) => createOrgApi(window.location.origin).assignmentProgress(token, organisationId),
+    [organisationId],
+  );
+  if (state.phase !== 'ready') return null;
+  const { asOf, learners, assignments } = state.data;
+  // Vietnam's time, as the due and done days are.
+  const moment = (iso: string) => localText(exportMoment(iso));
+  const nameOf = new Map(learners.map((l) => [l.accountId, l]));
+  return (
+    <section aria-labelledby="assignment-progress">
+      <h2 id="assignment-progress">{t('orgs.assign.progress.title')}</h2>
+      <p className="muted">{t('orgs.assign.progress.asOf', { time: moment(asOf) })}</p>
+      {assignments.map((row) => (
+        <details key={row.id} className="card">
+          <summary className="card-title">
+            {items.get(itemKey(row.item))?.title ?? row.item.id}
+            {' — '}
+            {t('orgs.assign.progress.doneCount', {
+              done: row.statuses.filter((s) => s.status.kind === 'done').length,
+              total: row.statuses.length,
+            })}
+          </summary>
+          <ul>
+            {row.statuses.map(({ accountId, status }) => {
+              const learner = nameOf.get(accountId);
+              const words = statusWords(status);
+              return (
+                <li key={accountId}>
+                  {t('orgs.assign.progress.learner', {
+                    name: learner?.displayName ?? '',
+                    status: t(words.key, { date: words.date }),
+                    synced: learner?.lastSyncedAt
+                      ? t('orgs.assign.progress.synced', { time: moment(learner.lastSyncedAt) })
+                      : t('orgs.assign.progress.neverSynced'),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+          <MissedQuestions row={row} />
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function MissedQuestions({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  const courses = useCourses();
+  if (row.missed.length === 0) return null;
+  const questions = courses?.find((c) => c.id === row.item.id)?.quiz.questions ?? [];
+  return (
+    <ul>
+      {row.missed.map(({ questionId, learners }) => (
+        <li key={questionId}>
+          {t('orgs.assign.progress.missed', {
+            learners,
+            total: row.statuses.length,
+            question: questions.findIndex((q) => q.id === questionId) + 1 || questionId,
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The words for a learner's status, and the day it was done. */
+function statusWords(status: Status) {
+  switch (status.kind) {
+    case 'done':
+      return { key: 'orgs.assign.status.done', date: formatDate(status.day) } as const;
+    case 'overdue':
+      return {
+        key: status.started ? 'orgs.assign.status.overdueStarted' : 'orgs.assign.status.overdue',
+      } as const;
+    case 'in_progress':
+      return { key: 'orgs.assign.status.in_progress' } as const;
+    case 'not_started':
+      return { key: 'orgs.assign.status.not_started' } as const;
+  }
+}
