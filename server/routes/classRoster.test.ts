@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../../src/lib/ids';
 import { lessonEvent } from '../../src/test/events';
 import {
+  eventRecord,
   MAX_ROSTER_ROWS,
   orgCertificatesResponseSchema,
   PROTOCOL_VERSION,
@@ -215,11 +216,11 @@ describe.each(backends)('class roster import on %s', (backend) => {
       const pushed = await call('POST', '/api/sync/push', token, {
         protocolVersion: PROTOCOL_VERSION,
         deviceId,
-        events: [
+        records: [
           ...lessons.map((id) => lessonEvent(deviceId, profileId, id, course.id)),
           ...quizAttempt(deviceId, profileId, neededRight(), true),
           certificateRequest(deviceId, profileId, name),
-        ],
+        ].map(eventRecord),
       });
       expect(pushed.statusCode, pushed.body).toBe(200);
     };
