@@ -4,7 +4,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
 import { signedInPhone } from './support/account';
-import { callApi } from './support/api';
+import { callApi, teacherWithClass } from './support/api';
 import { seriousViolations } from './support/axe';
 import { dumpDatabase } from './support/indexeddb';
 import { captureScreen } from './support/screens';
@@ -79,19 +79,11 @@ describe('a teacher takes attendance for 40 offline, in at most 10 taps', () => 
 
   beforeAll(async () => {
     stack = await startStack();
-    const signedUp = await callApi(stack.origin, '/api/auth/sign-up', {
-      username: 'co-giao-lan',
-      displayName: 'Cô Lan',
-      password: PASSWORD,
-    });
-    teacherToken = signedUp.body.accessToken as unknown as string;
-    const created = await callApi(
+    ({ token: teacherToken, classId } = await teacherWithClass(
       stack.origin,
-      '/api/orgs',
-      { kind: 'class', name: CLASS, communeCode: '00004' },
-      teacherToken,
-    );
-    classId = created.body.id as unknown as string;
+      { username: 'co-giao-lan', displayName: 'Cô Lan', password: PASSWORD },
+      CLASS,
+    ));
     const rows = Array.from({ length: ROOM }, (_, i) => ({
       row: i + 2,
       fullName: name(i + 1),

@@ -6,7 +6,7 @@ import { newRandomId } from '../src/lib/ids';
 import { eventRecord, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol';
 import { certificateRequest, neededRight, quizAttempt } from '../server/testkit/certificates';
 import { signedInPhone } from './support/account';
-import { callApi } from './support/api';
+import { callApi, teacherWithClass } from './support/api';
 import { seriousViolations } from './support/axe';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
@@ -75,19 +75,11 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
 
   beforeAll(async () => {
     stack = await startStack();
-    const signedUp = await callApi(stack.origin, '/api/auth/sign-up', {
-      username: 'co-giao-ha',
-      displayName: 'Cô Hà',
-      password: PASSWORD,
-    });
-    teacherToken = signedUp.body.accessToken as unknown as string;
-    const created = await callApi(
+    ({ token: teacherToken, classId } = await teacherWithClass(
       stack.origin,
-      '/api/orgs',
-      { kind: 'class', name: CLASS, communeCode: '00004' },
-      teacherToken,
-    );
-    classId = created.body.id as unknown as string;
+      { username: 'co-giao-ha', displayName: 'Cô Hà', password: PASSWORD },
+      CLASS,
+    ));
     ({ context, page: teacher } = await signedInPhone(stack.origin, 'co-giao-ha', PASSWORD));
   });
 

@@ -3,37 +3,15 @@ import {
   accountLookupSchema,
   auditPageSchema,
   rotatedKeySchema,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
   type AuditAction,
 } from '../protocol';
-import { call } from './http';
+import { accountCaller } from './http';
 
 type Fetch = typeof fetch;
 
 /** The system administrator's side of the contract: the audit log, officials, revocations. */
 export function createAdminApi(baseUrl: string, doFetch: Fetch = fetch) {
-  const send = <T>(
-    method: 'GET' | 'POST',
-    token: string,
-    path: string,
-    parse: (b: unknown) => T,
-    body?: unknown,
-  ) =>
-    call(
-      doFetch,
-      `${baseUrl}${path}`,
-      {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          authorization: `Bearer ${token}`,
-        },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      },
-      parse,
-    );
+  const send = accountCaller(baseUrl, doFetch);
 
   return {
     auditLog: (token: string, query: { action?: AuditAction; before?: number }) => {

@@ -136,3 +136,31 @@ export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi 
       ),
   };
 }
+
+/**
+ * Calls the API as a signed-in account: JSON in and out, the protocol version and the bearer
+ * token on every request, the answer checked by `parse`.
+ */
+export function accountCaller(baseUrl: string, doFetch: Fetch = fetch) {
+  return <T>(
+    method: 'GET' | 'POST' | 'PUT',
+    token: string,
+    path: string,
+    parse: (b: unknown) => T,
+    body?: unknown,
+  ) =>
+    call(
+      doFetch,
+      `${baseUrl}${path}`,
+      {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          authorization: `Bearer ${token}`,
+        },
+        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
+      },
+      parse,
+    );
+}

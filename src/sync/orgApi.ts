@@ -8,12 +8,10 @@ import {
   newJoinCodeSchema,
   resetCodeSchema,
   organisationSchema,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
   type MemberRole,
   type OrgKind,
 } from '../protocol';
-import { call } from './http';
+import { accountCaller } from './http';
 
 type Fetch = typeof fetch;
 
@@ -34,27 +32,7 @@ export type MemberProgress = z.infer<typeof memberProgressSchema>[number];
 
 /** Organisations (teams, classes, agencies): members, roles and join codes. */
 export function createOrgApi(baseUrl: string, doFetch: Fetch = fetch) {
-  const send = <T>(
-    method: 'GET' | 'POST' | 'PUT',
-    token: string,
-    path: string,
-    parse: (b: unknown) => T,
-    body?: unknown,
-  ) =>
-    call(
-      doFetch,
-      `${baseUrl}${path}`,
-      {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          authorization: `Bearer ${token}`,
-        },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      },
-      parse,
-    );
+  const send = accountCaller(baseUrl, doFetch);
   const org = (id: string) => `/api/orgs/${encodeURIComponent(id)}`;
 
   return {

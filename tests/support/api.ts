@@ -10,3 +10,20 @@ export async function callApi(origin: string, path: string, body?: unknown, toke
   });
   return { status: response.status, body: (await response.json()) as Record<string, never> };
 }
+
+/** A teacher signed up through the API with a class of their own in Phường Ba Đình. */
+export async function teacherWithClass(
+  origin: string,
+  teacher: { username: string; displayName: string; password: string },
+  className: string,
+): Promise<{ token: string; classId: string }> {
+  const signedUp = await callApi(origin, '/api/auth/sign-up', teacher);
+  const token = signedUp.body.accessToken as unknown as string;
+  const created = await callApi(
+    origin,
+    '/api/orgs',
+    { kind: 'class', name: className, communeCode: '00004' },
+    token,
+  );
+  return { token, classId: created.body.id as unknown as string };
+}
