@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { buildServer } from './app';
 import { openPglite, openPostgres, type Database } from './db/database';
@@ -29,6 +30,32 @@ export function isPostgresReachable(): Promise<boolean> {
 }
 
 export type Backend = 'pglite' | 'postgres';
+
+/** The Redis the rate-limit tests share counters through when it is up (CI starts it). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The stores rate-limit counters can live in for the tests: the database always, and Redis when
+ * it answers. With REQUIRE_REDIS=1 (as in CI) a missing Redis is an error, not a quiet skip.
+ */
+export async function testRateLimitStores(): Promise<('database' | 'redis')[]> {
+  const redis = new Redis(TEST_REDIS_URL, {
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    lazyConnect: true,
+  });
+  const reachable = await redis.connect().then(
+    () => redis.ping().then(() => true),
+    () => false,
+  );
+  redis.disconnect();
+  if (reachable) return ['database', 'redis'];
+  if (process.env.REQUIRE_REDIS === '1') {
+    throw new Error('REQUIRE_REDIS=1 but Redis is not reachable');
+  }
+  console.warn('Redis is not reachable: rate limits are tested on the database store only');
+  return ['database'];
+}
 
 /**
  * The databases the server tests run on: always PGlite, and PostgreSQL when it answers.
