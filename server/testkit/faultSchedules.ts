@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { HocSoDatabase } from '../../src/data/db';
+import { recordEvent } from '../../src/data/learning';
+import { createDexieSyncStore } from '../../src/data/syncStore';
+import { createSyncEngine, type SyncEngine } from '../../src/sync/engine';
+import { createSyncApi } from '../../src/sync/http';
+import type { Database } from '../db/database';
+import { accountProgress } from '../services/progress';
+import { issueTokens } from '../services/tokens';
+import { logVisit, signInPhone, type LoggingPhone, type PhoneOwner } from './faultVisits';
+
+/**
+ * The fault-injection schedules both fault tests run: two phones of one account record learning
+ * events and log visits while their network fails in every way, on one server
+ * (`server/faults.test.ts`) or spread over three (`server/process/faultsAcrossServers.test.ts`).
+ */
+
+/** Schedules per run: at least 1,000 in CI; `npm run test:soak` runs many more. */
+export const FAULT_SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 1000);
+
+export type Fault = 'none' | 'offline' | 'cut' | 'duplicate' | 'delay';
+
+export type Command =
+  | { kind: 'record'; device: 0 | 1; count: number }
+  | { kind: 'visit'; device: 0 | 1; amend: boolean }
+  | { kind: 'sync'; device: 0 | 1 }
+  | { kind: 'syncBoth' }
+  | { kind: 'restart' }
+  | { kind: 'fault'; device: 0 | 1; fault: Fault }
+  | { kind: 'deliverLate' };
+
+const device = fc.constantFrom<0 | 1>(0, 1);
+
+/**
+ * One random step of a schedule. `restarts` adds restarting the server, for a test that owns
+ * its server in-process.
+ */
+export function scheduleCommand({ restarts }: { restarts: boolean }): fc.Arbitrary<Command> {
+  return fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('record' as const),
+        device,
+        count: fc.integer({ min: 1, max: 3 }),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant('visit' as const), device, amend: fc.boolean() }),
+    },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
+    { weight: 2, arbitrary: fc.constant({ kind: 'syncBoth' as const }) },
+    ...(restarts ? [{ weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) }] : []),
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('fault' as const),
+        device,
+        fault: fc.constantFrom<Fault>('none', 'offline', 'cut', 'duplicate', 'delay'),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'deliverLate' as const }) },
+  );
+}
+
+/** Phone 0 logs a visit and sends it; phone 1 gets it; both amend it offline; both sync. */
+export const RIVAL_AMENDMENTS: Command[] = [
+  { kind: 'visit', device: 0, amend: false },
+  { kind: 'sync', device: 0 },
+  { kind: 'sync', device: 1 },
+  { kind: 'visit', device: 0, amend: true },
+  { kind: 'visit', device: 1, amend: true },
+  { kind: 'syncBoth' },
+];
+
+/** fast-check's options for a fault run: the rival amendments always, a seed when asked. */
+export const faultRunOptions = {
+  numRuns: FAULT_SCHEDULES,
+  // Beside the random schedules: two phones amend the same visit before either has seen the
+  // other's amendment, so the rival is flagged on the server and on the phone.
+  examples: [[RIVAL_AMENDMENTS]] as [Command[]][],
+  ...(process.env.FAULT_SEED ? { seed: Number(process.env.FAULT_SEED) } : {}),
+};
+
+/**
+ * A phone's way to the server that fails at will: offline, an answer lost after the server
+ * handled the request, a request held and delivered after newer ones, or sent twice.
+ */
+export class FaultyNetwork {
+  fault: Fault = 'none';
+  private late: (() => Promise<unknown>)[] = [];
+
+  constructor(private readonly deliver: (url: URL, init?: RequestInit) => Promise<Response>) {}
+
+  readonly fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    switch (this.fault) {
+      case 'offline':
+        throw new TypeError('Failed to fetch');
+      case 'cut':
+        // The server handles the request; the answer is lost on the way back.
+        await (await this.deliver(url, init)).arrayBuffer();
+        throw new TypeError('Connection reset');
+      case 'delay':
+        // Held somewhere on the way: delivered later, after newer requests.
+        this.late.push(async () => (await this.deliver(url, init)).arrayBuffer());
+        throw new TypeError('Timed out');
+      case 'duplicate': {
+        const first = await this.deliver(url, init);
+        const body = await first.arrayBuffer();
+        await (await this.deliver(url, init)).arrayBuffer();
+        return new Response(body, { status: first.status });
+      }
+      default:
+        return this.deliver(url, init);
+    }
+  }) as typeof fetch;
+
+  async deliverLate(): Promise<void> {
+    const pending = this.late.splice(0).reverse();
+    for (const send of pending) await send();
+  }
+}
+
+/** A phone of a schedule: its database, its network, its engine and the events it recorded. */
+export interface FaultPhone extends LoggingPhone {
+  network: FaultyNetwork;
+  engine: SyncEngine;
+  recorded: string[];
+}
+
+/** A fresh account with an access token, made straight in the database. */
+export async function faultAccount(db: Database): Promise<{ accountId: string; token: string }> {
+  const accountId = randomUUID();
+  await db.query(
+    `INSERT INTO accounts (id, username, display_name, password_hash) VALUES ($1, $2, 'Fault', 'x')`,
+    [accountId, `fault-${accountId}`],
+  );
+  return { accountId, token: (await issueTokens(db, accountId)).accessToken };
+}
+
+/** A phone signed in as `owner`, syncing through `network` in small batches. */
+export async function faultPhone(
+  owner: PhoneOwner,
+  name: string,
+  network: FaultyNetwork,
+  key: CryptoKey,
+): Promise<FaultPhone> {
+  const local = new HocSoDatabase(name);
+  await signInPhone(local, owner);
+  const engine = createSyncEngine({
+    api: createSyncApi('http://app.test', network.fetch),
+    store: createDexieSyncStore(local, { kind: 'account', profileId: owner.profileId }, () => key),
+    auth: { token: async () => owner.token, forget: async () => undefined },
+    onStatus: (status) => {
+      if (process.env.DEBUG_FAULTS) console.log(name, status);
+    },
+    batchSize: 3,
+    pullLimit: 4,
+    baseRetryMs: 60_000,
+    isOnline: () => true,
+  });
+  return { db: local, network, engine, recorded: [], visits: [] };
+}
+
+/** Runs one schedule's steps on the phones; `restart` restarts the server when asked. */
+export async function runSchedule(
+  commands: Command[],
+  owner: PhoneOwner,
+  phones: FaultPhone[],
+  key: CryptoKey,
+  restart: () => Promise<void>,
+): Promise<void> {
+  let lesson = 0;
+  for (const step of commands) {
+    if (step.kind === 'visit') {
+      lesson += 1;
+      await logVisit(key, owner, phones[step.device]!, step.amend, lesson);
+    } else if (step.kind === 'record') {
+      const target = phones[step.device]!;
+      for (let i = 0; i < step.count; i += 1) {
+        lesson += 1;
+        const event = await recordEvent(
+          owner.profileId,
+          'lesson.completed',
+          { courseId: lesson % 2 ? 'course-a' : 'course-b', lessonId: `lesson-${lesson % 5}` },
+          target.db,
+        );
+        target.recorded.push(event.id);
+      }
+    } else if (step.kind === 'sync') {
+      await phones[step.device]!.engine.syncNow();
+    } else if (step.kind === 'syncBoth') {
+      await Promise.all(phones.map((p) => p.engine.syncNow()));
+    } else if (step.kind === 'restart') {
+      await restart();
+    } else if (step.kind === 'fault') {
+      phones[step.device]!.network.fault = step.fault;
+    } else {
+      await Promise.all(phones.map((p) => p.network.deliverLate()));
+    }
+  }
+}
+
+/** Quiescence: the network heals, held requests arrive, every phone syncs until settled. */
+export async function settle(phones: FaultPhone[]): Promise<void> {
+  for (const phone of phones) phone.network.fault = 'none';
+  await Promise.all(phones.map((p) => p.network.deliverLate()));
+  for (let round = 0; round < 2; round += 1) {
+    for (const phone of phones) await phone.engine.syncNow();
+  }
+}
+
+const progressRows = (rows: { courseId: string; completedLessons: unknown; quiz: unknown }[]) =>
+  rows
+    .map((p) => ({ courseId: p.courseId, completedLessons: p.completedLessons, quiz: p.quiz }))
+    .sort((a, b) => a.courseId.localeCompare(b.courseId));
+
+/**
+ * Every event the phones recorded is on the server exactly once, their outboxes are empty, and
+ * both phones and the server derive the same progress.
+ */
+export async function expectEventsConverged(
+  db: Database,
+  accountId: string,
+  phones: FaultPhone[],
+): Promise<void> {
+  const recorded = phones.flatMap((p) => p.recorded).sort();
+  const stored = await db.query<{ id: string; copies: number }>(
+    `SELECT id::text AS id, count(*)::int AS copies FROM events
+     WHERE owner_id = $1 GROUP BY id ORDER BY id`,
+    [`account:${accountId}`],
+  );
+  expect(stored.map((r) => r.id)).toEqual(recorded);
+  expect(stored.every((r) => r.copies === 1)).toBe(true);
+  for (const phone of phones) expect(await phone.db.outbox.count()).toBe(0);
+
+  const [onA, onB] = await Promise.all(
+    phones.map(async (p) => progressRows(await p.db.courseProgress.toArray())),
+  );
+  expect(onB).toEqual(onA);
+  const onServer = (await accountProgress(db, [accountId])).get(accountId)!;
+  expect(progressRows(onServer)).toEqual(onA);
+}
+
+/** Stops the phones' engines and deletes their databases. */
+export async function discardPhones(phones: FaultPhone[]): Promise<void> {
+  for (const phone of phones) {
+    phone.engine.stop();
+    await phone.db.delete();
+  }
+}
