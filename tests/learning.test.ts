@@ -169,6 +169,8 @@ describe('learning on a shared phone, offline', () => {
     await page.goto(`${stack.origin}/settings`);
     await page.getByRole('button', { name: 'Đổi người học' }).click();
     await page.getByRole('button', { name: /^Bình/ }).click();
+    // The picker opens the profile, then goes home: leaving before that keeps the last profile.
+    await page.waitForURL(`${stack.origin}/`);
     await page.goto(`${stack.origin}/settings`);
     await page.getByRole('button', { name: 'Xoá hồ sơ này' }).click();
     await page.getByRole('button', { name: 'Xoá hẳn' }).click();
