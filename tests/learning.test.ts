@@ -87,7 +87,10 @@ describe('learning on a shared phone, offline', () => {
   it('reads lessons aloud in Vietnamese, and plays the recording where a step has one', async () => {
     await page.goto(`${stack.origin}${COURSE_PATH}/lessons/phone-parts`);
     await page.getByRole('button', { name: 'Đọc to' }).click();
+    const firstTitle = await page.locator('.step h2').textContent();
     await page.getByRole('button', { name: 'Tiếp theo' }).click();
+    // The next step is drawn after the tap: read its title only once it is there.
+    await expect.poll(() => page.locator('.step h2').textContent()).not.toBe(firstTitle);
     const stepTitle = await page.locator('.step h2').textContent();
     await page.getByRole('button', { name: 'Đọc to' }).click();
     await expect.poll(() => readAloudCalls(page), { timeout: 5000 }).toHaveLength(2);
