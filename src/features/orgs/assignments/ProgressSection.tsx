@@ -7,6 +7,8 @@ import { exportMoment, localText } from '../../../domain/exportCells';
 import { formatDate } from '../format';
 import { useServerRead } from '../useServerRead';
 import { itemKey, type AssignableItem } from '../assignableItems';
+import { progressSheetPath } from '../assignmentPaths';
+import { ButtonLink } from '../../../ui/ButtonLink';
 
 type Row = AssignmentProgress['assignments'][number];
 type Status = Row['statuses'][number]['status'];
@@ -70,11 +72,20 @@ export function ProgressSection({
           <MissedQuestions row={row} />
         </details>
       ))}
+      {assignments.length > 0 && (
+        <ButtonLink
+          to={progressSheetPath(organisationId)}
+          variant="secondary"
+          className="button-wide"
+        >
+          {t('orgs.assign.progress.sheetLink')}
+        </ButtonLink>
+      )}
     </section>
   );
 }
 
-function MissedQuestions({ row }: { row: Row }) {
+export function MissedQuestions({ row }: { row: Row }) {
   const { t } = useTranslation();
   const courses = useCourses();
   if (row.missed.length === 0) return null;
@@ -95,7 +106,7 @@ function MissedQuestions({ row }: { row: Row }) {
 }
 
 /** The words for a learner's status, and the day it was done. */
-function statusWords(status: Status) {
+export function statusWords(status: Status) {
   switch (status.kind) {
     case 'done':
       return { key: 'orgs.assign.status.done', date: formatDate(status.day) } as const;
