@@ -305,7 +305,7 @@ describe('a teacher runs a class of 40 and three learner phones, offline, end to
             : learning
               ? 'đang học'
               : 'chưa bắt đầu';
-        return `${displayName}: ${status}`;
+        return [displayName, status] as const;
       });
       const missedBy = new Map<string, Set<string>>();
       for (const e of raw) {
@@ -319,11 +319,12 @@ describe('a teacher runs a class of 40 and three learner phones, offline, end to
         ([question, who]) =>
           `${who.size} trên ${learners.length} người sai câu ${questionOrder.indexOf(question) + 1}`,
       );
-      const done = statuses.filter((s) => s.includes('đã xong')).length;
+      const done = statuses.filter(([, s]) => s.startsWith('đã xong')).length;
       return {
         summary: `${course.title} — ${done}/${learners.length} đã xong`,
-        statuses: statuses.sort(),
+        statuses: statuses.map(([name, status]) => `${name}: ${status}`).sort(),
         missed: missed.sort(),
+        byName: new Map(statuses),
       };
     });
     // The story the test set up is what the records say, so the comparison is not empty.
@@ -358,7 +359,7 @@ describe('a teacher runs a class of 40 and three learner phones, offline, end to
       }),
     );
     expect(shown.map(({ summary, statuses, missed }) => ({ summary, statuses, missed }))).toEqual(
-      expected,
+      expected.map(({ summary, statuses, missed }) => ({ summary, statuses, missed })),
     );
     // Who has synced says when; the forty who never opened the app say so.
     for (const row of shown) {
@@ -368,6 +369,30 @@ describe('a teacher runs a class of 40 and three learner phones, offline, end to
       await details.locator('summary').click();
     }
     await checkScreens(teacher, 'classroom-progress');
+
+    // The table to print: learners down, the two courses across, the same statuses.
+    await teacher.getByRole('link', { name: 'Bảng tiến độ để in và tải về' }).click();
+    const sheet = teacher.locator('table.progress-sheet');
+    await sheet
+      .locator('tbody tr')
+      .nth(learners.length - 1)
+      .waitFor();
+    const grid = await sheet
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''),
+        ),
+      );
+    expect(new Map(grid.map(([name, ...cells]) => [name!, cells]))).toEqual(
+      new Map(
+        learners.map((l) => [l.displayName, expected.map((e) => e.byName.get(l.displayName))]),
+      ),
+    );
+    for (const line of expected[0]!.missed)
+      await teacher.getByText(line, { exact: true }).waitFor();
+    await checkScreens(teacher, 'classroom-progress-sheet');
+    await printPreview(teacher, 'classroom-progress-sheet-print');
   });
 
   it('the certificates page prints every mastered learner’s certificate; each QR verifies', async () => {
