@@ -100,6 +100,24 @@ describe('a teacher runs a class of 40 and three learner phones, offline, end to
     expect(learners.map((m) => m.displayName).sort()).toEqual(LEARNERS.map((l) => l.name).sort());
   });
 
+  it('the same file again adds nobody: the forty are named as already in the class', async () => {
+    await teacher.goto(`${stack.origin}/orgs/${classId}`);
+    await teacher.getByLabel('Chọn tệp danh sách').setInputFiles({
+      name: 'lop-8c.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await rosterXlsx(LEARNERS),
+    });
+    await teacher.getByRole('button', { name: `Nhập ${ROOM} học viên vào lớp` }).click();
+    await teacher
+      .getByText(`${ROOM} người trong tệp đã có trong lớp nên không nhập lại. Đã nhập 0 người mới.`)
+      .waitFor();
+    await teacher
+      .getByText(`Dòng 2: ${LEARNERS[0]!.name} (${LEARNERS[0]!.year}) — đã có`, { exact: true })
+      .waitFor();
+    await checkScreens(teacher, 'classroom-reimport');
+    expect((await classMembers()).filter((m) => m.role === 'learner')).toHaveLength(ROOM);
+  });
+
   it('assigns two courses to the whole class with a due date', async () => {
     await teacher.goto(`${stack.origin}/orgs/${classId}`);
     await teacher.getByRole('link', { name: 'Giao bài' }).click();
