@@ -4,7 +4,7 @@ import { useTranslation } from '../../../i18n';
 import type { AssignmentProgress } from '../../../protocol';
 import { createOrgApi } from '../../../sync/orgApi';
 import { exportMoment, localText } from '../../../domain/exportCells';
-import { formatDate } from '../format';
+import { compareNames, formatDate } from '../format';
 import { useServerRead } from '../useServerRead';
 import { itemKey, type AssignableItem } from '../assignableItems';
 import { progressSheetPath } from '../assignmentPaths';
@@ -38,6 +38,13 @@ export function ProgressSection({
   // Vietnam's time, as the due and done days are.
   const moment = (iso: string) => localText(exportMoment(iso));
   const nameOf = new Map(learners.map((l) => [l.accountId, l]));
+  const byName = (statuses: Row['statuses']) =>
+    [...statuses].sort((a, b) =>
+      compareNames(
+        nameOf.get(a.accountId)?.displayName ?? '',
+        nameOf.get(b.accountId)?.displayName ?? '',
+      ),
+    );
   return (
     <section aria-labelledby="assignment-progress">
       <h2 id="assignment-progress">{t('orgs.assign.progress.title')}</h2>
@@ -53,7 +60,7 @@ export function ProgressSection({
             })}
           </summary>
           <ul>
-            {row.statuses.map(({ accountId, status }) => {
+            {byName(row.statuses).map(({ accountId, status }) => {
               const learner = nameOf.get(accountId);
               const words = statusWords(status);
               return (

@@ -10,7 +10,7 @@ import { LoadingScreen } from '../../../ui/ScreenMessage';
 import { useAssignableItems, itemKey } from '../assignableItems';
 import { assignmentsPath } from '../assignmentPaths';
 import { FigureExports } from '../FigureExports';
-import { formatDate } from '../format';
+import { compareNames, formatDate } from '../format';
 import { useServerRead } from '../useServerRead';
 import { MissedQuestions, statusWords } from './ProgressSection';
 import '../../../ui/printPage.css';
@@ -52,9 +52,7 @@ export function ProgressSheetScreen() {
   const statusOf = new Map(
     assignments.map((row) => [row.id, new Map(row.statuses.map((s) => [s.accountId, s.status]))]),
   );
-  const sorted = [...learners].sort((a, b) =>
-    a.displayName.localeCompare(b.displayName, 'vi', { numeric: true }),
-  );
+  const sorted = [...learners].sort((a, b) => compareNames(a.displayName, b.displayName));
   return (
     <main className="screen print-page">
       <h1>{t('orgs.assign.progress.sheetTitle')}</h1>
