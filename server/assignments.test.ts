@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDay } from '../src/domain/assignments';
 import {
@@ -247,6 +249,85 @@ describe.each(backends)('assignments on %s', (backend) => {
 
     for (const other of [learner.token, classmate.token, world.actors.volunteer.token]) {
       expect((await request(app)('GET', url, other)).statusCode).toBe(403);
+    }
+  });
+
+  it('exports the progress table as CSV and XLSX: Vietnamese headers, names, titles, real dates', async () => {
+    const classId = world.home.teacher!.id;
+    const teacher = world.actors.teacher;
+    const json = assignmentProgressSchema.parse(
+      (await request(app)('GET', `/api/orgs/${classId}/assignment-progress`, teacher.token)).json(),
+    );
+    const csvResponse = await request(app)(
+      'GET',
+      `/api/orgs/${classId}/assignment-progress.csv`,
+      teacher.token,
+    );
+    expect(csvResponse.statusCode, csvResponse.body).toBe(200);
+    const csv = parse(csvResponse.rawPayload, { bom: true }) as string[][];
+    expect(csv[0]).toEqual([
+      'Họ và tên',
+      'Bài được giao',
+      'Hạn',
+      'Tình trạng',
+      'Ngày xong',
+      'Đồng bộ lần cuối',
+    ]);
+    const names = new Map(json.learners.map((l) => [l.accountId, l.displayName]));
+    // One row per learner and standing assignment, and nothing else.
+    expect(csv).toHaveLength(1 + json.assignments.reduce((n, a) => n + a.statuses.length, 0));
+    const today = vietnamDay(new Date()).split('-').reverse().join('/');
+    const learnerName = names.get(world.actors.learner.accountId!)!;
+    const done = csv.find(
+      (r) => r[0] === learnerName && r[1] === 'Thanh toán không dùng tiền mặt và VietQR an toàn',
+    );
+    // The course the learner mastered, by its title and by name, done today in Vietnam.
+    expect(done?.slice(3, 5)).toEqual(['Đã xong', today]);
+    expect(done?.[5]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const walkthrough = csv.filter(
+      (r) => r[1] === 'Trả tiền điện bằng ứng dụng ngân hàng hoặc VietQR',
+    );
+    expect(walkthrough.map((r) => [r[0], r[2], r[3]])).toContainEqual([
+      'Bạn cùng lớp',
+      vietnamDay(new Date(Date.now() + DAY_MS))
+        .split('-')
+        .reverse()
+        .join('/'),
+      'Chưa bắt đầu',
+    ]);
+    // No ids anywhere: every cell is a name, a title, a word or a date.
+    expect(csv.flat().some((cell) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(cell))).toBe(false);
+
+    const xlsx = await request(app)(
+      'GET',
+      `/api/orgs/${classId}/assignment-progress.xlsx`,
+      teacher.token,
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = await readSheet(xlsx.rawPayload);
+    // The same table, its due and done days as real dates (Vietnam's wall clock).
+    const asDate = (text: string) => {
+      if (!/^\d{2}\/\d{2}\/\d{4}/.test(text)) return text;
+      const [day, month, year] = text.slice(0, 10).split('/');
+      const time = text.length > 10 ? `${text.slice(11)}:00` : '00:00:00';
+      return new Date(`${year}-${month}-${day}T${time}Z`);
+    };
+    expect(sheet[0]).toEqual(csv[0]);
+    // The CSV shows a moment to the minute; the spreadsheet keeps its seconds.
+    const toMinute = (cell: unknown) =>
+      cell instanceof Date ? new Date(Math.floor(cell.getTime() / 60_000) * 60_000) : (cell ?? '');
+    expect(sheet.slice(1).map((row) => row.map(toMinute))).toEqual(
+      csv.slice(1).map((row) => row.map(asDate)),
+    );
+    expect(sheet.slice(1).some((row) => row[2] instanceof Date)).toBe(true);
+
+    for (const other of [world.actors.learner.token, world.actors.volunteer.token]) {
+      const refused = await request(app)(
+        'GET',
+        `/api/orgs/${classId}/assignment-progress.xlsx`,
+        other,
+      );
+      expect(refused.statusCode).toBe(403);
     }
   });
 });

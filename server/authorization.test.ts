@@ -76,6 +76,17 @@ const ORG_ROUTES: {
     allowed: (role, target) => target === 'home' && MANAGER[role] !== undefined,
     refused: 403,
   },
+  ...(['csv', 'xlsx'] as const).map((format) => ({
+    name: `assignment progress (${format})`,
+    call: (org: Org): ['GET', string] => [
+      'GET',
+      `/api/orgs/${org.id}/assignment-progress.${format}`,
+    ],
+    // As the progress itself: the class's teacher or the agency's admin, nobody else.
+    allowed: (role: RoleName, target: 'home' | 'other') =>
+      target === 'home' && MANAGER[role] !== undefined,
+    refused: 403,
+  })),
   {
     name: 'join code',
     call: (org) => [

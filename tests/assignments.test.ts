@@ -117,6 +117,11 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     await teacher.reload();
     await form.waitFor();
     await teacher.getByText('Đang không có mạng', { exact: false }).waitFor();
+    // The class's learners as last seen online (kept for attendance) can still be picked.
+    await expect
+      .poll(() => form.getByLabel('Giao cho').locator('option').allTextContents())
+      .toEqual(['Cả lớp', 'Lan']);
+    await form.getByLabel('Giao cho').selectOption({ label: 'Cả lớp' });
     await form.getByLabel('Bài').selectOption({ label: `Khóa học: ${COURSE_TITLE}` });
     await form.getByLabel('Hạn (không bắt buộc)').fill(due);
     await form.getByRole('button', { name: 'Giao bài' }).click();

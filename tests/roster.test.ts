@@ -1,5 +1,4 @@
-import jsQR from 'jsqr';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../src/lib/ids';
@@ -7,44 +6,15 @@ import { eventRecord, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/protocol'
 import { certificateRequest, neededRight, quizAttempt } from '../server/testkit/certificates';
 import { signedInPhone } from './support/account';
 import { callApi, teacherWithClass } from './support/api';
-import { seriousViolations } from './support/axe';
-import { captureScreen } from './support/screens';
+import { readQr } from './support/qr';
+import { roomOf, rosterXlsx } from './support/roster';
+import { checkScreens, printPreview } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
 const PASSWORD = 'mat-khau-co-giao';
 const CLASS = 'Lớp 6A Trường THCS Ba Đình';
 const ROOM = 40;
-
-/** Forty learners as a teacher types them in Excel: phones as numbers that lost their 0. */
-const LEARNERS = Array.from({ length: ROOM }, (_, i) => ({
-  name: `Nguyễn Văn Học Trò ${i + 1}`,
-  year: 2012 + (i % 2),
-  phone: i < 5 ? 912_000_100 + i : null,
-}));
-
-/** The text of the QR code an image on the page shows. */
-async function readQr(page: Page, image: Locator): Promise<string> {
-  await image.waitFor();
-  const pixels = await image.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { data: Array.from(data.data), width: data.width, height: data.height };
-  });
-  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
-  expect(code, 'a readable QR code').not.toBeNull();
-  return code!.data;
-}
-
-async function rosterXlsx(): Promise<Buffer> {
-  const header = ['STT', 'Họ và tên', 'Năm sinh', 'Số điện thoại'];
-  const rows = LEARNERS.map((l, i) => [i + 1, l.name, l.year, l.phone]);
-  return writeXlsxFile([header, ...rows]).toBuffer();
-}
+const LEARNERS = roomOf(ROOM);
 
 describe('a teacher enrols a room of 40 from an Excel file and prints its cards', () => {
   let stack: Stack;
@@ -53,25 +23,6 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
   let classId = '';
   let teacherToken = '';
   let firstCard = { username: '', password: '' };
-
-  /** axe clean and no sideways scroll at 360 and 320 px, with a screenshot of each to look at. */
-  async function checkScreen(page: Page, name: string) {
-    for (const width of [360, 320]) {
-      await page.setViewportSize({ width, height: 740 });
-      expect(await seriousViolations(page), `${name} at ${width}`).toEqual([]);
-      await captureScreen(page, `${width}-${name}`);
-    }
-    await page.setViewportSize({ width: 360, height: 740 });
-  }
-
-  /** The page as printed on A4 (190 mm between the margins is about 720 CSS px). */
-  async function printPreview(page: Page, name: string) {
-    await page.setViewportSize({ width: 720, height: 1020 });
-    await page.emulateMedia({ media: 'print' });
-    await captureScreen(page, name);
-    await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize({ width: 360, height: 740 });
-  }
 
   beforeAll(async () => {
     stack = await startStack();
@@ -103,7 +54,7 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
     await teacher.getByText('Dòng 3: trùng họ tên và năm sinh với dòng 2.').waitFor();
     await teacher.getByText('Dòng 4: năm sinh cần là năm có 4 chữ số, ví dụ 2012.').waitFor();
     await teacher.getByText(/^Dòng 4: số điện thoại không đúng/).waitFor();
-    await checkScreen(teacher, 'roster-import-errors');
+    await checkScreens(teacher, 'roster-import-errors');
     const members = await callApi(
       stack.origin,
       `/api/orgs/${classId}/members`,
@@ -117,7 +68,7 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
     await teacher.getByLabel('Chọn tệp danh sách').setInputFiles({
       name: 'lop-6a.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await rosterXlsx(),
+      buffer: await rosterXlsx(LEARNERS),
     });
     await teacher.getByText(`Tệp lop-6a.xlsx có ${ROOM} học viên, không có lỗi.`).waitFor();
     await teacher.getByRole('button', { name: `Nhập ${ROOM} học viên vào lớp` }).click();
@@ -127,7 +78,7 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
     // Every card has the room's join QR once the code is made.
     await expect.poll(() => teacher.locator('.sign-in-card img').count()).toBe(ROOM);
     await teacher.getByText('chỉ hiện lần này và không được lưu', { exact: false }).waitFor();
-    await checkScreen(teacher, 'roster-cards');
+    await checkScreens(teacher, 'roster-cards');
     await printPreview(teacher, 'roster-cards-print');
 
     // A learner signs in with what their card says (and by the phone the file gave).
@@ -151,7 +102,7 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
     const rows = teacher.locator('.member-row');
     await expect.poll(() => rows.count()).toBe(ROOM + 1);
     await expect.poll(() => rows.filter({ hasText: 'Học viên' }).count()).toBe(ROOM);
-    await checkScreen(teacher, 'roster-imported');
+    await checkScreens(teacher, 'roster-imported');
     // The passwords were in memory only: the cards page has none to show now.
     await teacher.goto(`${stack.origin}/orgs/${classId}/cards`);
     await teacher
@@ -206,7 +157,7 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
     await verify.getByText('Chứng chỉ thật', { exact: true }).waitFor();
     await verify.getByText(LEARNERS[0]!.name).waitFor();
     await verify.close();
-    await checkScreen(teacher, 'class-certificates');
+    await checkScreens(teacher, 'class-certificates');
     await printPreview(teacher, 'class-certificates-print');
   });
 });

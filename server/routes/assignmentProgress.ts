@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { assignmentProgressSchema } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { assignmentProgress } from '../services/assignmentProgress';
+import { assignmentProgressExport } from '../services/assignmentProgressExport';
+import { audit } from '../services/audit';
+import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
 import { sendError } from './errors';
 import { refusals, route } from './table';
 
@@ -9,7 +12,43 @@ const idParams = z.strictObject({ id: z.uuid() });
 
 /** The teacher's (or agency admin's) table of learners × assigned items, from what has synced. */
 export function assignmentProgressTable(db: Database) {
+  const file = (format: ExportFormat) =>
+    route({
+      method: 'GET',
+      url: `/api/orgs/:id/assignment-progress.${format}`,
+      summary: `The progress table as ${format}: one row per learner and assigned item, by name (the class's teachers, the agency's admins)`,
+      who: 'account',
+      schemas: {
+        params: idParams,
+        response: {
+          200: { content: { [CONTENT_TYPES[format].split(';')[0]!]: z.string() } },
+          ...refusals('not_found'),
+        },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const outcome = await assignmentProgressExport(db, caller.accountId, params.id, format);
+        if (!outcome.ok) {
+          return sendError(
+            reply,
+            outcome.code,
+            outcome.code === 'forbidden' ? 'Only the teacher or admin exports this' : 'Not found',
+          );
+        }
+        await audit(db, caller.accountId, 'export', `org:${params.id}`, {
+          kind: 'assignment-progress',
+          format,
+          rows: outcome.value.rows,
+        });
+        return reply
+          .header('cache-control', 'no-store')
+          .header('content-type', outcome.value.contentType)
+          .header('content-disposition', `attachment; filename="tien-do.${format}"`)
+          .send(outcome.value.body);
+      },
+    });
   return [
+    file('csv'),
+    file('xlsx'),
     route({
       method: 'GET',
       url: '/api/orgs/:id/assignment-progress',

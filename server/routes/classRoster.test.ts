@@ -124,7 +124,44 @@ describe.each(backends)('class roster import on %s', (backend) => {
     const [entry] = await db.query<{ target: string; details: unknown }>(
       `SELECT target, details FROM audit_log WHERE action = 'roster_imported'`,
     );
-    expect(entry).toEqual({ target: classId, details: { learners: 2 } });
+    expect(entry).toEqual({ target: classId, details: { learners: 2, skipped: 0 } });
+  });
+
+  it('imports the same file again without doubling anyone: the class’s learners are skipped as already there', async () => {
+    const before = await counts();
+    const again = [
+      // The same person as before: case, spacing and her phone (now hers) do not matter.
+      { row: 2, fullName: 'trần thị  Bích', birthYear: '2012', phone: '0912 345 678' },
+      { row: 3, fullName: 'Lê Đức Anh', birthYear: '2011', phone: '' },
+      // The same name with another birth year is another person.
+      { row: 4, fullName: 'Lê Đức Anh', birthYear: '2013', phone: '' },
+    ];
+    const first = await call('POST', `/api/orgs/${classId}/roster`, teacher.token, { rows: again });
+    expect(first.statusCode, first.body).toBe(201);
+    const answer = rosterImportResponseSchema.parse(first.json());
+    expect(answer.imported.map((l) => [l.displayName, l.birthYear])).toEqual([
+      ['Lê Đức Anh', 2013],
+    ]);
+    expect(answer.skipped).toEqual([
+      { row: 2, displayName: 'trần thị Bích', birthYear: 2012 },
+      { row: 3, displayName: 'Lê Đức Anh', birthYear: 2011 },
+    ]);
+    expect(await counts()).toEqual({
+      accounts: before.accounts + 1,
+      members: before.members + 1,
+    });
+    // The same file a third time: nothing new, nobody doubled, all three named.
+    const second = await call('POST', `/api/orgs/${classId}/roster`, teacher.token, {
+      rows: again,
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const nothing = rosterImportResponseSchema.parse(second.json());
+    expect(nothing.imported).toEqual([]);
+    expect(nothing.skipped.map((l) => l.row)).toEqual([2, 3, 4]);
+    expect(await counts()).toEqual({
+      accounts: before.accounts + 1,
+      members: before.members + 1,
+    });
   });
 
   it('lists every problem of every row and imports nothing', async () => {

@@ -41,7 +41,7 @@ export function classRosterTable(db: Database) {
       },
       handler: async ({ reply, caller, params, body }) => {
         const outcome = await importRoster(db, caller.accountId, params.id, body.rows);
-        if (outcome.ok) return reply.code(201).send({ imported: outcome.value });
+        if (outcome.ok) return reply.code(201).send(outcome.value);
         if (outcome.code === 'invalid_rows') {
           return reply.code(400).send({
             error: {

@@ -1,10 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
   checkRoster,
+  personKey,
   type ImportedLearner,
   type RosterCells,
   type RosterLearner,
   type RosterProblem,
+  type SkippedLearner,
 } from '../../src/protocol';
 import type { Database, Queryable } from '../db/database';
 import { issuePassword } from './accounts';
@@ -12,7 +14,7 @@ import { audit } from './audit';
 import { getOrganisation, manages } from './organisations';
 
 export type RosterImportOutcome =
-  | { ok: true; value: ImportedLearner[] }
+  | { ok: true; value: { imported: ImportedLearner[]; skipped: SkippedLearner[] } }
   | { ok: false; code: 'forbidden' | 'not_found' | 'conflict' }
   | { ok: false; code: 'invalid_rows'; problems: RosterProblem[] };
 
@@ -79,7 +81,25 @@ export async function importRoster(
     return { ok: false, code: 'forbidden' };
   const checked = checkRoster(rows, new Date().getUTCFullYear());
   if (!checked.ok) return { ok: false, code: 'invalid_rows', problems: checked.problems };
-  const learners = checked.learners;
+  // The rule for a file imported again: a row whose name and year are those of a learner the
+  // class already enrolled from a roster is that learner, skipped ("đã có"), never doubled.
+  const enrolled = new Set(
+    (
+      await db.query<{ display_name: string; birth_year: number }>(
+        `SELECT a.display_name, a.birth_year FROM memberships m
+         JOIN accounts a ON a.id = m.account_id
+         WHERE m.organisation_id = $1 AND m.role = 'learner' AND a.birth_year IS NOT NULL`,
+        [orgId],
+      )
+    ).map((r) => personKey(r.display_name, Number(r.birth_year))),
+  );
+  const skipped = checked.learners
+    .filter((l) => enrolled.has(personKey(l.fullName, l.birthYear)))
+    .map((l) => ({ row: l.row, displayName: l.fullName, birthYear: l.birthYear }));
+  const learners = checked.learners.filter(
+    (l) => !enrolled.has(personKey(l.fullName, l.birthYear)),
+  );
+  if (learners.length === 0) return { ok: true, value: { imported: [], skipped } };
   const phones = learners.flatMap((l) => (l.phone ? [l.phone] : []));
   const taken = new Set(
     (
@@ -99,8 +119,9 @@ export async function importRoster(
   try {
     await db.transaction(async (tx) => {
       const inserted = await tx.query(
-        `INSERT INTO accounts (id, username, phone, display_name, password_hash)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+        `INSERT INTO accounts (id, username, phone, display_name, password_hash, birth_year)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+           $6::smallint[])
          ON CONFLICT DO NOTHING RETURNING id`,
         [
           ids,
@@ -108,6 +129,7 @@ export async function importRoster(
           learners.map((l) => l.phone),
           learners.map((l) => l.fullName),
           passwords.map((p) => p.passwordHash),
+          learners.map((l) => l.birthYear),
         ],
       );
       // A username or phone taken since it was checked: nothing of the roster stays.
@@ -117,7 +139,10 @@ export async function importRoster(
          SELECT id, $2, 'learner' FROM unnest($1::uuid[]) AS id`,
         [ids, orgId],
       );
-      await audit(tx, actorId, 'roster_imported', orgId, { learners: learners.length });
+      await audit(tx, actorId, 'roster_imported', orgId, {
+        learners: learners.length,
+        skipped: skipped.length,
+      });
     });
   } catch (error) {
     if (error instanceof TakenMeanwhile) return { ok: false, code: 'conflict' };
@@ -125,12 +150,15 @@ export async function importRoster(
   }
   return {
     ok: true,
-    value: learners.map((l, i) => ({
-      accountId: ids[i]!,
-      displayName: l.fullName,
-      birthYear: l.birthYear,
-      username: usernames[i]!,
-      password: passwords[i]!.password,
-    })),
+    value: {
+      imported: learners.map((l, i) => ({
+        accountId: ids[i]!,
+        displayName: l.fullName,
+        birthYear: l.birthYear,
+        username: usernames[i]!,
+        password: passwords[i]!.password,
+      })),
+      skipped,
+    },
   };
 }

@@ -83,8 +83,11 @@ function yearOf(cell: string, thisYear: number): number | RosterProblemCode {
   return year < OLDEST_BIRTH_YEAR || year > thisYear ? 'year_invalid' : year;
 }
 
-/** A name and year as compared for duplicates: case and spacing do not make two people. */
-function personKey(name: string, year: number): string {
+/**
+ * A name and year as compared for duplicates, in one file and against a class's learners
+ * already enrolled from a roster: case and spacing do not make two people.
+ */
+export function personKey(name: string, year: number): string {
   return `${name.toLocaleLowerCase('vi').replace(/\s+/g, ' ')}|${year}`;
 }
 
@@ -142,6 +145,15 @@ export const importedLearnerSchema = z.object({
 });
 export type ImportedLearner = z.infer<typeof importedLearnerSchema>;
 
+/** A row of the file whose learner the class already has (same name and year): left alone. */
+export const skippedLearnerSchema = z.object({
+  row: z.int(),
+  displayName: z.string(),
+  birthYear: z.int(),
+});
+export type SkippedLearner = z.infer<typeof skippedLearnerSchema>;
+
 export const rosterImportResponseSchema = z.object({
   imported: z.array(importedLearnerSchema),
+  skipped: z.array(skippedLearnerSchema),
 });

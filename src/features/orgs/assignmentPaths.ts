@@ -4,6 +4,10 @@ import type { MemberRole, OrgKind } from '../../protocol';
 export const assignmentsPath = (organisationId: string) =>
   `/orgs/${encodeURIComponent(organisationId)}/assignments`;
 
+/** The progress table to print and export. */
+export const progressSheetPath = (organisationId: string) =>
+  `${assignmentsPath(organisationId)}/progress`;
+
 /** Who assigns in each kind of organisation that takes assignments (the server checks the same). */
 const ASSIGNERS: Partial<Record<OrgKind, MemberRole>> = {
   class: 'teacher',

@@ -16,3 +16,6 @@ export function todayIso(now = new Date()): string {
   const offset = now.getTimezoneOffset() * 60_000;
   return new Date(now.getTime() - offset).toISOString().slice(0, 10);
 }
+
+/** Names in the order of a class list: as Vietnamese sorts, "Học Sinh 2" before "Học Sinh 10". */
+export const compareNames = (a: string, b: string) => a.localeCompare(b, 'vi', { numeric: true });

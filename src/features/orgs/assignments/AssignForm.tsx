@@ -18,7 +18,10 @@ export interface AssignFormProps {
   maker: Maker;
   organisationId: string;
   items: Map<string, AssignableItem>;
-  /** The organisation's learners when known (online); offline only the whole class is offered. */
+  /**
+   * The organisation's learners when known (online, or a class's as last seen online); without
+   * them only the whole class is offered.
+   */
   learners: readonly Member[];
 }
 

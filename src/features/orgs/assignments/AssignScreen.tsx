@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { useAssignmentRows, useOrgMemberships } from '../../../data/assignmentHooks';
+import { useClassRoster } from '../../../data/attendanceHooks';
 import { useCredentials } from '../../../data/hooks';
 import { useTranslation } from '../../../i18n';
 import { useSession } from '../../../state/session';
@@ -29,6 +30,9 @@ export function AssignScreen() {
   const memberships = useOrgMemberships(accountId);
   const rows = useAssignmentRows(accountId, organisationId);
   const items = useAssignableItems();
+  // A class's learners as its teacher last saw them online (kept for attendance): offline, one
+  // learner can still be picked.
+  const cached = useClassRoster(organisationId);
   const { state: members } = useServerRead(
     (token) => createOrgApi(window.location.origin).members(token, organisationId),
     [organisationId],
@@ -48,13 +52,19 @@ export function AssignScreen() {
     );
   }
   const learners =
-    members.phase === 'ready' ? members.data.filter((m) => m.role === 'learner') : [];
+    members.phase === 'ready'
+      ? members.data.filter((m) => m.role === 'learner')
+      : (cached?.learners ?? []).map((l) => ({ ...l, role: 'learner' as const }));
   const maker = { accountId, displayName: credentials.displayName };
   return (
     <main className="screen">
       <p className="kicker">{org.name}</p>
       <h1>{t('orgs.assign.title')}</h1>
-      {members.phase === 'offline' && <Notice tone="info">{t('orgs.assign.offline')}</Notice>}
+      {members.phase === 'offline' && (
+        <Notice tone="info">
+          {t(learners.length > 0 ? 'orgs.assign.offlineKnown' : 'orgs.assign.offline')}
+        </Notice>
+      )}
       <AssignForm maker={maker} organisationId={organisationId} items={items} learners={learners} />
       <AssignmentList maker={maker} rows={rows} items={items} learners={learners} />
       <ProgressSection organisationId={organisationId} items={items} />

@@ -8,9 +8,11 @@ import {
   type RosterCells,
   type RosterLearner,
   type RosterProblem,
+  type SkippedLearner,
 } from '../../../protocol';
 import { showRosterCards } from '../../../state/rosterCards';
 import { Button } from '../../../ui/Button';
+import { ButtonLink } from '../../../ui/ButtonLink';
 import { Notice } from '../../../ui/Notice';
 import { useOrgAction } from '../useOrgAction';
 import { cardsPath } from './paths';
@@ -21,7 +23,8 @@ type Step =
   | { phase: 'idle' }
   | { phase: 'reading' }
   | { phase: 'refused'; message: string; problems: RosterProblem[] }
-  | { phase: 'ready'; fileName: string; rows: RosterCells[]; learners: RosterLearner[] };
+  | { phase: 'ready'; fileName: string; rows: RosterCells[]; learners: RosterLearner[] }
+  | { phase: 'skipped'; imported: number; skipped: SkippedLearner[] };
 
 /**
  * The teacher picks a CSV or XLSX roster; the app reads and checks it, lists every row's problem
@@ -66,7 +69,12 @@ export function RosterImport({ org }: { org: Organisation }) {
       setStep({ phase: 'refused', message: t('orgs.import.nothing'), problems: outcome.problems });
       return;
     }
-    showRosterCards(org.id, outcome.imported);
+    if (outcome.imported.length > 0) showRosterCards(org.id, outcome.imported);
+    // Learners the class already had are named, not doubled; with none, straight to the cards.
+    if (outcome.skipped.length > 0) {
+      setStep({ phase: 'skipped', imported: outcome.imported.length, skipped: outcome.skipped });
+      return;
+    }
     void navigate(cardsPath(org.id));
   };
 
@@ -114,6 +122,25 @@ export function RosterImport({ org }: { org: Organisation }) {
             {t('orgs.import.send', { count: step.learners.length })}
           </Button>
         </>
+      )}
+      {step.phase === 'skipped' && (
+        <div role="status">
+          <p className="notice notice-info">
+            {t('orgs.import.skipped', { count: step.skipped.length, imported: step.imported })}
+          </p>
+          <ul className="roster-problems">
+            {step.skipped.map((l) => (
+              <li key={l.row}>
+                {t('orgs.import.already', { row: l.row, name: l.displayName, year: l.birthYear })}
+              </li>
+            ))}
+          </ul>
+          {step.imported > 0 && (
+            <ButtonLink to={cardsPath(org.id)} className="button-wide">
+              {t('orgs.import.openCards', { count: step.imported })}
+            </ButtonLink>
+          )}
+        </div>
       )}
       {error && <Notice tone="error">{error}</Notice>}
     </section>

@@ -9,11 +9,13 @@ import {
   type OrgCertificate,
   type RosterCells,
   type RosterProblem,
+  type SkippedLearner,
 } from '../../../protocol';
 import { call, ServerRefusal, TransientSyncError } from '../../../sync/http';
 
 export type RosterImport =
-  { ok: true; imported: ImportedLearner[] } | { ok: false; problems: RosterProblem[] };
+  | { ok: true; imported: ImportedLearner[]; skipped: SkippedLearner[] }
+  | { ok: false; problems: RosterProblem[] };
 
 const headers = (token: string) => ({
   'content-type': 'application/json',
