@@ -29,6 +29,9 @@ export async function startBenchServer(db: Database, databaseUrl?: string): Prom
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // A bench that fails half-way never leaves its server running.
+  const stopChild = () => child.kill('SIGTERM');
+  process.once('exit', stopChild);
   const url = await new Promise<string>((ready, fail) => {
     let printed = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -42,6 +45,7 @@ export async function startBenchServer(db: Database, databaseUrl?: string): Prom
     url,
     where: 'its own process',
     close: async () => {
+      process.off('exit', stopChild);
       child.kill('SIGTERM');
       await exited;
     },
