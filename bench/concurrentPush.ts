@@ -1,13 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { buildServer } from '../server/app';
-import { NO_LIMITS } from '../server/testing';
 import type { Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
-import { chunks, openBenchDatabase, pushBodies, rawInsert } from './pushThroughput';
+import { startBenchServer } from './benchServer';
+import {
+  benchDatabaseUrl,
+  chunks,
+  openBenchDatabase,
+  pushBodies,
+  rawInsert,
+} from './pushThroughput';
 
 export const DEVICES = 100;
 export const EVENTS_PER_DEVICE = 300;
@@ -15,6 +19,8 @@ const BATCH = 100;
 
 export interface ConcurrentFigures {
   database: string;
+  /** Where the server ran: its own process (autocannon never shares its event loop), or the bench's. */
+  server: string;
   events: number;
   httpEventsPerSecond: number;
   p50Ms: number;
@@ -43,9 +49,8 @@ export async function measureConcurrentPush(
   const db: Database = await openBenchDatabase('bench_concurrent');
   await migrate(db);
   await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
-  const app = await buildServer({ db, limits: NO_LIMITS });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const server = await startBenchServer(db, await benchDatabaseUrl('bench_concurrent'));
+  const url = server.url;
 
   const devices: Device[] = [];
   for (const events of perDevice) {
@@ -97,11 +102,12 @@ export async function measureConcurrentPush(
     await Promise.all(group.map((batch) => rawInsert(db, [batch])));
   const rawSeconds = (performance.now() - rawStart) / 1000;
 
-  await app.close();
+  await server.close();
   if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench_concurrent CASCADE');
   await db.close();
   return {
     database: db.kind,
+    server: server.where,
     events: total,
     httpEventsPerSecond: total / seconds,
     p50Ms: result.latency.p50,

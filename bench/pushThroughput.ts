@@ -1,12 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { buildServer } from '../server/app';
-import { NO_LIMITS } from '../server/testing';
 import { openPglite, openPostgres, type Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { isPostgresReachable, TEST_POSTGRES_URL } from '../server/testing';
 import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent, eventRecord } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
+import { startBenchServer } from './benchServer';
 
 const BATCH = 500;
 const DEVICES = 4;
@@ -14,19 +12,29 @@ const EVENTS_PER_DEVICE = 10_000;
 
 export interface PushFigures {
   database: string;
+  /** Where the server ran: its own process, or the bench's. */
+  server: string;
   events: number;
   httpEventsPerSecond: number;
   rawEventsPerSecond: number;
 }
 
+/** A bench schema's address on the test PostgreSQL, or undefined when none is up (PGlite). */
+export async function benchDatabaseUrl(schema: string): Promise<string | undefined> {
+  if (!(await isPostgresReachable())) return undefined;
+  const url = new URL(TEST_POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/** A fresh, empty bench schema on the test PostgreSQL, else an in-memory PGlite. */
 export async function openBenchDatabase(schema = 'bench'): Promise<Database> {
-  if (!(await isPostgresReachable())) return openPglite();
+  const url = await benchDatabaseUrl(schema);
+  if (!url) return openPglite();
   const db = await openPostgres(TEST_POSTGRES_URL);
   await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   await db.close();
-  const url = new URL(TEST_POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return openPostgres(url.toString());
+  return openPostgres(url);
 }
 
 export function chunks<T>(items: T[], size: number): T[][] {
@@ -140,9 +148,8 @@ export async function measurePush(): Promise<PushFigures> {
   const db = await openBenchDatabase();
   await migrate(db);
   await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
-  const app = await buildServer({ db, limits: NO_LIMITS });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const server = await startBenchServer(db, await benchDatabaseUrl('bench'));
+  const origin = server.url;
   const total = DEVICES * EVENTS_PER_DEVICE;
   const http: number[] = [];
   const raw: number[] = [];
@@ -156,11 +163,12 @@ export async function measurePush(): Promise<PushFigures> {
       http.push(total / (await timeHttpPush(origin, devices)));
     }
   }
-  await app.close();
+  await server.close();
   if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench CASCADE');
   await db.close();
   return {
     database: db.kind,
+    server: server.where,
     events: total,
     httpEventsPerSecond: median(http),
     rawEventsPerSecond: median(raw),

@@ -7,9 +7,7 @@ import { noStoreByDefault } from './cacheHeaders';
 import { loggerOptions } from './logging';
 import { DEFAULT_RATE_LIMITS, rateGuards, registerRateLimits, type RateLimits } from './rateLimits';
 import { routeTables } from './routes/index';
-import { syncRoutes } from './routes/sync';
 import { InvalidRequest, registerRoutes } from './routes/table';
-import { visitRoutes } from './routes/visits';
 import { compressOptions, secureHeaders, serveApp } from './static';
 
 export interface ServerOptions {
@@ -97,8 +95,6 @@ export async function buildServer({
   const guards = rateGuards(app, db, { ...DEFAULT_RATE_LIMITS, ...limits });
 
   for (const table of await routeTables(app, db, guards)) registerRoutes(app, db, table);
-  syncRoutes(app, db, guards);
-  visitRoutes(app, db);
   if (distDir) await serveApp(app, distDir, compress);
   return app;
 }

@@ -3,11 +3,25 @@ import type { AnyRecordKind, PulledRecord, Refusal } from '../../src/protocol';
 import type { Database } from '../db/database';
 import type { Principal } from '../services/principal';
 
+/**
+ * The device's high-water mark and the batch's refusals so far, to store once every record of
+ * the batch is stored. The handler adds its own refusals to it.
+ */
+export interface BatchMark {
+  highWater: number;
+  refused: Refusal[];
+}
+
 /** One kind's share of a push, each record already checked against the kind's schema. */
 export interface KindBatch<K extends AnyRecordKind> {
   caller: Principal;
   deviceId: string;
   records: z.infer<K['schema']>[];
+  /**
+   * Given only to the batch's last kind, when its handler `storesMark`: stored in the same
+   * write as its records (one pass through the writer instead of two).
+   */
+  mark?: BatchMark;
 }
 
 /** What a handler made of its records: the ids it stored (now or before), the rest refused. */
@@ -36,6 +50,8 @@ export interface PulledPage {
  */
 export interface RecordHandler<K extends AnyRecordKind = AnyRecordKind> {
   kind: K;
+  /** Stores a batch's `mark` with its own records, after them, never before. */
+  storesMark?: boolean;
   push(db: Database, batch: KindBatch<K>): Promise<HandlerOutcome>;
   pull(db: Database, request: PullRequest): Promise<PulledPage | null>;
 }

@@ -25,9 +25,14 @@ async function ownersInScope(
  */
 export const learningEventHandler: RecordHandler<typeof learningEventKind> = {
   kind: learningEventKind,
+  storesMark: true,
 
-  async push(db, { caller, records }) {
-    const stored = await storeEvents(db, { ownerId: caller.ownerId, events: records });
+  async push(db, { caller, deviceId, records, mark }) {
+    const stored = await storeEvents(db, {
+      ownerId: caller.ownerId,
+      events: records,
+      ...(mark ? { mark: { deviceId, ...mark } } : {}),
+    });
     return {
       accepted: stored.accepted,
       refused: conflictRefusals(stored.conflicts),

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   claimRequestSchema,
   claimResponseSchema,
@@ -15,7 +14,6 @@ import type { Guards } from '../rateLimits';
 import { accountOverview, checkPassword, claimProfile, createAccount } from '../services/accounts';
 import { audit } from '../services/audit';
 import { authenticateDevice } from '../services/devices';
-import { principalOf, type Principal } from '../services/principal';
 import {
   issueTokens,
   revokeAllTokens,
@@ -24,35 +22,6 @@ import {
 } from '../services/tokens';
 import { sendError } from './errors';
 import { refusals, route } from './table';
-
-/**
- * Whoever is calling (a device or an account), or a typed 401 already sent. For the routes not
- * yet in a table (sync and visits); a table says `who` instead.
- */
-export async function requireCaller(
-  db: Database,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<Principal | null> {
-  const principal = await principalOf(db, request.headers.authorization);
-  if (!principal) sendError(reply, 'unauthorized', 'Missing or unknown token');
-  return principal;
-}
-
-/** The signed-in account calling, or a typed 401/403 already sent. */
-export async function requireAccount(
-  db: Database,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<Extract<Principal, { kind: 'account' }> | null> {
-  const principal = await requireCaller(db, request, reply);
-  if (!principal) return null;
-  if (principal.kind !== 'account') {
-    sendError(reply, 'forbidden', 'This needs an account, not only a device');
-    return null;
-  }
-  return principal;
-}
 
 /** Accounts: sign-up, sign-in, tokens, the account's own page, and claiming a device's past. */
 export function authTable(db: Database, guards: Guards) {

@@ -41,11 +41,6 @@ export function issuerSettings(env: NodeJS.ProcessEnv = process.env): IssuerSett
   };
 }
 
-/** Signs what an owner has earned; called after a push stored a request, and on every list. */
-export async function signEarnedCertificates(db: Database, ownerId: string) {
-  return processRequests(db, issuerSettings(), courseCatalog(), ownerId);
-}
-
 /** A JSON-LD document (an OB 3.0 Profile, Achievement or credential): checked by the domain. */
 const linkedData = z.record(z.string(), z.unknown());
 

@@ -14,14 +14,14 @@ import { openApiTable } from './openapi';
 import { organisationTable } from './organisations';
 import { passwordResetTable } from './passwordResets';
 import { placeTable } from './places';
+import { syncTable } from './sync';
 import type { Route } from './table';
 import { teamApprovalTable } from './teamApproval';
 import { verifyPageTable } from './verifyPage';
+import { visitSummaryTable } from './visitSummaries';
+import { visitTable } from './visits';
 
-/**
- * Every area's table of routes. Sync and visits (with the visit summaries) still register
- * themselves (routes/sync.ts, routes/visits.ts) until they move to tables too.
- */
+/** Every area's table of routes: every route the server answers (see openapi.ts). */
 export async function routeTables(
   app: FastifyInstance,
   db: Database,
@@ -31,6 +31,7 @@ export async function routeTables(
   return [
     healthTable(db),
     deviceTable(db, guards),
+    syncTable(db, guards, settings),
     authTable(db, guards),
     organisationTable(db, guards),
     teamApprovalTable(db),
@@ -43,6 +44,8 @@ export async function routeTables(
     await certificateTable(db, settings),
     verifyPageTable(db, settings),
     attestationTable(db),
+    visitTable(db),
+    visitSummaryTable(db),
     openApiTable(app),
   ];
 }

@@ -400,6 +400,18 @@ describe.each(backends)('sync API on %s', (backend) => {
     // A late duplicate of an older batch does not move the mark back.
     await push(device.token, { ...body, records: [asRecord(good!)], highWater: 3 });
     expect((await mark()).json().highWater).toBe(7);
+    // An id another owner already used: the mark moves only once the insert has told the
+    // clash, and carries its refusal.
+    const stranger = await register();
+    const [taken] = eventBatch(stranger.deviceId, 1);
+    await pushEvents(stranger, [taken!]);
+    const [fresh] = eventBatch(device.deviceId, 1);
+    const clash = { ...taken!, deviceId: device.deviceId };
+    await push(device.token, { ...body, records: [fresh!, clash].map(asRecord), highWater: 9 });
+    expect((await mark()).json()).toEqual({
+      highWater: 9,
+      refused: [expect.objectContaining({ id: taken!.id, reason: 'id_conflict' })],
+    });
     const other = await register();
     expect((await mark(other.token)).statusCode).toBe(403);
     expect((await mark(device.token, 'not-a-uuid')).statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   communeCodeSchema,
@@ -15,7 +15,7 @@ import { communeSummary, provinceSummary } from '../services/visitAggregates';
 import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
 import { summaryExport } from '../services/visitExports';
 import { sendError } from './errors';
-import { refusals, registerRoutes, route, type ResponseBody } from './table';
+import { refusals, route, type ResponseBody } from './table';
 
 /**
  * Roll-ups of the team log: figures only, never a person, a village or a volunteer.
@@ -113,9 +113,4 @@ export function visitSummaryTable(db: Database) {
     });
 
   return [...FORMATS.map(commune), ...FORMATS.map(province)];
-}
-
-/** Registered by visits.ts until that file moves to a table too (then listed in index.ts). */
-export function visitSummaryRoutes(app: FastifyInstance, db: Database): void {
-  registerRoutes(app, db, visitSummaryTable(db));
 }

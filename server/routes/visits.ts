@@ -1,54 +1,51 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   resolveConflictRequestSchema,
+  resolveConflictResponseSchema,
+  teamDashboardSchema,
+  teamRosterSchema,
+  visitConflictsResponseSchema,
+  visitListResponseSchema,
   visitRangeQuerySchema,
   type ResolveConflictResponse,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
 import type { MemberRole, Organisation } from '../services/organisations';
+import type { Principal } from '../services/principal';
 import { audit } from '../services/audit';
 import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { teamDashboard } from '../services/visitAggregates';
-import type { ExportFormat } from '../services/exportFiles';
+import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
 import { teamVisitsExport } from '../services/visitExports';
 import { getVersion, listConflicts, listHeads, teamRoster } from '../services/visitReads';
 import { resolveVisit } from '../services/visits';
-import { requireAccount } from './auth';
-import { invalidBody, sendError } from './errors';
-import { refuseOutdated } from './protocol';
-import { visitSummaryRoutes } from './visitSummaries';
+import { sendError } from './errors';
+import { refusals, route } from './table';
 
 const teamParams = z.strictObject({ teamId: z.uuid() });
 const visitParams = z.strictObject({ teamId: z.uuid(), visitId: z.uuid() });
 
-interface Caller {
+interface TeamCaller {
   accountId: string;
   team: Organisation;
   role: MemberRole | null;
 }
 
 /**
- * Every team route starts here: the protocol version, a signed-in account, a real team, and a
- * role in it that `allowed` accepts. Answers the refusal itself and returns null when refused.
+ * The team a route names, and the caller's role in it when `allowed` accepts that role.
+ * Answers the refusal itself and returns null when refused.
  */
 async function teamCaller(
   db: Database,
-  request: FastifyRequest,
   reply: FastifyReply,
+  caller: Extract<Principal, { kind: 'account' }>,
+  teamId: string,
   allowed: (role: MemberRole | null) => boolean,
-): Promise<Caller | null> {
-  if (refuseOutdated(request, reply)) return null;
-  const actor = await requireAccount(db, request, reply);
-  if (!actor) return null;
-  const params = teamParams.safeParse({ teamId: (request.params as { teamId?: unknown }).teamId });
-  if (!params.success) {
-    invalidBody(reply, params.error);
-    return null;
-  }
-  const access = await teamAccess(db, actor.accountId, params.data.teamId);
+): Promise<TeamCaller | null> {
+  const access = await teamAccess(db, caller.accountId, teamId);
   if (!access.ok) {
-    sendError(reply, access.code, access.code === 'not_found' ? 'No such team' : 'Not allowed');
+    sendError(reply, access.code, 'No such team');
     return null;
   }
   if (!allowed(access.role)) {
@@ -57,88 +54,140 @@ async function teamCaller(
   }
   // Personal data: never kept by a browser cache or a proxy.
   reply.header('cache-control', 'no-store');
-  return { accountId: actor.accountId, team: access.team, role: access.role };
+  return { accountId: caller.accountId, team: access.team, role: access.role };
 }
 
-async function sendExport(
-  db: Database,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  format: ExportFormat,
-) {
-  const caller = await teamCaller(db, request, reply, leads);
-  if (!caller) return reply;
-  const range = visitRangeQuerySchema.safeParse(request.query ?? {});
-  if (!range.success) return invalidBody(reply, range.error);
-  const file = await teamVisitsExport(db, caller.team.id, format, range.data);
-  await audit(db, caller.accountId, 'export', `team:${caller.team.id}`, {
-    kind: 'team_visits',
-    format,
-    rows: file.rows,
+/** The team log as a file for its leader: every head version in the range, audited. */
+function exportRoute(db: Database, format: ExportFormat) {
+  const mediaType = CONTENT_TYPES[format].split(';')[0]!;
+  return route({
+    method: 'GET',
+    url: `/api/teams/:teamId/visits.${format}`,
+    summary: `The team's visit log as a ${format} file, for its leader`,
+    who: 'account',
+    checksProtocol: true,
+    schemas: {
+      params: teamParams,
+      querystring: visitRangeQuerySchema,
+      response: { 200: { content: { [mediaType]: z.string() } }, ...refusals('not_found') },
+    },
+    handler: async ({ reply, caller, params, query }) => {
+      const team = await teamCaller(db, reply, caller, params.teamId, leads);
+      if (!team) return reply;
+      const file = await teamVisitsExport(db, team.team.id, format, query);
+      await audit(db, team.accountId, 'export', `team:${team.team.id}`, {
+        kind: 'team_visits',
+        format,
+        rows: file.rows,
+      });
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="nhat-ky-to-cong-nghe-so.${format}"`)
+        .send(file.body);
+    },
   });
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="nhat-ky-to-cong-nghe-so.${format}"`)
-    .send(file.body);
 }
 
-/** The team toolkit's routes, and the commune and province roll-ups of its log. */
-export function visitRoutes(app: FastifyInstance, db: Database): void {
-  app.get('/api/teams/:teamId/visits', async (request, reply) => {
-    const caller = await teamCaller(db, request, reply, canPush);
-    if (!caller) return reply;
-    const own = leads(caller.role) ? null : caller.accountId;
-    return reply.send({ visits: await listHeads(db, caller.team.id, own) });
-  });
-
-  app.get('/api/teams/:teamId/conflicts', async (request, reply) => {
-    const caller = await teamCaller(db, request, reply, leads);
-    if (!caller) return reply;
-    return reply.send({ conflicts: await listConflicts(db, caller.team.id) });
-  });
-
-  app.post('/api/teams/:teamId/visits/:visitId/resolve', async (request, reply) => {
-    const caller = await teamCaller(db, request, reply, leads);
-    if (!caller) return reply;
-    const params = visitParams.safeParse(request.params);
-    if (!params.success) return invalidBody(reply, params.error);
-    const body = resolveConflictRequestSchema.safeParse(request.body);
-    if (!body.success) return invalidBody(reply, body.error);
-    const { visitId } = params.data;
-    const result = await resolveVisit(
-      db,
-      caller.team.id,
-      caller.accountId,
-      visitId,
-      body.data.chooseVersionKey,
-    );
-    if (!result.ok) return sendError(reply, result.code, result.message);
-    return reply.send({
-      visitId,
-      head: await getVersion(db, result.head),
-      superseded: result.superseded,
-    } satisfies ResolveConflictResponse);
-  });
-
-  app.get('/api/teams/:teamId/dashboard', async (request, reply) => {
-    const caller = await teamCaller(db, request, reply, leads);
-    if (!caller) return reply;
-    const range = visitRangeQuerySchema.safeParse(request.query ?? {});
-    if (!range.success) return invalidBody(reply, range.error);
-    return reply.send(await teamDashboard(db, caller.team.id, range.data));
-  });
-
-  app.get('/api/teams/:teamId/roster', async (request, reply) => {
-    const caller = await teamCaller(db, request, reply, leads);
-    if (!caller) return reply;
-    return reply.send(await teamRoster(db, caller.team));
-  });
-
-  app.get('/api/teams/:teamId/visits.csv', (request, reply) =>
-    sendExport(db, request, reply, 'csv'),
-  );
-  app.get('/api/teams/:teamId/visits.xlsx', (request, reply) =>
-    sendExport(db, request, reply, 'xlsx'),
-  );
-  visitSummaryRoutes(app, db);
+/** The team toolkit's log: its visits, conflicts, dashboard, roster and exports. */
+export function visitTable(db: Database) {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/teams/:teamId/visits',
+      summary: 'The head of every visit record (a volunteer: only their own) with conflict flags',
+      who: 'account',
+      checksProtocol: true,
+      schemas: {
+        params: teamParams,
+        response: { 200: visitListResponseSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const team = await teamCaller(db, reply, caller, params.teamId, canPush);
+        if (!team) return reply;
+        const own = leads(team.role) ? null : team.accountId;
+        return reply.send({ visits: await listHeads(db, team.team.id, own) });
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/teams/:teamId/conflicts',
+      summary: 'Each flagged visit record with its head and rivals, for the team leader',
+      who: 'account',
+      checksProtocol: true,
+      schemas: {
+        params: teamParams,
+        response: { 200: visitConflictsResponseSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const team = await teamCaller(db, reply, caller, params.teamId, leads);
+        if (!team) return reply;
+        return reply.send({ conflicts: await listConflicts(db, team.team.id) });
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/teams/:teamId/visits/:visitId/resolve',
+      summary: 'The leader chooses the version of a flagged record that stands',
+      who: 'account',
+      checksProtocol: true,
+      schemas: {
+        params: visitParams,
+        body: resolveConflictRequestSchema,
+        response: { 200: resolveConflictResponseSchema, ...refusals('not_found', 'conflict') },
+      },
+      handler: async ({ reply, caller, params, body }) => {
+        const team = await teamCaller(db, reply, caller, params.teamId, leads);
+        if (!team) return reply;
+        const { visitId } = params;
+        const result = await resolveVisit(
+          db,
+          team.team.id,
+          team.accountId,
+          visitId,
+          body.chooseVersionKey,
+        );
+        if (!result.ok) return sendError(reply, result.code, result.message);
+        return reply.send({
+          visitId,
+          head: await getVersion(db, result.head),
+          superseded: result.superseded,
+        } satisfies ResolveConflictResponse);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/teams/:teamId/dashboard',
+      summary: "The team's visit figures in a date range, for its leader",
+      who: 'account',
+      checksProtocol: true,
+      schemas: {
+        params: teamParams,
+        querystring: visitRangeQuerySchema,
+        response: { 200: teamDashboardSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params, query }) => {
+        const team = await teamCaller(db, reply, caller, params.teamId, leads);
+        if (!team) return reply;
+        return reply.send(await teamDashboard(db, team.team.id, query));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/teams/:teamId/roster',
+      summary: "The team's members, their role, last push and visit count, for its leader",
+      who: 'account',
+      checksProtocol: true,
+      schemas: {
+        params: teamParams,
+        response: { 200: teamRosterSchema, ...refusals('not_found') },
+      },
+      handler: async ({ reply, caller, params }) => {
+        const team = await teamCaller(db, reply, caller, params.teamId, leads);
+        if (!team) return reply;
+        return reply.send(await teamRoster(db, team.team));
+      },
+    }),
+    exportRoute(db, 'csv'),
+    exportRoute(db, 'xlsx'),
+  ];
 }

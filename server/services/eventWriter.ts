@@ -1,6 +1,6 @@
 import { learningEventKind, type LearningEvent, type PushResponse } from '../../src/protocol';
 import type { Database } from '../db/database';
-import { recordPushMarks, type PushMarkRecord } from './pushMarks';
+import { latestMarks, recordPushMarks, type PushMarkRecord } from './pushMarks';
 
 /** Serialises writers so that server_seq order is commit order and pull never skips an event. */
 const EVENT_WRITE_LOCK = 7_201_001;
@@ -96,26 +96,41 @@ function takeGroup(queue: WriteQueue): PendingWrite[] {
 }
 
 /**
- * Stores every event of the group in one statement (its own transaction), then moves the
- * marks of its pushes: a mark may lag behind what is stored, never lead.
+ * Stores every event of the group and moves the marks of its pushes in one statement (its own
+ * transaction, one commit). When some id was there already (a retry, or another owner's id),
+ * the marks wait for the refusals that only the stored rows tell, and move after, in their own
+ * write: a mark may lag behind what is stored, never lead.
  */
 async function writeGroup(db: Database, group: PendingWrite[]): Promise<StoreResult[]> {
-  const owners = await insertEvents(db, group);
+  const { owners, marksMoved } = await insertEvents(db, group);
   const results = group.map((write) => resultFor(write, owners));
-  await recordPushMarks(
-    db,
-    group.flatMap((write, i) => markOf(write, results[i]!)),
-  );
+  if (!marksMoved) {
+    await recordPushMarks(
+      db,
+      group.flatMap((write, i) => markOf(write, results[i]!)),
+    );
+  }
   return results;
 }
 
-/** Inserts the group's events in one statement; answers who owns each id afterwards. */
-async function insertEvents(db: Database, group: PendingWrite[]): Promise<Map<string, string>> {
+/** Whose each id is after the insert, and whether the group's marks moved with its events. */
+interface Inserted {
+  owners: Map<string, string>;
+  marksMoved: boolean;
+}
+
+/**
+ * Inserts the group's events in one statement; answers who owns each id afterwards. The same
+ * statement moves the pushes' marks, but only when every event was new: then no push has a
+ * refusal the insert would add, and each mark is the push's own (see `markOf`).
+ */
+async function insertEvents(db: Database, group: PendingWrite[]): Promise<Inserted> {
   // One JSON document for all rows: PostgreSQL parses it once, faster than seven arrays.
   const rows = group.flatMap(({ ownerId, events }) =>
     events.map((event) => ({ ...event, ownerId })),
   );
-  if (rows.length === 0) return new Map();
+  if (rows.length === 0) return { owners: new Map(), marksMoved: false };
+  const marks = latestMarks(group.flatMap((write) => markOf(write, NOTHING_REFUSED)));
   // One statement, so the lock is held only while PostgreSQL works, never while this process
   // is busy elsewhere: it is taken before any row draws its server_seq (the defaults are
   // computed on joined rows, which need the lock's row) and released at commit. Only a count
@@ -128,20 +143,34 @@ async function insertEvents(db: Database, group: PendingWrite[]): Promise<Map<st
        FROM write_lock, json_to_recordset($1::json) AS e(id uuid, "ownerId" text,
          "deviceId" uuid, "profileId" uuid, type text, payload jsonb, "occurredAt" timestamptz)
        ON CONFLICT (id) DO NOTHING
-       RETURNING 1)
-     SELECT count(*)::int AS stored FROM inserted`,
-    [JSON.stringify(rows), EVENT_WRITE_LOCK],
+       RETURNING 1),
+     counted AS (SELECT count(*)::int AS stored FROM inserted),
+     marked AS (
+       INSERT INTO push_marks AS m (device_id, owner_id, high_water, refused)
+       SELECT k."deviceId", k."ownerId", k."highWater", k.refused
+       FROM counted, json_to_recordset($3::json) AS k("deviceId" uuid, "ownerId" text,
+         "highWater" bigint, refused jsonb)
+       WHERE counted.stored = $4
+       ON CONFLICT (device_id, owner_id) DO UPDATE
+         SET high_water = EXCLUDED.high_water, refused = EXCLUDED.refused, updated_at = now()
+         WHERE m.high_water <= EXCLUDED.high_water)
+     SELECT stored FROM counted`,
+    [JSON.stringify(rows), EVENT_WRITE_LOCK, JSON.stringify(marks), rows.length],
   );
   // Usually every row is new, and each is its pusher's. After a retry or a clash, ask who owns
   // each id (events are immutable, so the answer read after the insert holds).
-  if (stored === rows.length) return new Map(rows.map((r) => [r.id, r.ownerId]));
+  if (stored === rows.length) {
+    return { owners: new Map(rows.map((r) => [r.id, r.ownerId])), marksMoved: true };
+  }
   const ids = [...new Set(rows.map((r) => r.id))];
   const existing = await db.query<{ id: string; owner_id: string }>(
     `SELECT id, owner_id FROM events WHERE id = ANY($1::uuid[])`,
     [ids],
   );
-  return new Map(existing.map((row) => [row.id, row.owner_id]));
+  return { owners: new Map(existing.map((row) => [row.id, row.owner_id])), marksMoved: false };
 }
+
+const NOTHING_REFUSED: StoreResult = { accepted: [], conflicts: [] };
 
 /** The refusals of ids another owner already used. */
 export function conflictRefusals(ids: string[]): PushResponse['refused'] {

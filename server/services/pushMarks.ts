@@ -7,20 +7,27 @@ export interface PushMarkRecord extends PushMark {
 }
 
 /**
+ * The highest of each device's marks for each owner (one statement may not touch a row twice),
+ * in one order, so that two writers never lock the same rows in opposite orders.
+ */
+export function latestMarks(marks: PushMarkRecord[]): PushMarkRecord[] {
+  const latest = new Map<string, PushMarkRecord>();
+  for (const mark of marks) {
+    const key = `${mark.deviceId} ${mark.ownerId}`;
+    if ((latest.get(key)?.highWater ?? -1) <= mark.highWater) latest.set(key, mark);
+  }
+  return [...latest.keys()].sort().map((key) => latest.get(key)!);
+}
+
+/**
  * Moves each device's mark for its owner to the batch's `highWater`, with the batch's
  * refusals, once the batches' events are committed. A late duplicate of an older batch never
  * moves a mark back. The commit does not wait for the disk: a mark lost in a crash only lags,
  * and a phone that finds it behind sends its batch again, which stores nothing twice.
  */
 export async function recordPushMarks(db: Database, marks: PushMarkRecord[]): Promise<void> {
-  // One row per device and owner: the statement may not touch a row twice.
-  const latest = new Map<string, PushMarkRecord>();
-  for (const mark of marks) {
-    const key = `${mark.deviceId} ${mark.ownerId}`;
-    if ((latest.get(key)?.highWater ?? -1) <= mark.highWater) latest.set(key, mark);
-  }
-  if (latest.size === 0) return;
-  const rows = [...latest.values()];
+  const rows = latestMarks(marks);
+  if (rows.length === 0) return;
   await db.transaction(async (tx) => {
     await tx.query('SET LOCAL synchronous_commit TO off');
     await tx.query(

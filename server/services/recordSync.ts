@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Database } from '../db/database';
 import { RECORD_HANDLERS } from '../records';
 import type { KindBatch } from '../records/handler';
-import { storeEvents } from './eventWriter';
+import { recordPushMarks } from './pushMarks';
 import type { Principal } from './principal';
 
 /** The message of a record's first schema issue, as the refusal states it. */
@@ -70,7 +70,8 @@ function sortBatch(deviceId: string, records: PushRequest['records']): SortedBat
 /**
  * Settles one pushed batch: each record is checked against its kind, then each kind's records
  * go to that kind's handler. Once every handler has stored its share, the device's mark moves
- * to the batch's high water with every refusal of the batch.
+ * to the batch's high water with every refusal of the batch: with the last kind's records when
+ * its handler `storesMark` (learning events, the bulk of most pushes), else on its own.
  */
 export async function pushRecords(
   db: Database,
@@ -79,20 +80,35 @@ export async function pushRecords(
 ): Promise<PushResponse> {
   const { deviceId, highWater } = request;
   const { byKind, refused } = sortBatch(deviceId, request.records);
+  // A kind whose handler stores the mark goes last (the sort is stable), so the mark follows
+  // every other kind's records.
+  const shares = [...byKind].sort(([a], [b]) => storesMark(a) - storesMark(b));
   const accepted: PushResponse['accepted'] = [];
-  for (const [kind, records] of byKind) {
+  let markStored = false;
+  for (const [index, [kind, records]] of shares.entries()) {
+    const handler = RECORD_HANDLERS[kind.kind];
     // Each record was parsed by this kind's own schema in `sortBatch`.
     const typed = records as KindBatch<typeof kind>['records'];
-    const outcome = await RECORD_HANDLERS[kind.kind].push(db, { caller, deviceId, records: typed });
+    const carriesMark =
+      highWater !== undefined && index === shares.length - 1 && storesMark(kind) === 1;
+    const mark = carriesMark ? { highWater, refused: [...refused] } : undefined;
+    const outcome = await handler.push(db, {
+      caller,
+      deviceId,
+      records: typed,
+      ...(mark ? { mark } : {}),
+    });
+    markStored = carriesMark;
     accepted.push(...[...new Set(outcome.accepted)].map((id) => ({ kind: kind.kind, id })));
     refused.push(...outcome.refused);
   }
-  if (highWater !== undefined) {
-    await storeEvents(db, {
-      ownerId: caller.ownerId,
-      events: [],
-      mark: { deviceId, highWater, refused },
-    });
+  if (highWater !== undefined && !markStored) {
+    await recordPushMarks(db, [{ deviceId, ownerId: caller.ownerId, highWater, refused }]);
   }
   return { accepted, refused };
+}
+
+/** 1 when the kind's handler stores a batch's mark with its records, else 0. */
+function storesMark(kind: AnyRecordKind): number {
+  return RECORD_HANDLERS[kind.kind].storesMark ? 1 : 0;
 }

@@ -3,24 +3,6 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { request } from './world';
 
-/**
- * Routes the server answers that are not in a route table yet, so not in the OpenAPI
- * document: push/pull (routes/sync.ts) and the team log (routes/visits.ts), which are being
- * rewritten on another branch. TODO: move them to tables and empty this list.
- */
-export const ROUTES_NOT_YET_IN_A_TABLE = [
-  'POST /api/sync/push',
-  'GET /api/sync/mark',
-  'GET /api/sync/pull',
-  'GET /api/teams/{teamId}/visits',
-  'GET /api/teams/{teamId}/conflicts',
-  'POST /api/teams/{teamId}/visits/{visitId}/resolve',
-  'GET /api/teams/{teamId}/dashboard',
-  'GET /api/teams/{teamId}/roster',
-  'GET /api/teams/{teamId}/visits.csv',
-  'GET /api/teams/{teamId}/visits.xlsx',
-];
-
 interface MediaType {
   schema: object;
 }
@@ -51,14 +33,9 @@ export function responseChecker(document: OpenApiDocument) {
     path,
     pattern: pathPattern(path),
   }));
-  const todo = ROUTES_NOT_YET_IN_A_TABLE.map((route) => {
-    const [method, path] = route.split(' ') as [string, string];
-    return { method, pattern: pathPattern(path) };
-  });
 
   return (method: string, url: string, response: LightMyRequestResponse): string[] => {
     const path = url.split('?')[0]!;
-    if (todo.some((route) => route.method === method && route.pattern.test(path))) return [];
     const found = patterns.find(({ pattern }) => pattern.test(path));
     const operation = found && document.paths[found.path]![method.toLowerCase()];
     if (!operation) return [`${method} ${path} is not in the document`];
