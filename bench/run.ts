@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { measureCertificates, printCertificates } from './certificates';
+import { measureCompliance, printCompliance } from './compliance';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { measureFirstVisit, printFirstVisit } from './firstVisit';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
@@ -56,6 +57,7 @@ main()
   .then(concurrent)
   .then(async () => printTeamDashboard(await measureTeamDashboard()))
   .then(async () => printDashboardRender(await measureDashboardRender()))
+  .then(async () => printCompliance(await measureCompliance()))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);

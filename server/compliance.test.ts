@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addYears, vietnamDay } from '../src/domain/assignments';
+import { addYears, courseStandings, vietnamDay } from '../src/domain/assignments';
 import { COMPLIANCE_EXPORT_HEADERS, COMPLIANCE_STATUS_WORDS } from '../src/domain/compliance';
 import { localText } from '../src/domain/exportCells';
 import { newEventId, newRandomId } from '../src/lib/ids';
@@ -23,7 +23,8 @@ import {
 import { testAssignment } from '../src/test/assignments';
 import { testEvent } from '../src/test/events';
 import type { Database } from './db/database';
-import { complianceReport } from './services/compliance';
+import { learnerProgress } from './services/assignmentProgress';
+import { complianceReport, courseStandingsOf } from './services/compliance';
 import { testBackends, testServer } from './testing';
 import { buildWorld, request, type World } from './testkit/world';
 
@@ -273,6 +274,17 @@ describe.each(backends)('agency staff, programmes and compliance on %s', (backen
     const outcome = await push(admin().token, admin().deviceId, [exemption, notStaff]);
     expect(outcome.accepted.map((r) => r.id)).toEqual([exemption.id]);
     expect(outcome.refused.map((r) => r.reason)).toEqual(['not_member']);
+
+    // The SQL summary the report reads is what the app's own fold of the same events gives.
+    const ids = unit.map((s) => s.accountId);
+    const summed = await courseStandingsOf(db, ids, COURSES);
+    const folded = await learnerProgress(db, ids);
+    for (const id of ids) {
+      expect(Object.fromEntries(summed.get(id) ?? [])).toEqual(
+        Object.fromEntries(courseStandings(folded.get(id)!.courses)),
+      );
+    }
+    expect(summed.get(finisher.accountId)?.size).toBe(3);
 
     const response = await call()('GET', `/api/orgs/${agencyId}/compliance`, admin().token);
     expect(response.statusCode, response.body).toBe(200);

@@ -1,5 +1,6 @@
 import {
   assignmentStatus,
+  courseStandings,
   exemptionsOf,
   isProgramme,
   programmeStanding,
@@ -149,7 +150,7 @@ function statusOf(
   today: string,
 ): AssignmentStatus {
   if (isProgramme(record)) {
-    return programmeStanding(record, learner.courses, exemption, today).status;
+    return programmeStanding(record, courseStandings(learner.courses), exemption, today).status;
   }
   if (exemption !== undefined) return { kind: 'exempt', reason: exemption };
   return assignmentStatus(

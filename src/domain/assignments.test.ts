@@ -5,6 +5,7 @@ import { testEvent } from '../test/events';
 import {
   addYears,
   assignmentStatus,
+  courseStanding,
   currentRound,
   isPastDue,
   programmeStanding,
@@ -243,10 +244,16 @@ describe('programmes', () => {
   const started = (at: string) => courseAfter(lesson(at));
   const standing = (
     p: Programme,
-    courses: [string, ReturnType<typeof courseAfter>][],
+    courses: readonly (readonly [string, ReturnType<typeof courseAfter>])[],
     today: string,
     exemption?: string,
-  ) => programmeStanding(p, new Map(courses), exemption, today);
+  ) =>
+    programmeStanding(
+      p,
+      new Map(courses.map(([id, progress]) => [id, courseStanding(progress)])),
+      exemption,
+      today,
+    );
 
   it.each([
     ['nothing done', [], '2026-02-01', 'not_started', 0],
@@ -274,7 +281,7 @@ describe('programmes', () => {
       1,
     ],
   ] as const)('%s', (_name, courses, today, status, done) => {
-    const result = standing(programme(), [...courses], today);
+    const result = standing(programme(), courses, today);
     expect(result.status.kind).toBe(status);
     expect(result.done).toBe(done);
     expect(result.total).toBe(2);

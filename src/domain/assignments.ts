@@ -169,6 +169,28 @@ export function currentRound(
   };
 }
 
+/**
+ * What a programme needs of one course's progress: when it last changed, when it was mastered
+ * (null: not yet) and whether it was begun. The phone derives it from its fold; the server
+ * sums it up in SQL over the same events (services/compliance.ts, checked against this).
+ */
+export interface CourseStanding {
+  updatedAt: string;
+  masteredAt: string | null;
+  started: boolean;
+}
+
+export function courseStanding(p: CourseProgress | undefined): CourseStanding | undefined {
+  return p && { updatedAt: p.updatedAt, masteredAt: masteredAt(p), started: courseStarted(p) };
+}
+
+/** Each course's standing from a map of folded progress. */
+export function courseStandings(
+  progress: ReadonlyMap<string, CourseProgress>,
+): Map<string, CourseStanding> {
+  return new Map([...progress].map(([id, p]) => [id, courseStanding(p)!]));
+}
+
 /** Where one person stands with a programme, as the compliance report and home show it. */
 export interface ProgrammeStanding {
   status: AssignmentStatus;
@@ -192,7 +214,7 @@ export interface ProgrammeStanding {
  */
 export function programmeStanding(
   programme: Programme,
-  courses: ReadonlyMap<string, CourseProgress | undefined>,
+  courses: ReadonlyMap<string, CourseStanding | undefined>,
   exemption: string | undefined,
   today: string,
 ): ProgrammeStanding {
@@ -201,10 +223,10 @@ export function programmeStanding(
   const mastered = new Map<string, string>();
   let lastActivity: string | null = null;
   for (const id of ids) {
-    const progress = courses.get(id);
-    if (progress && (lastActivity === null || progress.updatedAt > lastActivity))
-      lastActivity = progress.updatedAt;
-    const at = masteredAt(progress);
+    const course = courses.get(id);
+    if (course && (lastActivity === null || course.updatedAt > lastActivity))
+      lastActivity = course.updatedAt;
+    const at = course?.masteredAt ?? null;
     if (at !== null && (round.round === 0 || vietnamDay(new Date(at)) >= round.start))
       mastered.set(id, vietnamDay(new Date(at)));
   }
@@ -212,10 +234,10 @@ export function programmeStanding(
   const completedOn = remaining.length === 0 ? [...mastered.values()].sort().at(-1)! : null;
   // In a later round, only what was done since the round began counts as started.
   const anyStarted = ids.some((id) => {
-    const progress = courses.get(id);
+    const course = courses.get(id);
     return (
-      courseStarted(progress) &&
-      (round.round === 0 || vietnamDay(new Date(progress!.updatedAt)) >= round.start)
+      course?.started === true &&
+      (round.round === 0 || vietnamDay(new Date(course.updatedAt)) >= round.start)
     );
   });
   const status: AssignmentStatus =

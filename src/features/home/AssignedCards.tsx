@@ -3,6 +3,7 @@ import { useAssignmentRows, useOrgMemberships } from '../../data/assignmentHooks
 import { useCredentials, useProfileProgress, useWalkthroughProgressAll } from '../../data/hooks';
 import {
   assignmentStatus,
+  courseStandings,
   exemptionsOf,
   isProgramme,
   programmeStanding,
@@ -51,6 +52,7 @@ export function AssignedCards() {
   ];
   if (mine.length === 0) return null;
   const exemptions = exemptionsOf(held);
+  const standings = courseStandings(courses);
   const today = vietnamDay(new Date());
   const courseTitle = (id: string) => items.get(itemKey({ kind: 'course', id }))?.title ?? id;
   return (
@@ -64,7 +66,7 @@ export function AssignedCards() {
                 key={record.id}
                 programme={record}
                 exemption={exemptions.get(record.id)?.get(accountId)}
-                courses={courses}
+                courses={standings}
                 today={today}
                 courseTitle={courseTitle}
               />
