@@ -202,7 +202,7 @@ export function printCompliance(f: ComplianceFigures): void {
   console.log(
     `Compliance report on ${f.database}: ${f.staff} staff, a 5-course programme, ${f.events} events, median of ${RUNS} runs`,
   );
-  console.log(`  service (SQL + fold)     : ${f.serviceMs.toFixed(0)} ms`);
+  console.log(`  service (SQL + derive)   : ${f.serviceMs.toFixed(0)} ms`);
   console.log(`  HTTP GET /compliance     : ${f.jsonMs.toFixed(0)} ms`);
   console.log(`  HTTP GET /compliance.xlsx: ${f.xlsxMs.toFixed(0)} ms`);
   console.log(`  rows ${f.rows}; by status  : ${JSON.stringify(f.byStatus)}`);

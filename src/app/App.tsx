@@ -49,6 +49,10 @@ const SheetScreen = lazyScreen(
   () => import('../features/orgs/classroom/attendance/SheetScreen'),
   'SheetScreen',
 );
+const ComplianceScreen = lazyScreen(
+  () => import('../features/orgs/agency/ComplianceScreen'),
+  'ComplianceScreen',
+);
 const AssignScreen = lazyScreen(
   () => import('../features/orgs/assignments/AssignScreen'),
   'AssignScreen',
@@ -119,6 +123,7 @@ function AppRoutes() {
       />
       <Route path="/orgs/:organisationId/attendance/sheet" element={<SheetScreen />} />
       <Route path="/orgs/:organisationId/assignments" element={<AssignScreen />} />
+      <Route path="/orgs/:organisationId/compliance" element={<ComplianceScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

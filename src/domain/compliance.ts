@@ -1,4 +1,8 @@
-import type { ComplianceRow, ComplianceStatus } from '../protocol/compliance.ts';
+import {
+  COMPLIANCE_STATUSES,
+  type ComplianceRow,
+  type ComplianceStatus,
+} from '../protocol/compliance.ts';
 import { exportDate, exportMoment, type ExportCell } from './exportCells.ts';
 
 /** The compliance report as a spreadsheet, with Vietnamese headers and names, never ids. */
@@ -17,6 +21,9 @@ export const COMPLIANCE_EXPORT_HEADERS = [
   'Hoạt động gần nhất',
   'Lý do miễn',
 ] as const;
+
+/** The statuses in the order screens list them. */
+export const complianceStatuses: readonly ComplianceStatus[] = COMPLIANCE_STATUSES;
 
 /** The words of each status in the export (the app's own words come from the locales). */
 export const COMPLIANCE_STATUS_WORDS: Record<ComplianceStatus, string> = {

@@ -9,6 +9,8 @@ import { Notice } from '../../../ui/Notice';
 import { LoadingScreen } from '../../../ui/ScreenMessage';
 import { rosterPath } from '../kinds';
 import { useServerRead } from '../useServerRead';
+import { syncSoon } from '../../../sync/control';
+import { ProgrammeForm } from './ProgrammeForm';
 import { AssignForm } from './AssignForm';
 import { AssignmentList } from './AssignmentList';
 import { useAssignableItems } from '../assignableItems';
@@ -55,6 +57,9 @@ export function AssignScreen() {
       <p className="kicker">{org.name}</p>
       <h1>{t('orgs.assign.title')}</h1>
       {members.phase === 'offline' && <Notice tone="info">{t('orgs.assign.offline')}</Notice>}
+      {org.kind === 'agency' && (
+        <ProgrammeForm maker={maker} organisationId={organisationId} onSaved={syncSoon} />
+      )}
       <AssignForm maker={maker} organisationId={organisationId} items={items} learners={learners} />
       <AssignmentList maker={maker} rows={rows} items={items} learners={learners} />
       <ProgressSection organisationId={organisationId} items={items} />

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useTranslation } from '../../../i18n';
-import { MAX_JOIN_CODE_USES, type ImportedLearner } from '../../../protocol';
-import { useRosterCards } from '../../../state/rosterCards';
+import { MAX_JOIN_CODE_USES } from '../../../protocol';
+import { useRosterCards, type CardPerson } from '../../../state/rosterCards';
 import { Button } from '../../../ui/Button';
 import { ButtonLink } from '../../../ui/ButtonLink';
 import { Notice } from '../../../ui/Notice';
@@ -20,7 +20,7 @@ import './classPrint.css';
  */
 const CARD_CODE_MINUTES = 30 * 24 * 60;
 /** One empty list, so that a screen with no cards asks for no code again at each render. */
-const NO_CARDS: ImportedLearner[] = [];
+const NO_CARDS: CardPerson[] = [];
 
 /**
  * The learners just imported, one card each (name, username, initial password and the class's
@@ -82,7 +82,11 @@ export function SignInCardsScreen() {
         {learners.map((learner) => (
           <li key={learner.accountId} className="sign-in-card">
             <p className="sign-in-card-name">{learner.displayName}</p>
-            <p className="muted">{t('orgs.cards.born', { year: learner.birthYear })}</p>
+            <p className="muted">
+              {'birthYear' in learner
+                ? t('orgs.cards.born', { year: learner.birthYear })
+                : t('orgs.cards.staff', { number: learner.staffNumber, unit: learner.unit })}
+            </p>
             <dl>
               <dt>{t('orgs.cards.username')}</dt>
               <dd className="sign-in-card-secret">{learner.username}</dd>
