@@ -26,7 +26,7 @@ import type { Database } from './db/database';
 import { learnerProgress } from './services/assignmentProgress';
 import { complianceReport, courseStandingsOf } from './services/compliance';
 import { testBackends, testServer } from './testing';
-import { buildWorld, request, type World } from './testkit/world';
+import { buildWorld, COMMUNE_A, request, type World } from './testkit/world';
 
 const backends = await testBackends();
 
@@ -132,6 +132,15 @@ describe.each(backends)('agency staff, programmes and compliance on %s', (backen
     expect(staff).toHaveLength(50);
     expect(body.newUnits.sort()).toEqual([...UNITS].sort());
     expect(await count('agency_staff')).toBe(50);
+
+    // Staff learn as civil servants: the commune's learner figures never count them.
+    const figures = await call()(
+      'GET',
+      `/api/communes/${COMMUNE_A}/summary`,
+      world.actors.commune_official.token,
+    );
+    expect(figures.statusCode).toBe(200);
+    expect(figures.json().learners).toBe(1);
 
     const again = await call()('POST', `/api/orgs/${agencyId}/staff`, admin().token, {
       rows: [{ ...staffRows()[7]!, row: 2, phone: '' }],
