@@ -134,6 +134,8 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
       });
     }
     await admin.getByText(`Số hiệu CB002 — ${UNIT}`).waitFor();
+    await admin.getByText('Mật khẩu của 50 cán bộ chỉ hiện lần này', { exact: false }).waitFor();
+    await admin.getByRole('link', { name: 'Về cơ quan' }).waitFor();
     await checkScreen(admin, 'agency-cards');
     const units = await stack.db.query<{ name: string }>(
       `SELECT name FROM agency_units WHERE organisation_id = $1 ORDER BY name`,

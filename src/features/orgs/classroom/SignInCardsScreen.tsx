@@ -32,6 +32,22 @@ export function SignInCardsScreen() {
   const cards = useRosterCards();
   const learners = cards.organisationId === organisationId ? cards.learners : NO_CARDS;
   usePageSize('a4');
+  // An agency's staff cards say "agency" where a class's say "class".
+  const words = learners.some((l) => 'staffNumber' in l)
+    ? ({
+        back: 'orgs.cards.agency.back',
+        onlyNow: 'orgs.cards.agency.onlyNow',
+        scan: 'orgs.cards.agency.scan',
+        qrAlt: 'orgs.cards.agency.qrAlt',
+        noCode: 'orgs.cards.agency.noCode',
+      } as const)
+    : ({
+        back: 'orgs.cards.back',
+        onlyNow: 'orgs.cards.onlyNow',
+        scan: 'orgs.cards.scan',
+        qrAlt: 'orgs.cards.qrAlt',
+        noCode: 'orgs.cards.noCode',
+      } as const);
   const { state: join } = useServerRead(
     async (token) => {
       if (learners.length === 0) return null;
@@ -53,7 +69,7 @@ export function SignInCardsScreen() {
 
   const back = (
     <ButtonLink to={rosterPath(organisationId)} variant="quiet" className="crumb print-hide">
-      {t('orgs.cards.back')}
+      {t(words.back)}
     </ButtonLink>
   );
   if (learners.length === 0) {
@@ -70,9 +86,9 @@ export function SignInCardsScreen() {
       {back}
       <div className="print-hide">
         <h1>{t('orgs.cards.title')}</h1>
-        <Notice tone="warning">{t('orgs.cards.onlyNow', { count: learners.length })}</Notice>
+        <Notice tone="warning">{t(words.onlyNow, { count: learners.length })}</Notice>
         {(join.phase === 'refused' || join.phase === 'offline') && (
-          <Notice tone="warning">{t('orgs.cards.noCode')}</Notice>
+          <Notice tone="warning">{t(words.noCode)}</Notice>
         )}
       </div>
       <Button className="button-wide print-hide" onClick={() => window.print()}>
@@ -95,8 +111,8 @@ export function SignInCardsScreen() {
             </dl>
             {room && (
               <div className="sign-in-card-join">
-                <img src={room.qr} alt={t('orgs.cards.qrAlt', { code: room.code })} />
-                <p>{t('orgs.cards.scan', { code: room.code })}</p>
+                <img src={room.qr} alt={t(words.qrAlt, { code: room.code })} />
+                <p>{t(words.scan, { code: room.code })}</p>
               </div>
             )}
           </li>
