@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
+import { measureCompliance, printCompliance } from './compliance';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { measureFirstVisit, printFirstVisit } from './firstVisit';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
@@ -58,6 +59,7 @@ main()
   .then(async () => printTeamDashboard(await measureTeamDashboard()))
   .then(async () => printDashboardRender(await measureDashboardRender()))
   .then(async () => printClassProgress(await measureClassProgress()))
+  .then(async () => printCompliance(await measureCompliance()))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -142,6 +142,27 @@ const ORG_ROUTES: {
     allowed: (role: RoleName, target: 'home' | 'other') => target === 'home' && role === 'teacher',
     refused: 403,
   })),
+  ...(['compliance', 'compliance.csv', 'compliance.xlsx'] as const).map((path) => ({
+    name: `compliance report (${path})`,
+    call: (org: Org): ['GET', string] => ['GET', `/api/orgs/${org.id}/${path}`],
+    // An agency's admin only: never another agency's admin, a teacher, a learner, a commune
+    // official or a system admin (a staff member of the agency: compliance.test.ts).
+    allowed: (role: RoleName, target: 'home' | 'other') =>
+      target === 'home' && role === 'agency_admin',
+    refused: 403,
+  })),
+  {
+    name: 'staff import',
+    call: (org) => [
+      'POST',
+      `/api/orgs/${org.id}/staff`,
+      // A row the check refuses: an allowed caller hears 400 and nothing is imported.
+      { rows: [{ row: 2, staffNumber: '', fullName: '', unit: '', position: '', phone: '' }] },
+    ],
+    allowed: (role, target) => target === 'home' && role === 'agency_admin',
+    refused: 403,
+    allowedStatus: 400,
+  },
   {
     name: 'organisation',
     call: (org) => ['GET', `/api/orgs/${org.id}`],

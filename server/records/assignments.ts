@@ -13,6 +13,7 @@ import {
   storeAssignments,
   type AssignmentToStore,
 } from '../services/assignments';
+import { isUnitOf } from '../services/agencyStaff';
 import { getOrganisation, MANAGER_ROLE, roleIn } from '../services/organisations';
 import type { Principal } from '../services/principal';
 import type { HandlerOutcome, RecordHandler } from './handler';
@@ -21,6 +22,7 @@ const kind = assignmentKind.kind;
 
 type Assign = Extract<AssignmentRecord, { action: 'assign' }>;
 type Withdraw = Extract<AssignmentRecord, { action: 'withdraw' }>;
+type Exempt = Extract<AssignmentRecord, { action: 'exempt' }>;
 
 const refusal = (record: AssignmentRecord, reason: RefusalReason, message: string): Refusal => ({
   kind,
@@ -41,20 +43,47 @@ async function standing(db: Database, caller: Principal, organisationId: string)
 
 /** Why an assignment may not be stored as it is, or null when it may. */
 async function assignRefusal(db: Database, record: Assign, today: string) {
-  if (!contentTitles().has(`${record.item.kind}:${record.item.id}`)) {
-    return refusal(record, 'unknown_item', `No ${record.item.kind} has the id ${record.item.id}`);
+  const titles = contentTitles();
+  const item = record.item;
+  const unknown =
+    item.kind === 'programme'
+      ? item.courses.find((id) => !titles.has(`course:${id}`))
+      : titles.has(`${item.kind}:${item.id}`)
+        ? undefined
+        : item.id;
+  if (unknown !== undefined) {
+    return refusal(
+      record,
+      'unknown_item',
+      `No ${item.kind === 'walkthrough' ? 'walkthrough' : 'course'} has the id ${unknown}`,
+    );
   }
   if (isPastDue(record.dueDate, today)) {
     return refusal(record, 'past_due_date', `The due date ${record.dueDate} is before ${today}`);
   }
   if (
-    record.target.kind === 'member' &&
-    (await roleIn(db, record.target.accountId, record.organisationId)) !== 'learner'
+    record.startDate !== undefined &&
+    record.dueDate !== null &&
+    record.dueDate < record.startDate
   ) {
+    return refusal(
+      record,
+      'due_before_start',
+      `The due date ${record.dueDate} is before the start ${record.startDate}`,
+    );
+  }
+  const target = record.target;
+  if (target.kind === 'member' && !(await isLearner(db, target.accountId, record.organisationId))) {
     return refusal(record, 'not_member', 'The person named is not a learner of this organisation');
+  }
+  if (target.kind === 'unit' && !(await isUnitOf(db, record.organisationId, target.unitId))) {
+    return refusal(record, 'not_member', 'The unit named is not one of this agency');
   }
   return null;
 }
+
+const isLearner = async (db: Database, accountId: string, organisationId: string) =>
+  (await roleIn(db, accountId, organisationId)) === 'learner';
 
 /** One organisation's records, from one of its staff: assignments first, then withdrawals. */
 async function pushToOrganisation(
@@ -77,20 +106,28 @@ async function pushToOrganisation(
   }
   const storedAssigns = await storeAssignments(db, accountId, assigns);
 
-  const withdrawals = records.filter((r): r is Withdraw => r.action === 'withdraw');
+  const later = records.filter(
+    (r): r is Withdraw | Exempt => r.action === 'withdraw' || r.action === 'exempt',
+  );
   const targets = await assignmentTargets(
     db,
     organisationId,
-    withdrawals.map((w) => w.assignmentId),
+    later.map((w) => w.assignmentId),
   );
   const withdraws: AssignmentToStore[] = [];
-  for (const record of withdrawals) {
+  for (const record of later) {
     const target = targets.get(record.assignmentId);
     if (target === undefined) {
       refused.push(
         refusal(record, 'unknown_item', 'No assignment of this organisation has that id'),
       );
-    } else withdraws.push({ record, targetAccountId: target });
+    } else if (record.action === 'withdraw') {
+      withdraws.push({ record, targetAccountId: target });
+    } else if (!(await isLearner(db, record.accountId, organisationId))) {
+      refused.push(
+        refusal(record, 'not_member', 'The person exempted is not a learner of this organisation'),
+      );
+    } else withdraws.push({ record, targetAccountId: record.accountId });
   }
   const storedWithdraws = await storeAssignments(db, accountId, withdraws);
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database';
 import type { Guards } from '../rateLimits';
 import { adminTable } from './admin';
+import { agencyTable } from './agency';
 import { attendanceTable } from './attendance';
 import { assignmentProgressTable } from './assignmentProgress';
 import { attestationTable } from './attestations';
@@ -38,6 +39,7 @@ export async function routeTables(
     classRosterTable(db),
     attendanceTable(db),
     assignmentProgressTable(db),
+    agencyTable(db),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),

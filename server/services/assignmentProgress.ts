@@ -1,8 +1,14 @@
 import {
   assignmentStatus,
+  courseStandings,
+  exemptionsOf,
+  isProgramme,
+  programmeStanding,
   standingAssignments,
+  targetReaches,
   vietnamDay,
   type Assignment,
+  type AssignmentStatus,
 } from '../../src/domain/assignments';
 import {
   applyEvent,
@@ -18,18 +24,19 @@ import {
 } from '../../src/domain/walkthroughProgress';
 import type { AssignmentProgress, AssignmentRecord } from '../../src/protocol';
 import type { Database } from '../db/database';
+import { staffDirectory } from './agencyStaff';
 import { eventOfRow, type EventRecord } from './events';
 import { listMembers, type Outcome } from './organisations';
 import { ownerOfAccount } from './principal';
 
-interface LearnerProgress {
+export interface LearnerProgress {
   courses: Map<string, CourseProgress>;
   walkthroughs: Map<string, WalkthroughProgress>;
   lastSyncedAt: string | null;
 }
 
 /** Each learner's progress, folded from their events with the app's own rules. */
-async function learnerProgress(
+export async function learnerProgress(
   db: Database,
   accountIds: string[],
 ): Promise<Map<string, LearnerProgress>> {
@@ -98,10 +105,13 @@ export async function assignmentProgress(
     [organisationId],
   );
   const today = vietnamDay(now);
+  const staff = await staffDirectory(db, organisationId);
+  const exemptions = exemptionsOf(records);
   const assignments = standingAssignments(records, null).map(({ record }) => {
-    const forWhom = learners.filter(
-      (l) => record.target.kind === 'organisation' || record.target.accountId === l.accountId,
+    const forWhom = learners.filter((l) =>
+      targetReaches(record.target, { accountId: l.accountId, ...staff.get(l.accountId) }),
     );
+    const exempted = exemptions.get(record.id);
     return {
       id: record.id,
       item: record.item,
@@ -109,7 +119,7 @@ export async function assignmentProgress(
       dueDate: record.dueDate,
       statuses: forWhom.map((l) => ({
         accountId: l.accountId,
-        status: statusOf(record, progress.get(l.accountId)!, today),
+        status: statusOf(record, progress.get(l.accountId)!, exempted?.get(l.accountId), today),
       })),
       missed:
         record.item.kind === 'course'
@@ -133,7 +143,16 @@ export async function assignmentProgress(
   };
 }
 
-function statusOf(record: Assignment, learner: LearnerProgress, today: string) {
+function statusOf(
+  record: Assignment,
+  learner: LearnerProgress,
+  exemption: string | undefined,
+  today: string,
+): AssignmentStatus {
+  if (isProgramme(record)) {
+    return programmeStanding(record, courseStandings(learner.courses), exemption, today).status;
+  }
+  if (exemption !== undefined) return { kind: 'exempt', reason: exemption };
   return assignmentStatus(
     record,
     record.item.kind === 'course'

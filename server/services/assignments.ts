@@ -82,7 +82,8 @@ export interface AssignmentPage {
 
 /**
  * An organisation's records after the cursor `since`, in cursor order: all of them (for its
- * staff), or those for the whole organisation and for one member.
+ * staff), or those for one member: the whole organisation's, their own, and those for their
+ * unit or position (a withdrawal of one of those reaches everyone, which tells nothing).
  */
 export async function pullAssignments(
   db: Database,
@@ -100,7 +101,11 @@ export async function pullAssignments(
     `SELECT s.seq::text AS seq, s.record, s.made_by, a.display_name
      FROM assignments s JOIN accounts a ON a.id = s.made_by
      WHERE s.organisation_id = $1 AND s.seq > $2
-       AND ($3::uuid IS NULL OR s.target_account_id IS NULL OR s.target_account_id = $3)
+       AND ($3::uuid IS NULL OR s.target_account_id = $3 OR (s.target_account_id IS NULL AND (
+         s.record->'target'->>'kind' IS DISTINCT FROM 'unit' AND s.record->'target'->>'kind' IS DISTINCT FROM 'position'
+         OR EXISTS (SELECT 1 FROM agency_staff st WHERE st.organisation_id = s.organisation_id
+           AND st.account_id = $3 AND (st.unit_id::text = s.record->'target'->>'unitId'
+             OR st.position = s.record->'target'->>'position')))))
      ORDER BY s.seq LIMIT $4`,
     [organisationId, since, memberId, limit + 1],
   );

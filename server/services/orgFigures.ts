@@ -49,10 +49,12 @@ export async function communeLearning(db: Database, code: string): Promise<Commu
      WHERE o.commune_code = $1 AND ${COUNTED_ORG_SQL} GROUP BY m.role`,
     [code],
   );
+  // An agency's staff learn as civil servants, not as the commune's citizens: never counted here.
   const learners = await db.query<{ account_id: string }>(
     `SELECT DISTINCT m.account_id FROM memberships m
      JOIN organisations o ON o.id = m.organisation_id
-     WHERE o.commune_code = $1 AND ${COUNTED_ORG_SQL} AND ${LEARNERS_SQL}`,
+     WHERE o.commune_code = $1 AND ${COUNTED_ORG_SQL} AND ${LEARNERS_SQL}
+       AND NOT EXISTS (SELECT 1 FROM agency_staff st WHERE st.account_id = m.account_id)`,
     [code, STAFF_ROLES],
   );
   const progress = await accountProgress(

@@ -4,7 +4,6 @@ import {
   personKey,
   type ImportedLearner,
   type RosterCells,
-  type RosterLearner,
   type RosterProblem,
   type SkippedLearner,
 } from '../../src/protocol';
@@ -38,7 +37,10 @@ function usernameStem(fullName: string): string {
 }
 
 /** Usernames free in the database and distinct from each other: the stem and four digits. */
-async function freeUsernames(db: Queryable, learners: RosterLearner[]): Promise<string[]> {
+export async function freeUsernames(
+  db: Queryable,
+  learners: readonly { fullName: string }[],
+): Promise<string[]> {
   const chosen: (string | null)[] = learners.map(() => null);
   const taken = new Set<string>();
   for (let attempt = 0; chosen.includes(null); attempt += 1) {
@@ -62,7 +64,80 @@ async function freeUsernames(db: Queryable, learners: RosterLearner[]): Promise<
   return chosen as string[];
 }
 
-class TakenMeanwhile extends Error {}
+/** A username or phone taken since it was checked: the transaction stops and nothing stays. */
+export class TakenMeanwhile extends Error {}
+
+/** The rows (by their row number) whose phone already has an account. */
+export async function phonesTaken(
+  db: Queryable,
+  people: readonly { row: number; phone: string | null }[],
+): Promise<RosterProblem[]> {
+  const phones = people.flatMap((p) => (p.phone ? [p.phone] : []));
+  const taken = new Set(
+    (
+      await db.query<{ phone: string }>(`SELECT phone FROM accounts WHERE phone = ANY($1)`, [
+        phones,
+      ])
+    ).map((r) => r.phone),
+  );
+  return people.flatMap((p): RosterProblem[] =>
+    p.phone && taken.has(p.phone) ? [{ row: p.row, problem: 'phone_taken' }] : [],
+  );
+}
+
+export interface NewAccounts {
+  ids: string[];
+  usernames: string[];
+  passwords: string[];
+}
+
+/** Free usernames, initial passwords and ids for people about to get accounts. */
+export async function prepareAccounts(
+  db: Queryable,
+  people: readonly { fullName: string }[],
+): Promise<NewAccounts & { hashes: string[] }> {
+  const usernames = await freeUsernames(db, people);
+  const issued = await Promise.all(people.map(() => issuePassword()));
+  return {
+    ids: people.map(() => randomUUID()),
+    usernames,
+    passwords: issued.map((p) => p.password),
+    hashes: issued.map((p) => p.passwordHash),
+  };
+}
+
+/**
+ * Creates every account with the given role in an organisation, inside the caller's
+ * transaction; throws TakenMeanwhile (so nothing stays) when any username or phone was taken.
+ */
+export async function insertMembers(
+  tx: Queryable,
+  orgId: string,
+  role: 'learner',
+  people: readonly { fullName: string; phone: string | null; birthYear?: number }[],
+  accounts: NewAccounts & { hashes: string[] },
+): Promise<void> {
+  const inserted = await tx.query(
+    `INSERT INTO accounts (id, username, phone, display_name, password_hash, birth_year)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+       $6::smallint[])
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      accounts.ids,
+      accounts.usernames,
+      people.map((p) => p.phone),
+      people.map((p) => p.fullName),
+      accounts.hashes,
+      people.map((p) => p.birthYear ?? null),
+    ],
+  );
+  if (inserted.length !== people.length) throw new TakenMeanwhile();
+  await tx.query(
+    `INSERT INTO memberships (account_id, organisation_id, role)
+     SELECT id, $2, $3 FROM unnest($1::uuid[]) AS id`,
+    [accounts.ids, orgId, role],
+  );
+}
 
 /**
  * A class's teacher enrols a whole roster: one learner account per row (a generated username and
@@ -100,45 +175,13 @@ export async function importRoster(
     (l) => !enrolled.has(personKey(l.fullName, l.birthYear)),
   );
   if (learners.length === 0) return { ok: true, value: { imported: [], skipped } };
-  const phones = learners.flatMap((l) => (l.phone ? [l.phone] : []));
-  const taken = new Set(
-    (
-      await db.query<{ phone: string }>(`SELECT phone FROM accounts WHERE phone = ANY($1)`, [
-        phones,
-      ])
-    ).map((r) => r.phone),
-  );
-  const problems = learners.flatMap((l): RosterProblem[] =>
-    l.phone && taken.has(l.phone) ? [{ row: l.row, problem: 'phone_taken' }] : [],
-  );
+  const problems = await phonesTaken(db, learners);
   if (problems.length > 0) return { ok: false, code: 'invalid_rows', problems };
 
-  const usernames = await freeUsernames(db, learners);
-  const passwords = await Promise.all(learners.map(() => issuePassword()));
-  const ids = learners.map(() => randomUUID());
+  const accounts = await prepareAccounts(db, learners);
   try {
     await db.transaction(async (tx) => {
-      const inserted = await tx.query(
-        `INSERT INTO accounts (id, username, phone, display_name, password_hash, birth_year)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::smallint[])
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          ids,
-          usernames,
-          learners.map((l) => l.phone),
-          learners.map((l) => l.fullName),
-          passwords.map((p) => p.passwordHash),
-          learners.map((l) => l.birthYear),
-        ],
-      );
-      // A username or phone taken since it was checked: nothing of the roster stays.
-      if (inserted.length !== learners.length) throw new TakenMeanwhile();
-      await tx.query(
-        `INSERT INTO memberships (account_id, organisation_id, role)
-         SELECT id, $2, 'learner' FROM unnest($1::uuid[]) AS id`,
-        [ids, orgId],
-      );
+      await insertMembers(tx, orgId, 'learner', learners, accounts);
       await audit(tx, actorId, 'roster_imported', orgId, {
         learners: learners.length,
         skipped: skipped.length,
@@ -152,11 +195,11 @@ export async function importRoster(
     ok: true,
     value: {
       imported: learners.map((l, i) => ({
-        accountId: ids[i]!,
+        accountId: accounts.ids[i]!,
         displayName: l.fullName,
         birthYear: l.birthYear,
-        username: usernames[i]!,
-        password: passwords[i]!.password,
+        username: accounts.usernames[i]!,
+        password: accounts.passwords[i]!,
       })),
       skipped,
     },

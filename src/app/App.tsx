@@ -53,6 +53,10 @@ const ProgressSheetScreen = lazyScreen(
   () => import('../features/orgs/assignments/ProgressSheetScreen'),
   'ProgressSheetScreen',
 );
+const ComplianceScreen = lazyScreen(
+  () => import('../features/orgs/agency/ComplianceScreen'),
+  'ComplianceScreen',
+);
 const AssignScreen = lazyScreen(
   () => import('../features/orgs/assignments/AssignScreen'),
   'AssignScreen',
@@ -124,6 +128,7 @@ function AppRoutes() {
       <Route path="/orgs/:organisationId/attendance/sheet" element={<SheetScreen />} />
       <Route path="/orgs/:organisationId/assignments" element={<AssignScreen />} />
       <Route path="/orgs/:organisationId/assignments/progress" element={<ProgressSheetScreen />} />
+      <Route path="/orgs/:organisationId/compliance" element={<ComplianceScreen />} />
       <Route path="/courses/:courseId" element={<CourseScreen />} />
       <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
       <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />

@@ -25,6 +25,14 @@ export class PastDueDateError extends Error {
   }
 }
 
+/** A start after the due date: refused on the phone as the server would refuse it. */
+export class DueBeforeStartError extends Error {
+  override name = 'DueBeforeStartError';
+  constructor() {
+    super('The due date is before the start');
+  }
+}
+
 /** Keeps a record the account made and puts it in the outbox, in one transaction. */
 async function keep(db: HocSoDatabase, maker: Maker, record: AssignmentRecord): Promise<void> {
   await guardStorage(() =>
@@ -59,11 +67,16 @@ export async function assign(
     item: AssignedItem;
     target: AssignmentTarget;
     dueDate: string | null;
+    startDate?: string;
+    renewal?: 'yearly';
   },
   now = new Date(),
   db = database(),
 ): Promise<void> {
   if (isPastDue(input.dueDate, vietnamDay(now))) throw new PastDueDateError(input.dueDate!);
+  if (input.startDate && input.dueDate !== null && input.dueDate < input.startDate) {
+    throw new DueBeforeStartError();
+  }
   await keep(db, maker, {
     id: newEventId(),
     deviceId: await getDeviceId(db),
@@ -86,6 +99,21 @@ export async function withdraw(
     madeAt: new Date().toISOString(),
     action: 'withdraw',
     assignmentId: assignment.id,
+  });
+}
+
+/** Frees one person from an assignment (a programme), with the admin's reason: a later record. */
+export async function exempt(
+  maker: Maker,
+  input: { organisationId: string; assignmentId: string; accountId: string; reason: string },
+  db = database(),
+): Promise<void> {
+  await keep(db, maker, {
+    id: newEventId(),
+    deviceId: await getDeviceId(db),
+    madeAt: new Date().toISOString(),
+    action: 'exempt',
+    ...input,
   });
 }
 

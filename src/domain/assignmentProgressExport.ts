@@ -27,6 +27,8 @@ export function statusWords(status: Status): string {
       return 'Chưa bắt đầu';
     case 'overdue':
       return status.started ? 'Quá hạn, chưa xong' : 'Quá hạn, chưa bắt đầu';
+    case 'exempt':
+      return `Được miễn: ${status.reason}`;
   }
 }
 

@@ -3,8 +3,14 @@ import { newEventId, newRandomId } from '../lib/ids';
 import type { AssignmentRecord } from '../protocol';
 import { testEvent } from '../test/events';
 import {
+  addYears,
   assignmentStatus,
+  courseStanding,
+  currentRound,
   isPastDue,
+  programmeStanding,
+  targetReaches,
+  type Programme,
   standingAssignments,
   vietnamDay,
   type Assignment,
@@ -213,5 +219,120 @@ describe('standingAssignments', () => {
     expect(ids(LEARNER)).toEqual([soon.id, late.id, noDue.id]);
     // Staff see every standing one.
     expect(ids(null)).toEqual([others.id, soon.id, late.id, noDue.id]);
+  });
+});
+
+describe('programmes', () => {
+  const programme = (over: Partial<Programme> = {}): Programme => ({
+    id: newEventId(),
+    deviceId: DEVICE,
+    organisationId: ORG,
+    madeAt: '2026-01-05T03:00:00Z',
+    action: 'assign',
+    item: {
+      kind: 'programme',
+      id: 'ky-nang-so-2026',
+      title: 'Kỹ năng số 2026',
+      courses: ['smartphone-basics', 'staying-safe'],
+    },
+    target: { kind: 'organisation' },
+    startDate: '2026-01-10',
+    dueDate: '2026-03-31',
+    ...over,
+  });
+  const mastered = (at: string) => courseAfter(lesson(at), quiz(at, true));
+  const started = (at: string) => courseAfter(lesson(at));
+  const standing = (
+    p: Programme,
+    courses: readonly (readonly [string, ReturnType<typeof courseAfter>])[],
+    today: string,
+    exemption?: string,
+  ) =>
+    programmeStanding(
+      p,
+      new Map(courses.map(([id, progress]) => [id, courseStanding(progress)])),
+      exemption,
+      today,
+    );
+
+  it.each([
+    ['nothing done', [], '2026-02-01', 'not_started', 0],
+    [
+      'one course begun',
+      [['smartphone-basics', started('2026-01-20T02:00:00Z')]],
+      '2026-02-01',
+      'in_progress',
+      0,
+    ],
+    [
+      'one of two mastered',
+      [['smartphone-basics', mastered('2026-01-20T02:00:00Z')]],
+      '2026-02-01',
+      'in_progress',
+      1,
+    ],
+    ['nothing, the day after the due date', [], '2026-04-01', 'overdue', 0],
+    ['nothing, on the due date itself', [], '2026-03-31', 'not_started', 0],
+    [
+      'half, past due',
+      [['staying-safe', mastered('2026-01-20T02:00:00Z')]],
+      '2026-04-01',
+      'overdue',
+      1,
+    ],
+  ] as const)('%s', (_name, courses, today, status, done) => {
+    const result = standing(programme(), courses, today);
+    expect(result.status.kind).toBe(status);
+    expect(result.done).toBe(done);
+    expect(result.total).toBe(2);
+  });
+
+  it('is done on the day the last course was mastered, before or after the due date', () => {
+    const result = standing(
+      programme(),
+      [
+        ['smartphone-basics', mastered('2026-01-20T02:00:00Z')],
+        // 23:30 on 9 April in Vietnam is 16:30 UTC: the Vietnamese day counts.
+        ['staying-safe', mastered('2026-04-09T16:30:00Z')],
+      ],
+      '2026-05-01',
+    );
+    expect(result.status).toEqual({ kind: 'done', day: '2026-04-09' });
+    expect(result.completedOn).toBe('2026-04-09');
+    expect(result.remaining).toEqual([]);
+    expect(result.lastActivity).toBe('2026-04-09T16:30:00Z');
+  });
+
+  it('is exempt whatever was done, and says why', () => {
+    const result = standing(programme(), [], '2026-05-01', 'Nghỉ thai sản');
+    expect(result.status).toEqual({ kind: 'exempt', reason: 'Nghỉ thai sản' });
+  });
+
+  it('starts again each year when renewed yearly: last year’s mastery no longer counts', () => {
+    const yearly = programme({ renewal: 'yearly' });
+    const courses: [string, ReturnType<typeof courseAfter>][] = [
+      ['smartphone-basics', mastered('2026-01-20T02:00:00Z')],
+      ['staying-safe', mastered('2026-01-21T02:00:00Z')],
+    ];
+    expect(standing(yearly, courses, '2027-01-09').status.kind).toBe('done');
+    const next = standing(yearly, courses, '2027-01-10');
+    expect(next.status.kind).toBe('not_started');
+    expect(next.dueDate).toBe('2027-03-31');
+    expect(standing(programme(), courses, '2027-01-10').status.kind).toBe('done');
+    expect(currentRound(yearly, '2028-06-01')).toEqual({
+      round: 2,
+      start: '2028-01-10',
+      due: '2028-03-31',
+    });
+    expect(addYears('2028-02-29', 1)).toBe('2029-03-01');
+  });
+
+  it('reaches a unit’s or a position’s staff only', () => {
+    const person = { accountId: 'a', unitId: 'u1', position: 'Chuyên viên' };
+    expect(targetReaches({ kind: 'unit', unitId: 'u1' }, person)).toBe(true);
+    expect(targetReaches({ kind: 'unit', unitId: 'u2' }, person)).toBe(false);
+    expect(targetReaches({ kind: 'position', position: 'Chuyên viên' }, person)).toBe(true);
+    expect(targetReaches({ kind: 'position', position: 'Trưởng phòng' }, person)).toBe(false);
+    expect(targetReaches({ kind: 'unit', unitId: 'u1' }, { accountId: 'a' })).toBe(false);
   });
 });

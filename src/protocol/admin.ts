@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'organisation_created',
   'issuer_key_rotated',
   'roster_imported',
+  'staff_imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

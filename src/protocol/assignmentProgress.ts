@@ -6,6 +6,7 @@ export const assignmentStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in_progress') }),
   z.object({ kind: z.literal('done'), day: z.iso.date() }),
   z.object({ kind: z.literal('overdue'), started: z.boolean() }),
+  z.object({ kind: z.literal('exempt'), reason: z.string() }),
 ]);
 
 /**

@@ -13,6 +13,8 @@ export * from './visits.ts';
 export * from './text.ts';
 export * from './phones.ts';
 export * from './roster.ts';
+export * from './staff.ts';
+export * from './compliance.ts';
 export * from './assignmentProgress.ts';
 export * from './places.ts';
 export * from './attendance.ts';

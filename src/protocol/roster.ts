@@ -37,6 +37,15 @@ export const ROSTER_PROBLEMS = [
   'duplicate',
   'phone_repeated',
   'phone_taken',
+  // An agency's staff list (staff.ts) shares this vocabulary and the one refusal.
+  'staff_number_missing',
+  'staff_number_invalid',
+  'staff_number_repeated',
+  'staff_number_taken',
+  'unit_missing',
+  'unit_invalid',
+  'position_missing',
+  'position_invalid',
 ] as const;
 export type RosterProblemCode = (typeof ROSTER_PROBLEMS)[number];
 
@@ -69,7 +78,8 @@ export interface RosterLearner {
 export type RosterCheck =
   { ok: true; learners: RosterLearner[] } | { ok: false; problems: RosterProblem[] };
 
-function nameProblem(name: string): RosterProblemCode | null {
+/** Why a cleaned full name cannot be a person's name, or null when it can. */
+export function nameProblem(name: string): RosterProblemCode | null {
   if (name === '') return 'name_missing';
   if (name.length > MAX_NAME || textProblem(name, { name: true })) return 'name_invalid';
   return null;

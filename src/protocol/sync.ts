@@ -93,6 +93,8 @@ export const REFUSAL_REASONS = [
   'past_due_date',
   /** An assignment: the person it names is not a learner of the organisation. */
   'not_member',
+  /** An assignment: its start date is after its due date. */
+  'due_before_start',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -6,7 +6,6 @@ import {
   pushMarkSchema,
   pushResponseSchema,
   registerDeviceResponseSchema,
-  type ErrorCode,
   type PullResponse,
   type PushedRecord,
   type RecordKindName,
@@ -14,22 +13,9 @@ import {
   type PushResponse,
 } from '../protocol';
 
-/** A refusal the server stated with a typed code. */
-export class ServerRefusal extends Error {
-  override name = 'ServerRefusal';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-/** No answer, or an answer we could not read: worth trying again later. */
-export class TransientSyncError extends Error {
-  override name = 'TransientSyncError';
-}
+// Defined in lib, so that the api clients (which never import sync) throw the same errors.
+import { ServerRefusal, TransientSyncError } from '../lib/httpErrors';
+export { ServerRefusal, TransientSyncError };
 
 export interface SyncApi {
   registerDevice(deviceId: string): Promise<string>;

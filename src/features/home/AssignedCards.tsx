@@ -3,9 +3,14 @@ import { useAssignmentRows, useOrgMemberships } from '../../data/assignmentHooks
 import { useCredentials, useProfileProgress, useWalkthroughProgressAll } from '../../data/hooks';
 import {
   assignmentStatus,
+  courseStandings,
+  exemptionsOf,
+  isProgramme,
+  programmeStanding,
   standingAssignments,
   vietnamDay,
   type AssignmentStatus,
+  type Programme,
 } from '../../domain/assignments';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
@@ -38,17 +43,35 @@ export function AssignedCards() {
       .filter((o) => !mayAssign(o.kind, o.role))
       .map((o) => o.organisationId),
   );
-  const mine = standingAssignments(
-    rows.filter((row) => learnsIn.has(row.organisationId) && row.state === 'stored'),
-    accountId,
-  );
+  const held = rows.filter((row) => learnsIn.has(row.organisationId) && row.state === 'stored');
+  const standing = standingAssignments(held, accountId);
+  // A programme is mandatory: it comes first, before the rest of the assigned work.
+  const mine = [
+    ...standing.filter(({ record }) => isProgramme(record)),
+    ...standing.filter(({ record }) => !isProgramme(record)),
+  ];
   if (mine.length === 0) return null;
+  const exemptions = exemptionsOf(held);
+  const standings = courseStandings(courses);
   const today = vietnamDay(new Date());
+  const courseTitle = (id: string) => items.get(itemKey({ kind: 'course', id }))?.title ?? id;
   return (
     <section aria-labelledby="assigned-title" className="assigned">
       <h2 id="assigned-title">{t('learn.assigned.title')}</h2>
       <ul className="card-list">
         {mine.map(({ record, madeBy }) => {
+          if (isProgramme(record)) {
+            return (
+              <ProgrammeCard
+                key={record.id}
+                programme={record}
+                exemption={exemptions.get(record.id)?.get(accountId)}
+                courses={standings}
+                today={today}
+                courseTitle={courseTitle}
+              />
+            );
+          }
           const { item } = record;
           const status = assignmentStatus(
             record,
@@ -84,6 +107,55 @@ export function AssignedCards() {
   );
 }
 
+interface ProgrammeCardProps {
+  programme: Programme;
+  exemption: string | undefined;
+  courses: Parameters<typeof programmeStanding>[1];
+  today: string;
+  courseTitle: (id: string) => string;
+}
+
+/**
+ * "Bắt buộc — hạn 31/03: <programme>", with the courses still to master; it opens the first
+ * of them (or the first course, once all are done).
+ */
+function ProgrammeCard({ programme, exemption, courses, today, courseTitle }: ProgrammeCardProps) {
+  const { t } = useTranslation();
+  const standing = programmeStanding(programme, courses, exemption, today);
+  const { status } = standing;
+  const title = programme.item.title;
+  const next = standing.remaining[0] ?? programme.item.courses[0]!;
+  const meta =
+    status.kind === 'exempt'
+      ? t('learn.assigned.exempt', { reason: status.reason })
+      : status.kind === 'done'
+        ? t('learn.assigned.done', { date: formatDate(status.day) })
+        : t('learn.assigned.remaining', {
+            count: standing.remaining.length,
+            courses: standing.remaining.map(courseTitle).join(', '),
+          });
+  return (
+    <li>
+      <Link to={coursePath(next)} className={`card assigned-card assigned-${status.kind}`}>
+        <span className="card-title">
+          {standing.dueDate
+            ? t('learn.assigned.required', {
+                title,
+                date: formatDate(standing.dueDate).slice(0, 5),
+              })
+            : t('learn.assigned.requiredNoDue', { title })}
+        </span>
+        <span className="card-meta">{meta}</span>
+        {status.kind === 'overdue' && (
+          <span className="card-meta">
+            {t(status.started ? 'learn.assigned.overdueStarted' : 'learn.assigned.overdue')}
+          </span>
+        )}
+      </Link>
+    </li>
+  );
+}
+
 /** The words for a status, and the day it was done. */
 function statusWords(status: AssignmentStatus) {
   switch (status.kind) {
@@ -96,6 +168,7 @@ function statusWords(status: AssignmentStatus) {
     case 'in_progress':
       return { key: 'learn.assigned.inProgress' } as const;
     case 'not_started':
+    case 'exempt':
       return { key: 'learn.assigned.notStarted' } as const;
   }
 }

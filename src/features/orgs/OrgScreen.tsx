@@ -64,6 +64,7 @@ function OrgView({ org }: { org: Organisation }) {
             </ButtonLink>
           )}
           {org.kind === 'class' && <ClassTools org={org} />}
+          {view.Tools && <view.Tools org={org} />}
           <Roster org={org} view={view} />
           <JoinCodePanel org={org} view={view} />
         </>

@@ -1,4 +1,5 @@
-import type { MemberRole } from '../../protocol';
+import type { ReactElement } from 'react';
+import type { MemberRole, Organisation } from '../../protocol';
 import type { MemberProgress } from '../../sync/orgApi';
 
 /** One member as the roster shows them; each kind fills in what it knows of its people. */
@@ -23,4 +24,6 @@ export interface OrgKindView {
   supervises: boolean;
   /** Its members as the manager's roster shows them. */
   loadRoster: (token: string, organisationId: string) => Promise<RosterMember[]>;
+  /** What its manager does with the whole organisation, shown on its screen. */
+  Tools?: (props: { org: Organisation }) => ReactElement;
 }

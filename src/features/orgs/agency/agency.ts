@@ -1,4 +1,5 @@
 import { loadLearnerRoster } from '../learnerRoster';
+import { AgencyTools } from './AgencyTools';
 import type { OrgKindView } from '../roster';
 
 /** An agency: its admins enrol staff in training and may make other admins. */
@@ -7,4 +8,5 @@ export const agency: OrgKindView = {
   grantable: ['learner', 'agency_admin'],
   supervises: false,
   loadRoster: loadLearnerRoster,
+  Tools: AgencyTools,
 };

@@ -10,6 +10,8 @@ import { Notice } from '../../../ui/Notice';
 import { LoadingScreen } from '../../../ui/ScreenMessage';
 import { rosterPath } from '../kinds';
 import { useServerRead } from '../useServerRead';
+import { syncSoon } from '../../../sync/control';
+import { ProgrammeForm } from './ProgrammeForm';
 import { AssignForm } from './AssignForm';
 import { AssignmentList } from './AssignmentList';
 import { useAssignableItems } from '../assignableItems';
@@ -64,6 +66,9 @@ export function AssignScreen() {
         <Notice tone="info">
           {t(learners.length > 0 ? 'orgs.assign.offlineKnown' : 'orgs.assign.offline')}
         </Notice>
+      )}
+      {org.kind === 'agency' && (
+        <ProgrammeForm maker={maker} organisationId={organisationId} onSaved={syncSoon} />
       )}
       <AssignForm maker={maker} organisationId={organisationId} items={items} learners={learners} />
       <AssignmentList maker={maker} rows={rows} items={items} learners={learners} />

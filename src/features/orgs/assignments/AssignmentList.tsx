@@ -21,6 +21,18 @@ export function AssignmentList({ maker, rows, items, learners }: AssignmentListP
   const standing = standingAssignments(rows, null);
   const nameOf = (accountId: string) =>
     learners.find((m) => m.accountId === accountId)?.displayName ?? t('orgs.assign.oneLearner');
+  const targetWords = (target: (typeof standing)[number]['record']['target']) => {
+    switch (target.kind) {
+      case 'organisation':
+        return t('orgs.assign.wholeGroup');
+      case 'member':
+        return nameOf(target.accountId);
+      case 'unit':
+        return t('orgs.assign.aUnit');
+      case 'position':
+        return t('orgs.assign.aPosition', { position: target.position });
+    }
+  };
   return (
     <section aria-labelledby="assignment-list">
       <h2 id="assignment-list">{t('orgs.assign.listTitle')}</h2>
@@ -29,14 +41,12 @@ export function AssignmentList({ maker, rows, items, learners }: AssignmentListP
         {standing.map(({ record, state }) => (
           <li key={record.id} className="card">
             <span className="card-title">
-              {items.get(itemKey(record.item))?.title ?? record.item.id}
+              {record.item.kind === 'programme'
+                ? record.item.title
+                : (items.get(itemKey(record.item))?.title ?? record.item.id)}
             </span>
             <span className="card-meta">
-              <span>
-                {record.target.kind === 'organisation'
-                  ? t('orgs.assign.wholeGroup')
-                  : nameOf(record.target.accountId)}
-              </span>
+              <span>{targetWords(record.target)}</span>
               <span>
                 {record.dueDate
                   ? t('orgs.assign.dueOn', { date: formatDate(record.dueDate) })

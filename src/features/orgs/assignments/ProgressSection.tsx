@@ -52,7 +52,9 @@ export function ProgressSection({
       {assignments.map((row) => (
         <details key={row.id} className="card">
           <summary className="card-title">
-            {items.get(itemKey(row.item))?.title ?? row.item.id}
+            {row.item.kind === 'programme'
+              ? row.item.title
+              : (items.get(itemKey(row.item))?.title ?? row.item.id)}
             {' — '}
             {t('orgs.assign.progress.doneCount', {
               done: row.statuses.filter((s) => s.status.kind === 'done').length,
@@ -67,7 +69,7 @@ export function ProgressSection({
                 <li key={accountId}>
                   {t('orgs.assign.progress.learner', {
                     name: learner?.displayName ?? '',
-                    status: t(words.key, { date: words.date }),
+                    status: t(words.key, { date: words.date, reason: words.reason }),
                     synced: learner?.lastSyncedAt
                       ? t('orgs.assign.progress.synced', { time: moment(learner.lastSyncedAt) })
                       : t('orgs.assign.progress.neverSynced'),
@@ -125,5 +127,7 @@ export function statusWords(status: Status) {
       return { key: 'orgs.assign.status.in_progress' } as const;
     case 'not_started':
       return { key: 'orgs.assign.status.not_started' } as const;
+    case 'exempt':
+      return { key: 'orgs.assign.status.exempt', reason: status.reason } as const;
   }
 }

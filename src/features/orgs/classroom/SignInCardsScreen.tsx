@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useTranslation } from '../../../i18n';
-import { MAX_JOIN_CODE_USES, type ImportedLearner } from '../../../protocol';
-import { useRosterCards } from '../../../state/rosterCards';
+import { MAX_JOIN_CODE_USES } from '../../../protocol';
+import { useRosterCards, type CardPerson } from '../../../state/rosterCards';
 import { Button } from '../../../ui/Button';
 import { ButtonLink } from '../../../ui/ButtonLink';
 import { Notice } from '../../../ui/Notice';
@@ -20,7 +20,7 @@ import './classPrint.css';
  */
 const CARD_CODE_MINUTES = 30 * 24 * 60;
 /** One empty list, so that a screen with no cards asks for no code again at each render. */
-const NO_CARDS: ImportedLearner[] = [];
+const NO_CARDS: CardPerson[] = [];
 
 /**
  * The learners just imported, one card each (name, username, initial password and the class's
@@ -32,6 +32,22 @@ export function SignInCardsScreen() {
   const cards = useRosterCards();
   const learners = cards.organisationId === organisationId ? cards.learners : NO_CARDS;
   usePageSize('a4');
+  // An agency's staff cards say "agency" where a class's say "class".
+  const words = learners.some((l) => 'staffNumber' in l)
+    ? ({
+        back: 'orgs.cards.agency.back',
+        onlyNow: 'orgs.cards.agency.onlyNow',
+        scan: 'orgs.cards.agency.scan',
+        qrAlt: 'orgs.cards.agency.qrAlt',
+        noCode: 'orgs.cards.agency.noCode',
+      } as const)
+    : ({
+        back: 'orgs.cards.back',
+        onlyNow: 'orgs.cards.onlyNow',
+        scan: 'orgs.cards.scan',
+        qrAlt: 'orgs.cards.qrAlt',
+        noCode: 'orgs.cards.noCode',
+      } as const);
   const { state: join } = useServerRead(
     async (token) => {
       if (learners.length === 0) return null;
@@ -53,7 +69,7 @@ export function SignInCardsScreen() {
 
   const back = (
     <ButtonLink to={rosterPath(organisationId)} variant="quiet" className="crumb print-hide">
-      {t('orgs.cards.back')}
+      {t(words.back)}
     </ButtonLink>
   );
   if (learners.length === 0) {
@@ -70,9 +86,9 @@ export function SignInCardsScreen() {
       {back}
       <div className="print-hide">
         <h1>{t('orgs.cards.title')}</h1>
-        <Notice tone="warning">{t('orgs.cards.onlyNow', { count: learners.length })}</Notice>
+        <Notice tone="warning">{t(words.onlyNow, { count: learners.length })}</Notice>
         {(join.phase === 'refused' || join.phase === 'offline') && (
-          <Notice tone="warning">{t('orgs.cards.noCode')}</Notice>
+          <Notice tone="warning">{t(words.noCode)}</Notice>
         )}
       </div>
       <Button className="button-wide print-hide" onClick={() => window.print()}>
@@ -82,7 +98,11 @@ export function SignInCardsScreen() {
         {learners.map((learner) => (
           <li key={learner.accountId} className="sign-in-card">
             <p className="sign-in-card-name">{learner.displayName}</p>
-            <p className="muted">{t('orgs.cards.born', { year: learner.birthYear })}</p>
+            <p className="muted">
+              {'birthYear' in learner
+                ? t('orgs.cards.born', { year: learner.birthYear })
+                : t('orgs.cards.staff', { number: learner.staffNumber, unit: learner.unit })}
+            </p>
             <dl>
               <dt>{t('orgs.cards.username')}</dt>
               <dd className="sign-in-card-secret">{learner.username}</dd>
@@ -91,8 +111,8 @@ export function SignInCardsScreen() {
             </dl>
             {room && (
               <div className="sign-in-card-join">
-                <img src={room.qr} alt={t('orgs.cards.qrAlt', { code: room.code })} />
-                <p>{t('orgs.cards.scan', { code: room.code })}</p>
+                <img src={room.qr} alt={t(words.qrAlt, { code: room.code })} />
+                <p>{t(words.scan, { code: room.code })}</p>
               </div>
             )}
           </li>

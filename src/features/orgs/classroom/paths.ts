@@ -1,7 +1,6 @@
 const base = (organisationId: string) => `/orgs/${encodeURIComponent(organisationId)}`;
 
-/** The sign-in cards of the learners just imported (their passwords are in memory only). */
-export const cardsPath = (organisationId: string) => `${base(organisationId)}/cards`;
+export { cardsPath } from '../cardsPath';
 
 /** Every certificate the class's learners hold, printed together. */
 export const classCertificatesPath = (organisationId: string) =>

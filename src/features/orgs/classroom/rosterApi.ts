@@ -1,21 +1,20 @@
 import {
-  errorResponseSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   orgCertificatesResponseSchema,
   rosterImportResponseSchema,
-  rosterRefusalSchema,
   type ImportedLearner,
   type OrgCertificate,
   type RosterCells,
-  type RosterProblem,
   type SkippedLearner,
 } from '../../../protocol';
-import { call, ServerRefusal, TransientSyncError } from '../../../sync/http';
+import { importSheet, type SheetImportOutcome } from '../../../api/sheetImport';
+import { call } from '../../../sync/http';
 
-export type RosterImport =
-  | { ok: true; imported: ImportedLearner[]; skipped: SkippedLearner[] }
-  | { ok: false; problems: RosterProblem[] };
+export type RosterImport = SheetImportOutcome<{
+  imported: ImportedLearner[];
+  skipped: SkippedLearner[];
+}>;
 
 const headers = (token: string) => ({
   'content-type': 'application/json',
@@ -25,35 +24,15 @@ const headers = (token: string) => ({
 
 const orgPath = (id: string) => `/api/orgs/${encodeURIComponent(id)}`;
 
-/**
- * Sends a checked roster. The server checks it again and may still refuse rows (a phone that
- * already has an account): those come back as problems, like the app's own, with nothing imported.
- * Any other refusal is a ServerRefusal, no answer a TransientSyncError, as with `call`.
- */
-export async function importRoster(
+/** Sends a checked roster (see `importSheet`: row problems come back, nothing imported). */
+export function importRoster(
   token: string,
   orgId: string,
   rows: RosterCells[],
 ): Promise<RosterImport> {
-  let response: Response;
-  try {
-    response = await fetch(`${window.location.origin}${orgPath(orgId)}/roster`, {
-      method: 'POST',
-      headers: headers(token),
-      body: JSON.stringify({ rows }),
-    });
-  } catch (cause) {
-    throw new TransientSyncError('No connection to the server', { cause });
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, ...rosterImportResponseSchema.parse(body) };
-  const refusal = rosterRefusalSchema.safeParse(body);
-  if (refusal.success) return { ok: false, problems: refusal.data.error.rows };
-  const error = errorResponseSchema.safeParse(body);
-  if (response.status < 500 && error.success) {
-    throw new ServerRefusal(error.data.error.code, error.data.error.message, response.status);
-  }
-  throw new TransientSyncError(`Server error ${response.status}`);
+  return importSheet(token, `${orgPath(orgId)}/roster`, rows, (body) =>
+    rosterImportResponseSchema.parse(body),
+  );
 }
 
 /** Every certificate the organisation's learners hold, for its manager to print. */

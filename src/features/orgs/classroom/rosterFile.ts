@@ -1,4 +1,5 @@
 import type { RosterCells } from '../../../protocol';
+import { cellText, fold, readTable } from '../sheetFile';
 
 export const ROSTER_COLUMNS = ['fullName', 'birthYear', 'phone'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
@@ -15,32 +16,6 @@ export type RosterFile =
   | { ok: true; rows: RosterCells[] }
   | { ok: false; problem: 'unreadable' }
   | { ok: false; problem: 'columns'; missing: RosterColumn[] };
-
-/** "Họ và Tên " as "ho va ten": no accents, lower case, single spaces, no trailing colon. */
-function fold(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[:*]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * A spreadsheet's cell as text. A phone typed as a number lost its leading 0 (912345678):
- * it gets it back. A date typed in the year's column counts as its year.
- */
-function cellText(value: unknown, column: RosterColumn): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') {
-    const digits = String(value);
-    return column === 'phone' && /^[1-9]\d{8,9}$/.test(digits) ? `0${digits}` : digits;
-  }
-  if (value instanceof Date) return String(value.getUTCFullYear());
-  return String(value);
-}
 
 /**
  * The roster in a table read from a file: the first row is the header (in any order, with other
@@ -72,29 +47,8 @@ export function rosterFromTable(table: readonly (readonly unknown[])[]): RosterF
   return { ok: true, rows };
 }
 
-const XLSX = /\.xlsx$/i;
-
-/**
- * Reads a CSV (comma or semicolon, UTF-8) or XLSX roster. The readers load only when a teacher
- * picks a file, so the app's first download stays the same size.
- */
+/** Reads a class roster from a CSV or XLSX file. */
 export async function readRosterFile(file: File): Promise<RosterFile> {
-  try {
-    if (XLSX.test(file.name)) {
-      const { readSheet } = await import('read-excel-file/browser');
-      return rosterFromTable(await readSheet(file));
-    }
-    const { parse } = await import('csv-parse/browser/esm/sync');
-    const text = (await file.text()).replace(/^\uFEFF/, '');
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-    const table = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-    return rosterFromTable(table);
-  } catch {
-    return { ok: false, problem: 'unreadable' };
-  }
+  const table = await readTable(file);
+  return table ? rosterFromTable(table) : { ok: false, problem: 'unreadable' };
 }
