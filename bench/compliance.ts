@@ -6,7 +6,7 @@ import { complianceReport } from '../server/services/compliance';
 import { NO_LIMITS } from '../server/testing';
 import { COMMUNE_A, request } from '../server/testkit/world';
 import { signUp } from '../server/testkit/teamWorld';
-import { vietnamDay } from '../src/domain/assignments';
+import { vietnamDay } from '../src/domain/vietnamTime';
 import { newEventId } from '../src/lib/ids';
 import type { AssignmentRecord } from '../src/protocol';
 import { chunks, openBenchDatabase } from './pushThroughput';

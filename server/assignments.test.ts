@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamDay } from '../src/domain/assignments';
+import { vietnamDay } from '../src/domain/vietnamTime';
 import {
   assignmentProgressSchema,
   assignmentRecord,

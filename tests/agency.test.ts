@@ -9,8 +9,8 @@ import {
   isProgramme,
   programmeStanding,
   standingAssignments,
-  vietnamDay,
 } from '../src/domain/assignments';
+import { vietnamDay } from '../src/domain/vietnamTime';
 import { COMPLIANCE_EXPORT_HEADERS, COMPLIANCE_STATUS_WORDS } from '../src/domain/compliance';
 import {
   applyEvent,

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamDay } from '../src/domain/assignments';
+import { vietnamDay } from '../src/domain/vietnamTime';
 import { signedInPhone } from './support/account';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';

@@ -6,7 +6,7 @@ import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { contexts as securityContexts } from '@digitalbazaar/security-context';
 import * as vc from '@digitalbazaar/vc';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeCompact } from '../../src/domain/certificates/compactCode.ts';
 import { credentialMatchesCode } from '../../src/domain/certificates/credential.ts';
 import { publicKeyToMultibase } from '../../src/domain/certificates/keys.ts';
@@ -151,6 +151,24 @@ describe('the full credential', () => {
     const decoded = decodeCompact(qr);
     if ('error' in decoded) throw new Error(decoded.error);
     expect(credentialMatchesCode(credential, decoded.claims)).toBe(true);
+  });
+
+  it('dates the certificate by the day in Vietnam: 06:30 on 30/11 there is 23:30 on 29/11 in UTC', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-29T23:30:00Z'));
+      const signed = await signCertificate(
+        settings,
+        { keyId, privateKey, publicKey },
+        courseCatalog().get('cashless-payments')!,
+        'Trần Văn Sớm',
+      );
+      const decoded = decodeCompact(signed.qr);
+      if ('error' in decoded) throw new Error(decoded.error);
+      expect(decoded.claims.issuedOn).toBe('2026-11-30');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never fetches: a context that is not bundled is refused when signing', async () => {

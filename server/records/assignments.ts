@@ -4,7 +4,8 @@ import {
   type Refusal,
   type RefusalReason,
 } from '../../src/protocol';
-import { isPastDue, vietnamDay } from '../../src/domain/assignments';
+import { isPastDue } from '../../src/domain/assignments';
+import { vietnamDay } from '../../src/domain/vietnamTime';
 import { contentTitles } from '../certificates/catalog';
 import type { Database } from '../db/database';
 import {

@@ -6,10 +6,10 @@ import {
   programmeStanding,
   standingAssignments,
   targetReaches,
-  vietnamDay,
   type Assignment,
   type AssignmentStatus,
 } from '../../src/domain/assignments';
+import { vietnamDay } from '../../src/domain/vietnamTime';
 import {
   applyEvent,
   emptyProgress,

@@ -12,6 +12,7 @@ import { encodeCompact } from '../../src/domain/certificates/compactCode.ts';
 import { buildCredential, type Supervision } from '../../src/domain/certificates/credential.ts';
 import { masteredQuiz } from '../../src/domain/certificates/mastery.ts';
 import { signRevocationList } from '../../src/domain/certificates/revocations.ts';
+import { vietnamDay } from '../../src/domain/vietnamTime.ts';
 import { signCredential } from '../certificates/proof.ts';
 import type { Database } from '../db/database';
 import { openSupervision, useAttestation } from './attestations';
@@ -105,7 +106,8 @@ export async function signCertificate(
       courseId: course.id,
       courseTitle: course.title.vi.slice(0, 120),
       level: 'basic',
-      issuedOn: issuedAt.slice(0, 10),
+      // The day in Vietnam: a quiz passed at 06:00 on 30/11 there is 23:00 on 29/11 in UTC.
+      issuedOn: vietnamDay(new Date(issuedAt)),
       keyId: key.keyId,
     },
     key.privateKey,

@@ -5,9 +5,9 @@ import {
   programmeStanding,
   standingAssignments,
   targetReaches,
-  vietnamDay,
   type CourseStanding,
 } from '../../src/domain/assignments';
+import { vietnamDay } from '../../src/domain/vietnamTime';
 import { COMPLIANCE_EXPORT_HEADERS, complianceExportRows } from '../../src/domain/compliance';
 import type {
   AssignmentRecord,

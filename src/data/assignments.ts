@@ -1,4 +1,5 @@
-import { isPastDue, vietnamDay } from '../domain/assignments';
+import { isPastDue } from '../domain/assignments';
+import { vietnamDay } from '../domain/vietnamTime';
 import { newEventId } from '../lib/ids';
 import {
   assignmentKind,

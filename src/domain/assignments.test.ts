@@ -12,10 +12,10 @@ import {
   targetReaches,
   type Programme,
   standingAssignments,
-  vietnamDay,
   type Assignment,
   type ItemProgress,
 } from './assignments';
+import { vietnamDay } from './vietnamTime';
 import { applyEvent, emptyProgress, type CourseEvent } from './progress';
 import {
   applyWalkthroughEvent,

@@ -1,13 +1,7 @@
 import type { AssignmentRecord } from '../protocol/records/assignments.ts';
 import type { CourseProgress } from './progress';
+import { vietnamDay } from './vietnamTime';
 import type { WalkthroughProgress } from './walkthroughProgress';
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar day (YYYY-MM-DD) it is in Vietnam (UTC+7, no daylight saving) at `instant`. */
-export function vietnamDay(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Whether a due date is refused: a day before today in Vietnam. No due date is never late. */
 export function isPastDue(dueDate: string | null, today: string): boolean {

@@ -1,3 +1,5 @@
+import { VIETNAM_OFFSET_MS } from './vietnamTime';
+
 /**
  * The cells of every export (CSV and XLSX) people open in a spreadsheet: text, numbers, calendar
  * dates and moments. Dates and moments are shown in Vietnam's time (UTC+7, no daylight saving),
@@ -13,8 +15,6 @@ export interface ExportDate {
 
 export const exportDate = (iso: string): ExportDate => ({ kind: 'date', iso });
 export const exportMoment = (iso: string): ExportDate => ({ kind: 'moment', iso });
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The spreadsheet number formats of the two date kinds, as the CSV text shows them. */
 export const DATE_FORMATS = { date: 'dd/mm/yyyy', moment: 'dd/mm/yyyy hh:mm' } as const;

@@ -38,7 +38,8 @@ export function CertificatePaper({
   const date = row.issuedAt
     ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', {
         dateStyle: 'long',
-        timeZone: 'UTC',
+        // The day it was in Vietnam, where the certificate was earned, not in UTC.
+        timeZone: 'Asia/Ho_Chi_Minh',
       }).format(new Date(row.issuedAt))
     : '';
   return (

@@ -8,10 +8,10 @@ import {
   isProgramme,
   programmeStanding,
   standingAssignments,
-  vietnamDay,
   type AssignmentStatus,
   type Programme,
 } from '../../domain/assignments';
+import { vietnamDay } from '../../domain/vietnamTime';
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { coursePath } from '../learn/paths';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { assign, PastDueDateError, type Maker } from '../../../data/assignments';
 import { StorageFullError } from '../../../data/errors';
-import { vietnamDay } from '../../../domain/assignments';
+import { vietnamDay } from '../../../domain/vietnamTime';
 import { useTranslation } from '../../../i18n';
 import type { Member } from '../../../protocol';
 import { syncSoon } from '../../../sync/control';

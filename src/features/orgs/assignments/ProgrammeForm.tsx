@@ -7,7 +7,7 @@ import {
 } from '../../../data/assignments';
 import { StorageFullError } from '../../../data/errors';
 import { useCourses } from '../../../data/hooks';
-import { vietnamDay } from '../../../domain/assignments';
+import { vietnamDay } from '../../../domain/vietnamTime';
 import { useLanguage, useTranslation } from '../../../i18n';
 import { newRandomId } from '../../../lib/ids';
 import type { AssignmentTarget } from '../../../protocol';
