@@ -159,7 +159,17 @@ export interface IssuerKeyRow {
   issuerName: string;
 }
 
-/** An account's team vault on this device: salt and verifier, never the key. */
+/**
+ * Today's unlock of a team log: the log key's bytes sealed by a browser-made key that can never
+ * be exported (a CryptoKey object kept by IndexedDB), until `until` (midnight in Vietnam).
+ */
+export interface VaultDay {
+  deviceKey: CryptoKey;
+  sealedKey: SealedBlob;
+  until: string;
+}
+
+/** An account's team vault on this device: salt and verifier, never the key in the clear. */
 export interface TeamVaultRow {
   accountId: string;
   salt: string;
@@ -171,6 +181,8 @@ export interface TeamVaultRow {
   lastVillage?: SealedBlob;
   /** When a push of this account's visits last got an answer. */
   lastSentAt?: string;
+  /** Today's unlock, reopened with the profile's PIN; gone at midnight or when ended. */
+  day?: VaultDay;
 }
 
 /** A visit being written: never leaves the phone, editable and deletable. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useCredentials } from '../../../data/hooks';
+import { useCredentials, useProfile } from '../../../data/hooks';
+import { dayIsOpen } from '../../../data/teamVault';
 import { useTeamMemberships, useTeamVaultRow } from '../../../data/teamHooks';
 import { useTranslation } from '../../../i18n';
 import { useSession } from '../../../state/session';
@@ -20,6 +21,7 @@ export function TeamGate({ children }: { children: ReactNode }) {
   const accountId = credentials?.accountId ?? '';
   const memberships = useTeamMemberships(accountId);
   const vault = useTeamVaultRow(accountId);
+  const profile = useProfile(profileId);
   const unlocked = useTeamVault((s) => (s.accountId === accountId ? s.key : null));
   useIdleLock();
 
@@ -33,7 +35,9 @@ export function TeamGate({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (memberships === undefined || vault === undefined) return <LoadingScreen />;
+  if (memberships === undefined || vault === undefined || profile === undefined) {
+    return <LoadingScreen />;
+  }
   if (memberships === null && online) return <LoadingScreen />;
   if (!memberships?.teams.length) {
     return (
@@ -44,7 +48,16 @@ export function TeamGate({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (!unlocked) return <UnlockForm accountId={accountId} isNew={vault === null} />;
+  if (!unlocked) {
+    return (
+      <UnlockForm
+        accountId={accountId}
+        profileId={profileId}
+        isNew={vault === null}
+        pinOpens={!!profile?.pin && dayIsOpen(vault)}
+      />
+    );
+  }
   return (
     <TeamContext.Provider value={{ profileId, accountId, key: unlocked, teams: memberships.teams }}>
       {children}
