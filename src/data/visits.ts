@@ -94,10 +94,12 @@ export function checkVisit(
   };
   const parsed = visitVersionSchema.safeParse(dropEmpty(candidate));
   if (parsed.success) return { ok: true, version: parsed.data };
-  return {
-    ok: false,
-    fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))],
-  };
+  const fields = parsed.error.issues.map((issue) => String(issue.path[0] ?? ''));
+  // The schema checks the reason only once everything else is there: say it at once with the rest.
+  if (values.outcome && values.outcome !== 'done' && !values.outcomeReason?.trim()) {
+    fields.push('outcomeReason');
+  }
+  return { ok: false, fields: [...new Set(fields)] };
 }
 
 /**

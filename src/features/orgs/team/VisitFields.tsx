@@ -13,11 +13,14 @@ const OTHER = 'other';
 export interface VisitFieldsProps {
   values: VisitDraftValues;
   onChange: (values: VisitDraftValues) => void;
+  /** The fields still missing when the volunteer tried to finish: each says so beside it. */
+  missing?: string[];
 }
 
 /** The fields of one visit, in the order they are asked at the door. */
-export function VisitFields({ values, onChange }: VisitFieldsProps) {
+export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps) {
   const { t } = useTranslation();
+  const needed = (field: string) => (missing.includes(field) ? t('team.form.needed') : undefined);
   const choices = useServiceChoices();
   const set = (patch: Partial<VisitDraftValues>) => onChange({ ...values, ...patch });
   const setPerson = (patch: Partial<VisitDraftValues['person']>) =>
@@ -43,15 +46,18 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
 
   return (
     <>
-      <ChipGroup
-        legend={t('team.form.services')}
-        options={[
-          ...eServices.map((c) => ({ value: c.key, label: c.label })),
-          { value: OTHER, label: t('team.form.otherService') },
-        ]}
-        selected={values.services.map(serviceKey)}
-        onToggle={toggleService}
-      />
+      <div data-field="services">
+        <ChipGroup
+          legend={t('team.form.services')}
+          error={needed('services')}
+          options={[
+            ...eServices.map((c) => ({ value: c.key, label: c.label })),
+            { value: OTHER, label: t('team.form.otherService') },
+          ]}
+          selected={values.services.map(serviceKey)}
+          onToggle={toggleService}
+        />
+      </div>
       {/* Most visits are about an e-service; the courses stay folded until needed. */}
       <details className="more-fields" open={coursesOpen}>
         <summary>{t('team.form.courses')}</summary>
@@ -76,48 +82,57 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
           }
         />
       )}
-      <ChipGroup
-        legend={t('team.form.outcome')}
-        options={OUTCOMES.map((o) => ({ value: o, label: t(`team.form.outcomes.${o}`) }))}
-        selected={values.outcome}
-        onToggle={(outcome) => set({ outcome: values.outcome === outcome ? undefined : outcome })}
-      />
+      <div data-field="outcome">
+        <ChipGroup
+          legend={t('team.form.outcome')}
+          error={needed('outcome')}
+          options={OUTCOMES.map((o) => ({ value: o, label: t(`team.form.outcomes.${o}`) }))}
+          selected={values.outcome}
+          onToggle={(outcome) => set({ outcome: values.outcome === outcome ? undefined : outcome })}
+        />
+      </div>
       {values.outcome && values.outcome !== 'done' && (
         <TextField
+          data-field="outcomeReason"
+          error={needed('outcomeReason')}
           label={t('team.form.outcomeReason')}
           value={values.outcomeReason ?? ''}
           maxLength={200}
           onChange={(outcomeReason) => set({ outcomeReason })}
         />
       )}
-      <ChipGroup
-        legend={t('team.form.minutes')}
-        options={[
-          ...MINUTE_CHOICES.map((m) => ({
-            value: m,
-            label: t('team.form.minutesValue', { count: Number(m) }),
-          })),
-          { value: OTHER, label: t('team.form.minutesOther') },
-        ]}
-        selected={customMinutes ? OTHER : values.minutes ? String(values.minutes) : undefined}
-        onToggle={(choice) => {
-          if (choice === OTHER) {
-            setCustomMinutes(true);
-            set({ minutes: undefined });
-          } else {
-            setCustomMinutes(false);
-            set({ minutes: values.minutes === Number(choice) ? undefined : Number(choice) });
-          }
-        }}
-      />
-      {customMinutes && (
-        <TextField
-          label={t('team.form.minutesCustom')}
-          inputMode="numeric"
-          value={values.minutes ? String(values.minutes) : ''}
-          onChange={(text) => set({ minutes: Number.parseInt(text, 10) || undefined })}
+      <div data-field="minutes">
+        <ChipGroup
+          legend={t('team.form.minutes')}
+          error={customMinutes ? undefined : needed('minutes')}
+          options={[
+            ...MINUTE_CHOICES.map((m) => ({
+              value: m,
+              label: t('team.form.minutesValue', { count: Number(m) }),
+            })),
+            { value: OTHER, label: t('team.form.minutesOther') },
+          ]}
+          selected={customMinutes ? OTHER : values.minutes ? String(values.minutes) : undefined}
+          onToggle={(choice) => {
+            if (choice === OTHER) {
+              setCustomMinutes(true);
+              set({ minutes: undefined });
+            } else {
+              setCustomMinutes(false);
+              set({ minutes: values.minutes === Number(choice) ? undefined : Number(choice) });
+            }
+          }}
         />
-      )}
+        {customMinutes && (
+          <TextField
+            error={needed('minutes')}
+            label={t('team.form.minutesCustom')}
+            inputMode="numeric"
+            value={values.minutes ? String(values.minutes) : ''}
+            onChange={(text) => set({ minutes: Number.parseInt(text, 10) || undefined })}
+          />
+        )}
+      </div>
       <ChipGroup
         legend={t('team.form.ageBand')}
         options={AGE_BANDS.map((a) => ({ value: a, label: t(`team.form.ageBands.${a}`) }))}
@@ -135,20 +150,32 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
         }
       />
       <TextField
+        data-field="person"
+        error={needed('person')}
         label={t('team.form.name')}
         value={values.person.name ?? ''}
         maxLength={40}
         autoComplete="off"
         onChange={(name) => setPerson({ name })}
       />
-      <CommunePicker value={values.communeCode} onChange={(communeCode) => set({ communeCode })} />
+      <div data-field="communeCode">
+        <CommunePicker
+          value={values.communeCode}
+          onChange={(communeCode) => set({ communeCode })}
+          error={needed('communeCode')}
+        />
+      </div>
       <TextField
+        data-field="village"
+        error={needed('village')}
         label={t('team.form.village')}
         value={values.village}
         maxLength={80}
         onChange={(village) => set({ village })}
       />
       <TextField
+        data-field="date"
+        error={needed('date')}
         label={t('team.form.date')}
         type="date"
         value={values.date}
@@ -188,7 +215,7 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
           />
         </label>
       </details>
-      <div className="consent">
+      <div className="consent" data-field="consent">
         <p className="muted" id="consent-text">
           {t('team.form.consentText')}
         </p>
@@ -201,6 +228,7 @@ export function VisitFields({ values, onChange }: VisitFieldsProps) {
           />
           <span>{t('team.form.consent')}</span>
         </label>
+        {needed('consent') && <span className="field-error">{needed('consent')}</span>}
       </div>
     </>
   );
