@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from '../../../i18n';
-import { AGE_BANDS, GENDERS, OUTCOMES, type VisitService } from '../../../protocol/visits';
+import { categoryOf, categoryOfKey } from '../../../domain/visits/categories';
+import {
+  AGE_BANDS,
+  GENDERS,
+  OUTCOMES,
+  SERVICE_CATEGORIES,
+  type ServiceCategory,
+  type VisitService,
+} from '../../../protocol/visits';
 import type { VisitDraftValues } from '../../../data/visitParts';
 import { TextField } from '../../../ui/TextField';
 import { ChipGroup } from './Chips';
@@ -34,6 +42,21 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
   );
 
   const serviceKey = (s: VisitService) => (s.kind === 'other' ? OTHER : `${s.kind}:${s.id}`);
+  // A category is chosen when it is named, or when a walkthrough inside it is (older records).
+  const chosenCategories = [
+    ...new Set(values.services.filter((s) => s.kind !== 'course').map((s) => categoryOf(s))),
+  ];
+  const toggleCategory = (category: ServiceCategory) => {
+    if (category === OTHER) return toggleService(OTHER);
+    if (chosenCategories.includes(category)) {
+      return set({
+        services: values.services.filter(
+          (s) => s.kind === 'course' || s.kind === 'other' || categoryOf(s) !== category,
+        ),
+      });
+    }
+    set({ services: [...values.services, { kind: 'category', id: category }] });
+  };
   const toggleService = (key: string) => {
     const has = values.services.some((s) => serviceKey(s) === key);
     if (has) return set({ services: values.services.filter((s) => serviceKey(s) !== key) });
@@ -50,14 +73,25 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
         <ChipGroup
           legend={t('team.form.services')}
           error={needed('services')}
-          options={[
-            ...eServices.map((c) => ({ value: c.key, label: c.label })),
-            { value: OTHER, label: t('team.form.otherService') },
-          ]}
-          selected={values.services.map(serviceKey)}
-          onToggle={toggleService}
+          options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`team.categories.${c}`) }))}
+          selected={chosenCategories}
+          onToggle={toggleCategory}
         />
       </div>
+      {/* Inside each chosen category, its walkthroughs, to say which one (optional). */}
+      {chosenCategories.map((category) => {
+        const inside = eServices.filter((c) => categoryOfKey(c.key) === category);
+        if (category === OTHER || !inside.length) return null;
+        return (
+          <ChipGroup
+            key={category}
+            legend={t('team.form.inCategory', { category: t(`team.categories.${category}`) })}
+            options={inside.map((c) => ({ value: c.key, label: c.label }))}
+            selected={values.services.map(serviceKey)}
+            onToggle={toggleService}
+          />
+        );
+      })}
       {/* Most visits are about an e-service; the courses stay folded until needed. */}
       <details className="more-fields" open={coursesOpen}>
         <summary>{t('team.form.courses')}</summary>
