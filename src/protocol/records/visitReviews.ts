@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema } from '../text.ts';
+import { textSchema } from '../../protocol/text.ts';
 import { declareRecordKind, recordOf } from './kind.ts';
 
 export const REVIEW_DECISIONS = ['approved', 'sent_back'] as const;

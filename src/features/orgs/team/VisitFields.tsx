@@ -67,6 +67,26 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
     if (service) set({ services: [...values.services, service] });
   };
 
+  /**
+   * A walkthrough chosen inside a category stands for it (the category service means "help of
+   * this kind, no walkthrough"): choosing one drops the bare category, taking the last one off
+   * puts it back, so the category stays chosen and nothing is counted twice.
+   */
+  const toggleWalkthrough = (key: string) => {
+    const category = categoryOfKey(key);
+    const bare = (s: VisitService) => s.kind === 'category' && s.id === category;
+    const has = values.services.some((s) => serviceKey(s) === key);
+    const service = choices.find((c) => c.key === key)?.service;
+    if (!has && service) {
+      return set({ services: [...values.services.filter((s) => !bare(s)), service] });
+    }
+    const rest = values.services.filter((s) => serviceKey(s) !== key);
+    const stillIn = rest.some((s) => s.kind === 'walkthrough' && categoryOf(s) === category);
+    const back: VisitService[] =
+      stillIn || category === OTHER ? [] : [{ kind: 'category', id: category }];
+    set({ services: [...rest, ...back] });
+  };
+
   return (
     <>
       <div data-field="services">
@@ -88,7 +108,7 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
             legend={t('team.form.inCategory', { category: t(`team.categories.${category}`) })}
             options={inside.map((c) => ({ value: c.key, label: c.label }))}
             selected={values.services.map(serviceKey)}
-            onToggle={toggleService}
+            onToggle={toggleWalkthrough}
           />
         );
       })}
