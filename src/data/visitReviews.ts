@@ -1,3 +1,4 @@
+import { Dexie, liveQuery } from 'dexie';
 import { newEventId } from '../lib/ids';
 import { open, seal } from '../lib/vault';
 import {
@@ -127,4 +128,27 @@ export async function latestReviews(
 /** The comment of a review, opened with the team-log key; empty when there is none. */
 export async function reviewComment(key: CryptoKey, row: VisitReviewRow): Promise<string> {
   return row.comment ? open<string>(key, row.comment) : '';
+}
+
+/**
+ * Calls `onMore` whenever a review made on this phone starts waiting, so the app asks its
+ * sync engines to send it soon (screens never sync by themselves). Returns the unsubscribe.
+ */
+export function watchWaitingReviews(
+  onMore: () => void,
+  db: HocSoDatabase = database(),
+): () => void {
+  let last = Number.POSITIVE_INFINITY;
+  const subscription = liveQuery(() =>
+    db.outbox
+      .where('[kind+recordId]')
+      .between([visitReviewKind.kind, Dexie.minKey], [visitReviewKind.kind, Dexie.maxKey])
+      .count(),
+  ).subscribe({
+    next: (count) => {
+      if (count > last) onMore();
+      last = count;
+    },
+  });
+  return () => subscription.unsubscribe();
 }
