@@ -1,5 +1,4 @@
-import jsQR from 'jsqr';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newRandomId } from '../src/lib/ids';
@@ -8,6 +7,7 @@ import { certificateRequest, neededRight, quizAttempt } from '../server/testkit/
 import { signedInPhone } from './support/account';
 import { callApi, teacherWithClass } from './support/api';
 import { seriousViolations } from './support/axe';
+import { readQr } from './support/qr';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
@@ -21,24 +21,6 @@ const LEARNERS = Array.from({ length: ROOM }, (_, i) => ({
   year: 2012 + (i % 2),
   phone: i < 5 ? 912_000_100 + i : null,
 }));
-
-/** The text of the QR code an image on the page shows. */
-async function readQr(page: Page, image: Locator): Promise<string> {
-  await image.waitFor();
-  const pixels = await image.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { data: Array.from(data.data), width: data.width, height: data.height };
-  });
-  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
-  expect(code, 'a readable QR code').not.toBeNull();
-  return code!.data;
-}
 
 async function rosterXlsx(): Promise<Buffer> {
   const header = ['STT', 'Họ và tên', 'Năm sinh', 'Số điện thoại'];
@@ -200,7 +182,7 @@ describe('a teacher enrols a room of 40 from an Excel file and prints its cards'
       LEARNERS[0]!.name,
     );
     // Its QR, read from the printed image, opens the app's verify screen, which finds it real.
-    const link = await readQr(teacher, papers.first().locator('img.certificate-qr'));
+    const link = await readQr(papers.first().locator('img.certificate-qr'));
     const verify = await teacher.context().newPage();
     await verify.goto(link);
     await verify.getByText('Chứng chỉ thật', { exact: true }).waitFor();
