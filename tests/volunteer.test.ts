@@ -170,6 +170,7 @@ describe('the volunteer’s log: unlock once a day, categories, focus, and the l
 
     // A reload drops the key from memory: the day's unlock reopens it with the profile's PIN.
     await volunteer.goto(`${stack.origin}/team`);
+    await volunteer.getByRole('heading', { name: 'Sổ ghi của tổ' }).waitFor();
     const pin = volunteer.getByLabel('Mã PIN của hồ sơ (4 số)');
     await pin.waitFor();
     expect(await volunteer.getByLabel('Mật khẩu tài khoản').count()).toBe(0);
@@ -246,7 +247,9 @@ describe('the volunteer’s log: unlock once a day, categories, focus, and the l
   it('the volunteer sees the comment, on the visit and as a count on the log', async () => {
     await volunteer.getByRole('button', { name: 'Gửi lên máy chủ' }).click();
     await volunteer
-      .getByText('1 lượt bị tổ trưởng trả lại. Mở lượt đó để đọc nhận xét và sửa.')
+      .getByText(
+        '1 lượt bị tổ trưởng trả lại. Mở lượt có nhãn “Bị trả lại” để đọc nhận xét và sửa.',
+      )
       .waitFor({ timeout: 60_000 });
     expect(await volunteer.locator('.visit-list .status-sent_back').count()).toBe(1);
     expect(await volunteer.locator('.visit-list .status-approved').count()).toBe(4);
@@ -258,7 +261,10 @@ describe('the volunteer’s log: unlock once a day, categories, focus, and the l
   });
 
   it('the XLSX export has names, category names, local times and date cells', async () => {
+    // A reload locks the log; a profile without a PIN reopens it with the account's password.
     await leader.goto(`${stack.origin}/team`);
+    await leader.getByLabel('Mật khẩu tài khoản').fill(PASSWORD);
+    await leader.getByRole('button', { name: 'Mở sổ' }).click();
     await leader.getByRole('link', { name: 'Số liệu của tổ' }).click();
     await leader.locator('table.figures').first().waitFor();
     const [file] = await Promise.all([
