@@ -11,6 +11,9 @@ import {
 } from '../../../protocol/visits';
 import type { VisitDraftValues } from '../../../data/visitParts';
 import { TextField } from '../../../ui/TextField';
+import { QrReader } from '../../../ui/QrReader';
+import { Notice } from '../../../ui/Notice';
+import { readLearnerQr } from '../../../domain/learnerQr';
 import { ChipGroup } from './Chips';
 import { CommunePicker } from '../CommunePicker';
 import { useServiceChoices } from './useServices';
@@ -37,6 +40,9 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
   const eServices = choices.filter((c) => c.service.kind === 'walkthrough');
   const courses = choices.filter((c) => c.service.kind === 'course');
   const [coursesOpen] = useState(values.services.some((s) => s.kind === 'course'));
+  const [scanNote, setScanNote] = useState<{ tone: 'success' | 'error'; text: string } | null>(
+    null,
+  );
   const [customMinutes, setCustomMinutes] = useState(
     values.minutes !== undefined && !MINUTE_CHOICES.includes(String(values.minutes) as '5'),
   );
@@ -203,6 +209,39 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
           setPerson({ gender: values.person.gender === gender ? undefined : gender })
         }
       />
+      <fieldset className="chip-group">
+        <legend className="field-label">{t('team.form.learnerQr.title')}</legend>
+        <QrReader
+          onText={(text) => {
+            const learner = readLearnerQr(text);
+            if (!learner) {
+              return setScanNote({ tone: 'error', text: t('team.form.learnerQr.notLearner') });
+            }
+            set({
+              learnerRef: learner.ref,
+              person: { ...values.person, ...(learner.name ? { name: learner.name } : {}) },
+            });
+            setScanNote({ tone: 'success', text: t('team.form.learnerQr.read') });
+          }}
+          onProblem={(problem) =>
+            setScanNote({
+              tone: 'error',
+              text:
+                problem === 'camera'
+                  ? t('team.form.learnerQr.camera_problem')
+                  : t('team.form.learnerQr.notLearner'),
+            })
+          }
+          labels={{
+            scan: t('team.form.learnerQr.scan'),
+            stopScan: t('team.form.learnerQr.stopScan'),
+            camera: t('team.form.learnerQr.camera'),
+            photo: t('team.form.learnerQr.photo'),
+            reading: t('team.form.learnerQr.reading'),
+          }}
+        />
+        {scanNote && <Notice tone={scanNote.tone}>{scanNote.text}</Notice>}
+      </fieldset>
       <TextField
         data-field="person"
         error={needed('person')}
