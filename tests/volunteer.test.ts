@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIT_EXPORT_HEADERS } from '../src/domain/visits/exportRows';
 import { signedInPhone } from './support/account';
+import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import { readQr } from './support/qr';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
 import { captureScreen } from './support/screens';
@@ -73,6 +75,9 @@ describe('the volunteer’s log: unlock once a day, categories, focus, and the l
   const contexts: BrowserContext[] = [];
   let volunteer: Page;
   let leader: Page;
+  /** The learner's profile QR, as a photo the volunteer's phone reads, and what it holds. */
+  const learnerQrPhoto = 'tests/artifacts/learner-qr-photo.png';
+  let learnerRef = '';
 
   const api = async (path: string, body?: unknown, token?: string) =>
     (await callApi(stack.origin, path, body, token)).body;
@@ -183,10 +188,39 @@ describe('the volunteer’s log: unlock once a day, categories, focus, and the l
     await volunteer.getByRole('heading', { name: TEAM }).waitFor();
   });
 
+  it('a learner shows their profile QR on their own phone', async () => {
+    const context = await openBrowser(newProfileDir());
+    contexts.push(context);
+    const learner = await firstPage(context);
+    await learner.goto(`${stack.origin}/settings`);
+    await waitForServiceWorker(learner);
+    await learner.getByRole('button', { name: 'Hiện mã QR của tôi' }).click();
+    const image = learner.locator('section', { hasText: 'Mã QR của tôi' }).getByRole('img');
+    const text = await readQr(image);
+    // Minimal: the profile's random id on that phone and the name it goes by, nothing else.
+    expect(text).toMatch(/^HSL1:[0-9a-f-]{36}:/);
+    learnerRef = text.split(':')[1]!;
+    await checkScreen(learner, 'learner-profile-qr');
+    mkdirSync('tests/artifacts', { recursive: true });
+    await image.screenshot({ path: learnerQrPhoto });
+  });
+
   it('logs 5 visits across the new categories; a missing reason takes the focus', async () => {
     for (const visit of VISITS) {
       await volunteer.getByRole('link', { name: 'Ghi lượt mới' }).click();
       await volunteer.getByRole('heading', { name: 'Ghi lượt hỗ trợ' }).waitFor();
+      if (visit === VISITS[0]) {
+        // The person helped has the app: the volunteer reads their profile QR from a photo.
+        const scan = volunteer.locator('fieldset', {
+          hasText: 'Người được giúp có ứng dụng Học Số?',
+        });
+        await scan.locator('input[type="file"]').setInputFiles(learnerQrPhoto);
+        await scan.getByText('Đã điền tên và mã học viên từ mã QR.').waitFor();
+        await volunteer.getByText('Thêm thông tin').click();
+        expect(await volunteer.getByLabel('Mã học viên (từ mã QR hồ sơ)').inputValue()).toBe(
+          learnerRef,
+        );
+      }
       if (visit.reason && visit.outcome === 'Được một phần') {
         await fill(volunteer, visit, false);
         await volunteer.getByRole('button', { name: 'Hoàn tất' }).click();
@@ -291,6 +325,7 @@ describe('the volunteer’s log: unlock once a day, categories, focus, and the l
     }
     expect(byName.get(VISITS[0]!.name)!['Dịch vụ']).toBe(`Hướng dẫn: ${VISITS[0]!.walkthrough!}`);
     expect(byName.get(SENT_BACK.name)!['Dịch vụ']).toBe('Ngân hàng, thanh toán');
+    expect(byName.get(VISITS[0]!.name)!['Mã người học']).toBe(learnerRef);
     expect(byName.get('Chị Bảy')!['Lý do']).toBe('Máy hết dung lượng');
   });
 });
