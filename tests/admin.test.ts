@@ -115,6 +115,12 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     await admin.getByRole('button', { name: 'Đổi khoá ký' }).click();
     await admin.getByRole('button', { name: 'Chắc chắn đổi khoá ký' }).click();
     await admin.getByText(/^Đã đổi khoá ký\. Khoá mới: k/).waitFor();
+    // The log on the same page reads again after each action: the rotation is now its newest.
+    await admin
+      .locator('.audit-entry')
+      .first()
+      .filter({ hasText: 'Đổi khoá ký chứng nhận' })
+      .waitFor();
     await checkScreen(admin, 'admin-screen');
 
     // The official finds their commune on their account page.
