@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useCredentials, useProfile } from '../../../data/hooks';
-import { dayIsOpen } from '../../../data/teamVault';
+import { dayIsOpen, endTeamVaultDay } from '../../../data/teamVault';
 import { useTeamMemberships, useTeamVaultRow } from '../../../data/teamHooks';
 import { useTranslation } from '../../../i18n';
 import { useSession } from '../../../state/session';
@@ -24,6 +24,10 @@ export function TeamGate({ children }: { children: ReactNode }) {
   const profile = useProfile(profileId);
   const unlocked = useTeamVault((s) => (s.accountId === accountId ? s.key : null));
   useIdleLock();
+  // A day's unlock that is over is deleted as soon as the log is opened again.
+  useEffect(() => {
+    if (accountId && vault?.day && !dayIsOpen(vault)) void endTeamVaultDay(accountId);
+  }, [accountId, vault]);
 
   if (credentials === undefined) return <LoadingScreen />;
   if (credentials === null) {
@@ -55,6 +59,7 @@ export function TeamGate({ children }: { children: ReactNode }) {
         profileId={profileId}
         isNew={vault === null}
         pinOpens={!!profile?.pin && dayIsOpen(vault)}
+        suggestPin={!profile?.pin}
       />
     );
   }

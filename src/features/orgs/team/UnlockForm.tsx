@@ -50,13 +50,21 @@ export interface UnlockFormProps {
   isNew: boolean;
   /** Today's unlock is there and the profile has a PIN: the PIN reopens the log. */
   pinOpens: boolean;
+  /** The profile has no PIN: say that one would reopen the log for the rest of the day. */
+  suggestPin?: boolean;
 }
 
 /**
  * Opens the log: once a day with the account's password, and for the rest of that day with
  * the profile's PIN (after a reload, or when it locked itself while idle).
  */
-export function UnlockForm({ accountId, profileId, isNew, pinOpens }: UnlockFormProps) {
+export function UnlockForm({
+  accountId,
+  profileId,
+  isNew,
+  pinOpens,
+  suggestPin = false,
+}: UnlockFormProps) {
   const { t } = useTranslation();
   const [usePin, setUsePin] = useState(pinOpens);
   const [secret, setSecret] = useState('');
@@ -118,6 +126,7 @@ export function UnlockForm({ accountId, profileId, isNew, pinOpens }: UnlockForm
     <main className="screen">
       <h1>{t('team.lock.title')}</h1>
       <p>{usePin ? t('team.lock.whyPin') : t('team.lock.why')}</p>
+      {suggestPin && <p className="muted">{t('team.lock.setPinHint')}</p>}
       {!isNew && !!waiting && (
         <Notice tone="info">{t('team.waitingLocked', { count: waiting })}</Notice>
       )}
