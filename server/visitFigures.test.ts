@@ -53,6 +53,16 @@ const SERVICES = [
     { kind: 'walkthrough', id: 'pay-electricity-bill' },
     { kind: 'course', id: 'staying-safe' },
   ],
+  // Categories (shape 2): once per record in byCategory, however many services fall in one.
+  [
+    { kind: 'category', id: 'banking' },
+    { kind: 'walkthrough', id: 'pay-electricity-bill' },
+  ],
+  [
+    { kind: 'category', id: 'messaging' },
+    { kind: 'walkthrough', id: 'judicial-record' },
+    { kind: 'other', text: 'Cài Zalo' },
+  ],
 ] as const;
 
 function randomVisit(teamId: string): VisitVersion {

@@ -7,6 +7,7 @@ import { runAdminCommand } from '../server/testkit/adminCommand';
 import { signedInPhone } from './support/account';
 import { seriousViolations } from './support/axe';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import { readQr } from './support/qr';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
@@ -114,6 +115,12 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     await admin.getByRole('button', { name: 'Đổi khoá ký' }).click();
     await admin.getByRole('button', { name: 'Chắc chắn đổi khoá ký' }).click();
     await admin.getByText(/^Đã đổi khoá ký\. Khoá mới: k/).waitFor();
+    // The log on the same page reads again after each action: the rotation is now its newest.
+    await admin
+      .locator('.audit-entry')
+      .first()
+      .filter({ hasText: 'Đổi khoá ký chứng nhận' })
+      .waitFor();
     await checkScreen(admin, 'admin-screen');
 
     // The official finds their commune on their account page.
@@ -127,7 +134,7 @@ describe('everyone does their job from the app: admin, leader, and a member who 
       .waitFor();
   });
 
-  it('a leader starts a team and a volunteer joins with its link', async () => {
+  it('a leader starts a team, the admin approves it, and three volunteers join by its QR', async () => {
     leader = await signUp('to-truong-minh', 'Anh Minh');
     const create = leader.locator('form', { hasText: 'Tạo lớp hoặc tổ mới' });
     await create.getByRole('radio', { name: 'Tổ công nghệ số' }).check();
@@ -139,13 +146,38 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     const panel = leader.locator('section', { hasText: 'Mã tham gia' });
     await panel.getByLabel('Số người dùng được').fill('3');
     await panel.getByRole('button', { name: 'Tạo mã tham gia' }).click();
-    joinLink = (await leader.locator('.join-code-link a').getAttribute('href')) ?? '';
+    // The link is what the QR holds: read from the QR's own pixels, as a phone's camera would.
+    joinLink = await readQr(leader.locator('img.join-code-qr'));
     expect(joinLink).toMatch(/\/join\?code=/);
+    expect(await leader.locator('.join-code-link a').getAttribute('href')).toBe(joinLink);
+    await checkScreen(leader, 'leader-join-qr');
 
-    const volunteer = await signUp('tnv-an', 'An');
-    await volunteer.goto(joinLink);
-    await volunteer.getByRole('button', { name: 'Tham gia', exact: true }).click();
-    await volunteer.getByText(`Bạn đã vào ${TEAM}.`).waitFor();
+    // The team counts in Ngọc Hà's figures once approved: the admin does it from the app.
+    await admin.goto(`${stack.origin}/communes/00008`);
+    const pending = admin.locator('section', {
+      has: admin.getByRole('heading', { name: 'Tổ chờ duyệt' }),
+    });
+    await pending.getByText(TEAM).waitFor();
+    await checkScreen(admin, 'admin-team-approval');
+    await pending.getByRole('button', { name: 'Duyệt tổ này' }).click();
+    await admin.getByRole('heading', { name: 'Tổ chờ duyệt' }).waitFor({ state: 'detached' });
+
+    for (const [username, name] of [
+      ['tnv-an', 'An'],
+      ['tnv-binh', 'Bình'],
+      ['tnv-chi', 'Chi'],
+    ] as const) {
+      const volunteer = await signUp(username, name);
+      await volunteer.goto(joinLink);
+      await volunteer.getByRole('button', { name: 'Tham gia', exact: true }).click();
+      await volunteer.getByText(`Bạn đã vào ${TEAM}.`).waitFor();
+    }
+    await leader.reload();
+    for (const name of ['An', 'Bình', 'Chi']) {
+      await leader
+        .getByRole('button', { name: `Tạo mã đặt lại mật khẩu cho ${name}`, exact: true })
+        .waitFor();
+    }
   });
 
   it('the volunteer forgets their password; the leader gives a code; they sign in again', async () => {

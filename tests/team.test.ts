@@ -21,7 +21,6 @@ import {
 } from './support/team';
 
 const PASSWORD = 'mat-khau-to-cns';
-const PASSPHRASE = 'sổ của Lan 2026';
 const TEAM = 'Tổ công nghệ số Ba Đình';
 const visits = twentyVisits('2026-11-20', '2026-10-15');
 const finalized = visits.filter((v) => !v.draft);
@@ -44,15 +43,14 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
     };
   }
 
-  /** A phone signed in to the account, with the team log open (passphrase set on first use). */
+  /** A phone signed in to the account, with the team log open (made under the account's password). */
   async function phone(login: string): Promise<Page> {
     const { context, page } = await signedInPhone(stack.origin, login, PASSWORD);
     contexts.push(context);
     await page.getByRole('link', { name: 'Học Số' }).click();
     await page.getByRole('link', { name: /Tổ công nghệ số/ }).click();
-    await page.getByLabel('Mật khẩu của sổ (ít nhất 6 ký tự)').fill(PASSPHRASE);
-    await page.getByLabel('Nhập lại mật khẩu').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Đặt mật khẩu cho sổ' }).click();
+    await page.getByLabel('Mật khẩu tài khoản').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Mở sổ' }).click();
     await page.getByRole('heading', { name: TEAM }).waitFor();
     return page;
   }
@@ -107,7 +105,7 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
       }
     }
     expect(raw).not.toContain('Tày');
-    expect(raw).not.toContain(PASSPHRASE);
+    expect(raw).not.toContain(PASSWORD);
     expect(await seriousViolations(phoneA), 'list with drafts').toEqual([]);
     await captureScreen(phoneA, '360-team-list');
   });
@@ -261,14 +259,14 @@ describe('community tech team: a volunteer on two phones, and the team leader', 
     expect(await seriousViolations(leader), 'review').toEqual([]);
   });
 
-  it('a wrong passphrase cannot open the log; signing out leaves no team data', async () => {
+  it('a wrong password cannot open the log; signing out leaves no team data', async () => {
     await phoneA.getByRole('button', { name: 'Khóa sổ' }).click();
-    await phoneA.getByLabel('Mật khẩu của sổ (ít nhất 6 ký tự)').fill('sổ của ai đó');
+    await phoneA.getByLabel('Mật khẩu tài khoản').fill('sổ của ai đó');
     await phoneA.getByRole('button', { name: 'Mở sổ' }).click();
     await phoneA.getByText('Mật khẩu chưa đúng.').waitFor();
     expect(await phoneA.locator('.visit-list').count()).toBe(0);
     expect(await seriousViolations(phoneA), 'unlock').toEqual([]);
-    await phoneA.getByLabel('Mật khẩu của sổ (ít nhất 6 ký tự)').fill(PASSPHRASE);
+    await phoneA.getByLabel('Mật khẩu tài khoản').fill(PASSWORD);
     await phoneA.getByRole('button', { name: 'Mở sổ' }).click();
     await phoneA.getByRole('heading', { name: TEAM }).waitFor();
     expect(await phoneA.locator('.visit-list .status-draft').count()).toBe(4);

@@ -5,6 +5,7 @@ import { learningEventHandler } from './learningEvents';
 import { visitVersionHandler } from './visitVersions';
 import { classSessionHandler } from './classSessions';
 import { attendanceMarkHandler } from './attendanceMarks';
+import { visitReviewHandler } from './visitReviews';
 
 export type { RecordHandler } from './handler';
 
@@ -15,4 +16,5 @@ export const RECORD_HANDLERS: { [K in RecordKindName]: RecordHandler } = {
   'class-session': classSessionHandler,
   'attendance-mark': attendanceMarkHandler,
   assignment: assignmentHandler,
+  'visit-review': visitReviewHandler,
 };

@@ -5,7 +5,11 @@ import type {
   VisitAggregates,
   VisitRange,
 } from '../../src/protocol';
-import { toBuckets } from '../../src/domain/visits';
+import { CONTENT_CATEGORIES, toBuckets } from '../../src/domain/visits';
+import type { ServiceCategory } from '../../src/protocol';
+
+const LISTED_KEYS = Object.keys(CONTENT_CATEGORIES);
+const LISTED_CATEGORIES = Object.values(CONTENT_CATEGORIES);
 import type { Database } from '../db/database';
 import { isoOf } from './visitReads';
 
@@ -57,6 +61,22 @@ async function figures(
      WHERE ${scope} GROUP BY k`,
     params,
   );
+  // Each head once under each category its service keys fall in: the rule of `categoryOfKey`,
+  // with the one table of content categories passed in as two arrays.
+  const categories = await db.query<{ key: ServiceCategory; n: string }>(
+    `SELECT category AS key, count(*) AS n FROM (
+       SELECT DISTINCT v.key AS row_key, CASE
+           WHEN k LIKE 'category:%' THEN substr(k, 10)
+           WHEN m.category IS NOT NULL THEN m.category
+           WHEN k LIKE 'walkthrough:%' THEN 'public_services'
+           ELSE 'other' END AS category
+       FROM team_visit_versions v
+       CROSS JOIN unnest(v.service_keys) AS k
+       LEFT JOIN unnest($4::text[], $5::text[]) AS m(key, category) ON m.key = k
+       WHERE ${scope}) c
+     GROUP BY category`,
+    [...params, LISTED_KEYS, LISTED_CATEGORIES],
+  );
   const maps = new Map<string, Map<string, number>>(dims.map((d) => [d, new Map()]));
   let total = 0;
   let minutes = 0;
@@ -72,6 +92,7 @@ async function figures(
       total,
       minutes,
       byService: toBuckets(new Map(services.map((s) => [s.key, Number(s.n)]))),
+      byCategory: toBuckets(new Map(categories.map((c) => [c.key, Number(c.n)]))),
       byOutcome: bucketsOf('outcome'),
       byMonth: bucketsOf('month'),
       byAgeBand: bucketsOf('age_band'),

@@ -1,6 +1,7 @@
 import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
 import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
+import { watchWaitingReviews } from '../data/visitReviews';
 import { setSession } from '../state/session';
 import { useTeamVault } from '../state/teamVault';
 import { accountAuth } from '../sync/accountTokens';
@@ -72,6 +73,8 @@ export async function startSync(): Promise<void> {
     restart: () => void startSync(),
   });
   stops = engines.map((engine) => engine.start());
+  // A leader's review is recorded on a screen that does not reach the engines: sent soon too.
+  stops.push(watchWaitingReviews(() => engines.forEach((engine) => engine.requestSoon())));
 }
 
 let watching = false;

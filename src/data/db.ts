@@ -24,6 +24,7 @@ import type {
   AttendanceMarkRow,
   AssignmentRow,
   OrgMembershipsRow,
+  VisitReviewRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -50,6 +51,7 @@ export class HocSoDatabase extends Dexie {
   attendanceMarks!: EntityTable<AttendanceMarkRow, 'id'>;
   assignments!: Dexie.Table<AssignmentRow, [string, string]>;
   orgMemberships!: EntityTable<OrgMembershipsRow, 'accountId'>;
+  visitReviews!: Dexie.Table<VisitReviewRow, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

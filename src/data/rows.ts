@@ -11,6 +11,7 @@ import type {
   MemberRole,
   OrgKind,
   RefusalReason,
+  ReviewDecision,
   Walkthrough,
 } from '../protocol';
 import type { VisitDraftPlain, VisitPlain } from './visitParts';
@@ -119,6 +120,8 @@ export interface CredentialsRow {
   pullCursor: number;
   /** The pull cursor of visit versions of each team (by team id) the account logs visits in. */
   visitCursors?: Record<string, number>;
+  /** The pull cursor of visit reviews of each team (by team id) the account logs visits in. */
+  reviewCursors?: Record<string, number>;
   /** The pull cursor of assignments of each class or agency (by id) the account is in. */
   assignmentCursors?: Record<string, number>;
   /** The highest outbox number of this account's batch on its way, until it is answered. */
@@ -159,7 +162,17 @@ export interface IssuerKeyRow {
   issuerName: string;
 }
 
-/** An account's team vault on this device: salt and verifier, never the key. */
+/**
+ * Today's unlock of a team log: the log key's bytes sealed by a browser-made key that can never
+ * be exported (a CryptoKey object kept by IndexedDB), until `until` (midnight in Vietnam).
+ */
+export interface VaultDay {
+  deviceKey: CryptoKey;
+  sealedKey: SealedBlob;
+  until: string;
+}
+
+/** An account's team vault on this device: salt and verifier, never the key in the clear. */
 export interface TeamVaultRow {
   accountId: string;
   salt: string;
@@ -171,6 +184,8 @@ export interface TeamVaultRow {
   lastVillage?: SealedBlob;
   /** When a push of this account's visits last got an answer. */
   lastSentAt?: string;
+  /** Today's unlock, reopened with the profile's PIN; gone at midnight or when ended. */
+  day?: VaultDay;
 }
 
 /** A visit being written: never leaves the phone, editable and deletable. */
@@ -242,6 +257,26 @@ export interface AssignmentRow {
   record: AssignmentRecord;
   /** Who made it, as the server names them (this phone's account until the server answers). */
   madeBy: { accountId: string; displayName: string };
+  state: 'waiting' | 'stored' | 'refused';
+  refusal?: { reason: RefusalReason; message: string };
+}
+
+/**
+ * A team leader's review of one version of a visit, kept by each account that made or pulled it.
+ * The comment is sealed with the account's team-log key, like a visit's personal fields.
+ */
+export interface VisitReviewRow {
+  accountId: string;
+  id: string;
+  teamId: string;
+  visitId: string;
+  version: number;
+  decision: ReviewDecision;
+  comment?: SealedBlob;
+  madeAt: string;
+  madeBy: { accountId: string; displayName: string };
+  /** The server's order; reviews made here and not yet sent come after every stored one. */
+  serverSeq?: number;
   state: 'waiting' | 'stored' | 'refused';
   refusal?: { reason: RefusalReason; message: string };
 }

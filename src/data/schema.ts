@@ -117,7 +117,16 @@ export const VERSION_10 = {
   orgMemberships: 'accountId',
 };
 
-export const CURRENT_VERSION = 10;
+/**
+ * Version 11: team leaders' reviews of visits (approved, or sent back with a comment). Each
+ * account keeps the reviews it made or pulled, the comment sealed like a visit's personal
+ * fields; those it made wait in the one outbox.
+ */
+export const VERSION_11 = {
+  visitReviews: '[accountId+id], [accountId+teamId]',
+};
+
+export const CURRENT_VERSION = 11;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -183,4 +192,5 @@ export function declareSchema(db: Dexie): void {
   db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
   db.version(9).stores(VERSION_9);
   db.version(10).stores(VERSION_10);
+  db.version(11).stores(VERSION_11);
 }

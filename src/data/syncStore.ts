@@ -2,6 +2,8 @@ import {
   assignmentKind,
   assignmentRecord,
   learningEventKind,
+  reviewRecord,
+  visitReviewKind,
   visitVersionId,
   visitVersionKind,
   type LearningEvent,
@@ -27,9 +29,10 @@ import { database, type HocSoDatabase } from './db';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
-import type { AssignmentRow, VisitVersionRow } from './rows';
+import type { AssignmentRow, VisitReviewRow, VisitVersionRow } from './rows';
 import { markSent } from './teamVault';
 import { readVersion, storePulled } from './visits';
+import { reviewOf, storePulledReviews } from './visitReviews';
 
 /**
  * Whose records a sync store carries: the device's anonymous profiles (pushed with the
@@ -50,7 +53,8 @@ type Pending =
   | { seq: number; kind: 'learning-event'; event: LearningEvent }
   | { seq: number; kind: 'visit-version'; row: VisitVersionRow }
   | { seq: number; kind: ClassRecordKind; record: PushedRecord }
-  | { seq: number; kind: 'assignment'; assignment: AssignmentRow };
+  | { seq: number; kind: 'assignment'; assignment: AssignmentRow }
+  | { seq: number; kind: 'visit-review'; review: VisitReviewRow };
 
 const visitRef = (recordId: string): [string, number] => {
   const at = recordId.lastIndexOf(':');
@@ -95,6 +99,9 @@ export function createDexieSyncStore(
       } else if (account && entry.kind === assignmentKind.kind) {
         const assignment = await db.assignments.get([account, entry.recordId]);
         if (assignment) pending.push({ seq: entry.seq!, kind: entry.kind, assignment });
+      } else if (account && entry.kind === visitReviewKind.kind) {
+        const review = await db.visitReviews.get([account, entry.recordId]);
+        if (review) pending.push({ seq: entry.seq!, kind: entry.kind, review });
       } else if (account && entry.kind === visitVersionKind.kind) {
         const row = await db.visitVersions.get(visitRef(entry.recordId));
         if (row?.accountId === account) pending.push({ seq: entry.seq!, kind: entry.kind, row });
@@ -117,6 +124,9 @@ export function createDexieSyncStore(
       if (kind === assignmentKind.kind && account) {
         await db.assignments.update([account, id], { state: 'stored' });
       }
+      if (kind === visitReviewKind.kind && account) {
+        await db.visitReviews.update([account, id], { state: 'stored' });
+      }
     }
     for (const { kind, id, reason, message } of refused) {
       const entry = db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id));
@@ -133,6 +143,12 @@ export function createDexieSyncStore(
       if (isClassRecordKind(kind)) await settleClassRecord(kind, id, 'refused', db, reason);
       if (kind === assignmentKind.kind && account) {
         await db.assignments.update([account, id], {
+          state: 'refused',
+          refusal: { reason, message },
+        });
+      }
+      if (kind === visitReviewKind.kind && account) {
+        await db.visitReviews.update([account, id], {
           state: 'refused',
           refusal: { reason, message },
         });
@@ -161,6 +177,7 @@ export function createDexieSyncStore(
     db.events,
     db.visitVersions,
     db.assignments,
+    db.visitReviews,
     db.teamVaults,
     db.meta,
     db.credentials,
@@ -208,6 +225,24 @@ export function createDexieSyncStore(
         .equals(scope.profileId)
         .modify((row) => {
           row.visitCursors = { ...row.visitCursors, [teamId]: nextCursor };
+        }),
+    );
+  }
+
+  /** Keeps a team's reviews (comments sealed) for this account, then moves the team's cursor. */
+  async function applyPulledReviews(teamId: string, records: PulledRecord[], nextCursor: number) {
+    if (scope.kind !== 'account') return;
+    const account = await accountId();
+    const key = account ? visitKey(account) : null;
+    if (!account || !key) return;
+    const reviews = records.flatMap((r) => (r.kind === visitReviewKind.kind ? [r.data] : []));
+    await storePulledReviews(key, account, reviews, db);
+    await guardStorage(() =>
+      db.credentials
+        .where('profileId')
+        .equals(scope.profileId)
+        .modify((row) => {
+          row.reviewCursors = { ...row.reviewCursors, [teamId]: nextCursor };
         }),
     );
   }
@@ -267,6 +302,7 @@ export function createDexieSyncStore(
           db.credentials,
           db.visitVersions,
           db.assignments,
+          db.visitReviews,
           ...classRecordTables(db),
         ],
         pendingInScope,
@@ -280,6 +316,10 @@ export function createDexieSyncStore(
           records.push({ kind: entry.kind, id: entry.event.id, data: stripSeq(entry.event) });
         } else if (entry.kind === assignmentKind.kind) {
           records.push(assignmentRecord(entry.assignment.record));
+        } else if (entry.kind === visitReviewKind.kind) {
+          // A review's comment is sealed like a visit: it waits for the log to be unlocked.
+          if (!key) break;
+          records.push(reviewRecord(await reviewOf(key, entry.review, db)));
         } else if (entry.kind !== visitVersionKind.kind) {
           records.push(entry.record);
         } else {
@@ -352,6 +392,7 @@ export function createDexieSyncStore(
       const memberships = await db.teamMemberships.get(account);
       for (const team of memberships?.teams ?? []) {
         targets.push({ kind: visitVersionKind.kind, scope: `org:${team.teamId}` });
+        targets.push({ kind: visitReviewKind.kind, scope: `org:${team.teamId}` });
       }
       return targets;
     },
@@ -366,6 +407,11 @@ export function createDexieSyncStore(
       if (target.kind === visitVersionKind.kind) {
         if (scope.kind !== 'account' || !target.scope) return 0;
         const cursors = (await db.credentials.get(scope.profileId))?.visitCursors;
+        return cursors?.[target.scope.slice('org:'.length)] ?? 0;
+      }
+      if (target.kind === visitReviewKind.kind) {
+        if (scope.kind !== 'account' || !target.scope) return 0;
+        const cursors = (await db.credentials.get(scope.profileId))?.reviewCursors;
         return cursors?.[target.scope.slice('org:'.length)] ?? 0;
       }
       if (scope.kind === 'account')
@@ -397,6 +443,11 @@ export function createDexieSyncStore(
         await applyPulledVisits(target.scope.slice('org:'.length), records, nextCursor);
         return;
       }
+      if (target.kind === visitReviewKind.kind) {
+        if (!target.scope) return;
+        await applyPulledReviews(target.scope.slice('org:'.length), records, nextCursor);
+        return;
+      }
       const events = records.flatMap((r) => (r.kind === learningEventKind.kind ? [r.data] : []));
       await applyPulledEvents(events, nextCursor);
     },
@@ -416,6 +467,7 @@ function stripSeq(event: LearningEvent & { serverSeq?: number }): LearningEvent 
 function pendingId(entry: Pending): string {
   if (entry.kind === learningEventKind.kind) return entry.event.id;
   if (entry.kind === assignmentKind.kind) return entry.assignment.id;
+  if (entry.kind === visitReviewKind.kind) return entry.review.id;
   if (entry.kind === visitVersionKind.kind) return visitVersionId(entry.row);
   return entry.record.id;
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './db';
-import type { TeamMembershipsRow, TeamVaultRow } from './rows';
+import type { TeamMembershipsRow, TeamVaultRow, VisitReviewRow } from './rows';
+import { latestReviews } from './visitReviews';
 import { countWaiting, listVisits, type DraftOwner, type VisitListing } from './visits';
 
 /** The account's vault (salt and verifier); null before a passphrase was set. */
@@ -24,4 +25,12 @@ export function useVisitListing(owner: DraftOwner): VisitListing | undefined {
 
 export function useWaitingCount(accountId: string): number | undefined {
   return useLiveQuery(() => (accountId ? countWaiting(accountId) : 0), [accountId]);
+}
+
+/** The review that counts for each visit of a team, live (see `latestReviews`). */
+export function useLatestReviews(
+  accountId: string,
+  teamId: string,
+): Map<string, VisitReviewRow> | undefined {
+  return useLiveQuery(() => latestReviews(accountId, teamId), [accountId, teamId]);
 }

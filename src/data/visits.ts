@@ -1,6 +1,8 @@
 import { open, seal, type SealedBlob } from '../lib/vault';
 import { newRandomId } from '../lib/ids';
 import { visitVersionId, visitVersionKind } from '../protocol/records/visitVersions';
+import { visitReviewKind } from '../protocol/records/visitReviews';
+import { Dexie } from 'dexie';
 import { visitVersionSchema, type StoredVisitVersion, type VisitVersion } from '../protocol/visits';
 import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
@@ -94,10 +96,12 @@ export function checkVisit(
   };
   const parsed = visitVersionSchema.safeParse(dropEmpty(candidate));
   if (parsed.success) return { ok: true, version: parsed.data };
-  return {
-    ok: false,
-    fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))],
-  };
+  const fields = parsed.error.issues.map((issue) => String(issue.path[0] ?? ''));
+  // The schema checks the reason only once everything else is there: say it at once with the rest.
+  if (values.outcome && values.outcome !== 'done' && !values.outcomeReason?.trim()) {
+    fields.push('outcomeReason');
+  }
+  return { ok: false, fields: [...new Set(fields)] };
 }
 
 /**
@@ -271,7 +275,14 @@ export async function storePulled(
 /** Signing out removes this account's whole team log from the device: nothing is left behind. */
 export async function wipeTeamData(accountId: string): Promise<void> {
   const db = database();
-  const tables = [db.teamVaults, db.teamMemberships, db.visitDrafts, db.visitVersions, db.outbox];
+  const tables = [
+    db.teamVaults,
+    db.teamMemberships,
+    db.visitDrafts,
+    db.visitVersions,
+    db.visitReviews,
+    db.outbox,
+  ];
   await db.transaction('rw', tables, async () => {
     await db.teamMemberships.delete(accountId);
     await db.visitDrafts.where('accountId').equals(accountId).delete();
@@ -281,6 +292,15 @@ export async function wipeTeamData(accountId: string): Promise<void> {
       .anyOf(versions.map((v) => [visitVersionKind.kind, visitVersionId(v)]))
       .delete();
     await db.visitVersions.where('accountId').equals(accountId).delete();
+    const reviews = await db.visitReviews
+      .where('[accountId+teamId]')
+      .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
+      .primaryKeys();
+    await db.outbox
+      .where('[kind+recordId]')
+      .anyOf(reviews.map(([, id]) => [visitReviewKind.kind, id]))
+      .delete();
+    await db.visitReviews.bulkDelete(reviews);
     await db.teamVaults.delete(accountId);
   });
 }

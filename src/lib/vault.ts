@@ -40,26 +40,47 @@ export function newSalt(): string {
   return toBase64(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-/** Derives the AES-GCM key; it cannot be exported, so it never leaves memory as bytes. */
-export async function deriveKey(
+/** The 256 bits of the log key, derived with PBKDF2-SHA-256: in memory only, never stored as they are. */
+export async function deriveKeyBytes(
   passphrase: string,
   salt: string,
   iterations = VAULT_ITERATIONS,
-): Promise<CryptoKey> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const material = await crypto.subtle.importKey(
     'raw',
     encoder.encode(passphrase.normalize('NFC')),
     'PBKDF2',
     false,
-    ['deriveKey'],
+    ['deriveBits'],
   );
-  return crypto.subtle.deriveKey(
+  const bits = await crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: fromBase64(salt), iterations },
     material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
+    256,
   );
+  return new Uint8Array(bits);
+}
+
+/** The AES-GCM key of those bits; it cannot be exported, so it never leaves memory as bytes. */
+export function importVaultKey(bytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', bytes, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
+/** Derives the AES-GCM key (the same key a PBKDF2 deriveKey of 256 bits gives). */
+export async function deriveKey(
+  passphrase: string,
+  salt: string,
+  iterations = VAULT_ITERATIONS,
+): Promise<CryptoKey> {
+  return importVaultKey(await deriveKeyBytes(passphrase, salt, iterations));
+}
+
+/**
+ * A random AES-GCM key made by the browser that can never be exported: kept in IndexedDB as a
+ * CryptoKey object, it seals the log key for one day, and scripts can use it but never read it.
+ */
+export function newDeviceKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
 export async function seal(key: CryptoKey, value: unknown): Promise<SealedBlob> {

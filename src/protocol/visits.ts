@@ -18,7 +18,26 @@ export const GENDERS = ['female', 'male', 'other'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const OUTCOMES = ['done', 'partly', 'referred', 'not_done'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const SERVICE_KINDS = ['walkthrough', 'course', 'other'] as const;
+export const SERVICE_KINDS = ['walkthrough', 'course', 'category', 'other'] as const;
+/**
+ * The kinds of help a volunteer gives, as the work is (issue 16): every visit falls under one or
+ * more of them, with the walkthroughs inside. `other` is the free-text service.
+ */
+export const SERVICE_CATEGORIES = [
+  'vneid',
+  'public_services',
+  'banking',
+  'health',
+  'messaging',
+  'scam',
+  'phone_setup',
+  'other',
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+/** The categories a `category` service may name (`other` is the free-text service). */
+export const NAMED_CATEGORIES = SERVICE_CATEGORIES.filter(
+  (c): c is Exclude<ServiceCategory, 'other'> => c !== 'other',
+);
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const communeCodeSchema = z.string().regex(/^\d{5}$/, 'a 5-digit commune code');
@@ -47,10 +66,18 @@ export const visitPersonSchema = z.strictObject({
 });
 export type VisitPerson = z.infer<typeof visitPersonSchema>;
 
-/** A walkthrough or course from the content (by id), or something else (free text). */
+/**
+ * A walkthrough or course from the content (by id), a category of help (shape version 2 of the
+ * `visit-version` kind; version 1 records, without it, are still valid), or something else
+ * (free text).
+ */
 export const visitServiceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('walkthrough'), id: slugSchema }),
   z.strictObject({ kind: z.literal('course'), id: slugSchema }),
+  z.strictObject({
+    kind: z.literal('category'),
+    id: z.enum(NAMED_CATEGORIES as [Exclude<ServiceCategory, 'other'>]),
+  }),
   z.strictObject({ kind: z.literal('other'), text: text(120) }),
 ]);
 export type VisitService = z.infer<typeof visitServiceSchema>;
@@ -170,8 +197,10 @@ const bucket = <K extends z.ZodType>(key: K) => z.array(z.object({ key, count })
 export const visitAggregatesSchema = z.object({
   total: count,
   minutes: count,
-  /** `walkthrough:<id>`, `course:<id>` or `other` (free text is never grouped). */
+  /** `walkthrough:<id>`, `course:<id>`, `category:<id>` or `other` (free text is never grouped). */
   byService: bucket(z.string()),
+  /** Each record once under each category its services fall in (`categoryOfKey`). */
+  byCategory: bucket(z.enum(SERVICE_CATEGORIES)),
   byOutcome: bucket(z.enum(OUTCOMES)),
   /** `YYYY-MM` of the visit's date. */
   byMonth: bucket(z.string()),

@@ -26,7 +26,11 @@ const officialCommuneSchema = z.object({
 });
 export type OfficialCommune = z.infer<typeof officialCommuneSchema>;
 const meSchema = z.object({
-  account: z.object({ isSystemAdmin: z.boolean() }),
+  account: z.object({
+    isSystemAdmin: z.boolean(),
+    username: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
   memberships: z.array(membershipSchema),
   communes: z.array(officialCommuneSchema),
 });

@@ -1,9 +1,9 @@
 import jsQR from 'jsqr';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The text of the QR code an image on the page shows, read from its pixels as a camera would. */
-export async function readQr(page: Page, image: Locator): Promise<string> {
+export async function readQr(image: Locator): Promise<string> {
   await image.waitFor();
   const pixels = await image.evaluate(async (img: HTMLImageElement) => {
     await img.decode();

@@ -1,16 +1,28 @@
 import type { Page } from 'playwright-core';
 
-/** The service chips the browser test uses: the walkthrough or course key and its label. */
+/**
+ * The service chips the browser test uses: the walkthrough or course key, its label, and the
+ * category it is under (a walkthrough's chip shows inside its category's chip group).
+ */
 export const SERVICES = [
   {
     key: 'walkthrough:vneid-create-account',
     label: 'Tạo tài khoản VNeID (mức 1) và biết mức 2 cần gì',
+    category: 'vneid',
+    categoryWord: 'VNeID',
   },
   {
     key: 'walkthrough:pay-electricity-bill',
     label: 'Trả tiền điện bằng ứng dụng ngân hàng hoặc VietQR',
+    category: 'banking',
+    categoryWord: 'Ngân hàng, thanh toán',
   },
-  { key: 'course:smartphone-basics', label: 'Làm quen với điện thoại thông minh' },
+  {
+    key: 'course:smartphone-basics',
+    label: 'Làm quen với điện thoại thông minh',
+    category: 'phone_setup',
+    categoryWord: 'Cài đặt điện thoại',
+  },
 ] as const;
 
 const OUTCOME_WORDS = {
@@ -84,7 +96,7 @@ export async function fillVisit(page: Page, spec: VisitSpec): Promise<void> {
   }
   const services = group(page, 'Đã giúp việc gì');
   for (const index of spec.services) {
-    const { key, label } = SERVICES[index]!;
+    const { key, label, categoryWord } = SERVICES[index]!;
     const courses = page.locator('details', { hasText: 'Khóa học đã giới thiệu' });
     if (
       key.startsWith('course:') &&
@@ -92,8 +104,14 @@ export async function fillVisit(page: Page, spec: VisitSpec): Promise<void> {
     ) {
       await page.getByText('Khóa học đã giới thiệu').click();
     }
-    const chips = key.startsWith('course:') ? group(page, 'Khóa học') : services;
-    await chips.getByRole('checkbox', { name: label, exact: true }).check();
+    if (key.startsWith('course:')) {
+      await group(page, 'Khóa học').getByRole('checkbox', { name: label, exact: true }).check();
+      continue;
+    }
+    await services.getByRole('checkbox', { name: categoryWord, exact: true }).check();
+    await group(page, `${categoryWord}: hướng dẫn nào? (không bắt buộc)`)
+      .getByRole('checkbox', { name: label, exact: true })
+      .check();
   }
   if (spec.other) {
     await services.getByRole('checkbox', { name: 'Khác', exact: true }).check();
@@ -159,6 +177,14 @@ export function expectedFigures(records: VisitSpec[], volunteerId: string) {
     byService: tally(
       records.flatMap((r) => [
         ...new Set([...r.services.map((i) => SERVICES[i]!.key), ...(r.other ? ['other'] : [])]),
+      ]),
+    ),
+    byCategory: tally(
+      records.flatMap((r) => [
+        ...new Set([
+          ...r.services.map((i) => SERVICES[i]!.category),
+          ...(r.other ? ['other'] : []),
+        ]),
       ]),
     ),
     byOutcome: tally(records.map((r) => r.outcome)),

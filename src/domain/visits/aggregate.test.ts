@@ -22,6 +22,7 @@ describe('service keys', () => {
   it.each([
     [{ kind: 'walkthrough', id: 'vneid' } as const, 'walkthrough:vneid'],
     [{ kind: 'course', id: 'safe-online' } as const, 'course:safe-online'],
+    [{ kind: 'category', id: 'banking' } as const, 'category:banking'],
     [{ kind: 'other', text: 'Cài Zalo cho con' } as const, 'other'],
   ])('%o -> %s', (service, key) => {
     expect(serviceKey(service)).toBe(key);
@@ -47,6 +48,31 @@ const cases: [
       byMonth: [],
       byAgeBand: [],
       byGender: [],
+    },
+  ],
+  [
+    'a record counts once under each category its services fall in',
+    [
+      record({
+        services: [
+          { kind: 'category', id: 'banking' },
+          { kind: 'walkthrough', id: 'pay-electricity-bill' },
+          { kind: 'walkthrough', id: 'unlisted-walkthrough' },
+          { kind: 'course', id: 'staying-safe' },
+          { kind: 'other', text: 'Cài Zalo' },
+        ],
+      }),
+      record({ services: [{ kind: 'course', id: 'unlisted-course' }] }),
+    ],
+    {},
+    {
+      total: 2,
+      byCategory: [
+        { key: 'banking', count: 1 },
+        { key: 'other', count: 2 },
+        { key: 'public_services', count: 1 },
+        { key: 'scam', count: 1 },
+      ],
     },
   ],
   [

@@ -1,4 +1,6 @@
+import { categoryOfKey } from './categories';
 import type {
+  ServiceCategory,
   VisitAggregates,
   VisitRange,
   VisitService,
@@ -10,7 +12,8 @@ import type {
  * computes the same figures in SQL; this pure version lets tests compute them independently.
  *
  * - Only the head version of each record counts (superseded and flagged versions do not).
- * - A record counts once in `total`, and once under each distinct service key it names.
+ * - A record counts once in `total`, once under each distinct service key it names, and once
+ *   under each distinct category those services fall in (`categoryOfKey`).
  * - The range filters on the visit's `date`, both ends inclusive.
  * - Buckets list only keys with a count above zero, sorted by key (code-unit order);
  *   `unknown` holds records without the optional age band or gender.
@@ -38,7 +41,7 @@ export interface TeamAggregates extends VisitAggregates {
   byVillage: Bucket[];
 }
 
-/** `walkthrough:<id>`, `course:<id>` or `other`: free text is never a key. */
+/** `walkthrough:<id>`, `course:<id>`, `category:<id>` or `other`: free text is never a key. */
 export function serviceKey(service: VisitService): string {
   return service.kind === 'other' ? 'other' : `${service.kind}:${service.id}`;
 }
@@ -69,6 +72,7 @@ export function aggregateVisits(
   range: VisitRange = {},
 ): VisitAggregates {
   const byService = new Map<string, number>();
+  const byCategory = new Map<ServiceCategory, number>();
   const byOutcome = new Map<VisitAggregates['byOutcome'][number]['key'], number>();
   const byMonth = new Map<string, number>();
   const byAgeBand = new Map<VisitAggregates['byAgeBand'][number]['key'], number>();
@@ -79,7 +83,9 @@ export function aggregateVisits(
     if (!inRange(record.date, range)) continue;
     total += 1;
     minutes += record.minutes;
-    for (const key of new Set(record.services.map(serviceKey))) tally(byService, key);
+    const keys = new Set(record.services.map(serviceKey));
+    for (const key of keys) tally(byService, key);
+    for (const category of new Set([...keys].map(categoryOfKey))) tally(byCategory, category);
     tally(byOutcome, record.outcome);
     tally(byMonth, record.date.slice(0, 7));
     tally(byAgeBand, record.person.ageBand ?? 'unknown');
@@ -89,6 +95,7 @@ export function aggregateVisits(
     total,
     minutes,
     byService: toBuckets(byService),
+    byCategory: toBuckets(byCategory),
     byOutcome: toBuckets(byOutcome),
     byMonth: toBuckets(byMonth),
     byAgeBand: toBuckets(byAgeBand),

@@ -35,6 +35,8 @@ describe('export rows', () => {
       'Giới tính': 'Nữ',
       'Dân tộc': '',
       'Số điện thoại': '',
+      // vneid-install is not in the table of content categories: a walkthrough is a public service.
+      'Nhóm việc': 'Dịch vụ công; Khác',
       'Dịch vụ': 'Hướng dẫn: Cài ứng dụng VNeID; Khác: Cài Zalo',
       'Kết quả': 'Đã chuyển tiếp',
       'Lý do': 'Cần giấy khai sinh',
@@ -62,9 +64,15 @@ describe('export rows', () => {
         total: 2,
         minutes: 30,
         byService: [
+          { key: 'category:banking', count: 1 },
           { key: 'walkthrough:vneid-install', count: 1 },
           { key: 'course:safe-online', count: 1 },
           { key: 'other', count: 2 },
+        ],
+        byCategory: [
+          { key: 'banking', count: 1 },
+          { key: 'other', count: 2 },
+          { key: 'public_services', count: 1 },
         ],
         byOutcome: [{ key: 'done', count: 2 }],
         byMonth: [{ key: '2026-11', count: 2 }],
@@ -77,6 +85,10 @@ describe('export rows', () => {
     expect(rows).toEqual([
       ['Tổng', 'Số người được giúp', 2],
       ['Tổng', 'Số phút', 30],
+      ['Nhóm việc', 'Ngân hàng, thanh toán', 1],
+      ['Nhóm việc', 'Khác', 2],
+      ['Nhóm việc', 'Dịch vụ công', 1],
+      ['Dịch vụ', 'Ngân hàng, thanh toán', 1],
       ['Dịch vụ', 'Hướng dẫn: Cài ứng dụng VNeID', 1],
       ['Dịch vụ', 'Khóa học: safe-online', 1],
       ['Dịch vụ', 'Khác', 2],

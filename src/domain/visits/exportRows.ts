@@ -7,6 +7,7 @@ import type {
   VisitVersion,
 } from '../../protocol/visits';
 import { exportDate, exportMoment, type ExportCell } from '../../domain/exportCells';
+import { CATEGORY_LABELS, categoryOf, categoryOfKey } from './categories';
 
 /**
  * The columns of the team log exports (CSV and XLSX), Vietnamese headers first. One row per
@@ -37,9 +38,13 @@ export interface ExportNames {
 
 const KIND_LABELS = { walkthrough: 'Hướng dẫn', course: 'Khóa học' } as const;
 
-/** A service as the log form words it: "Hướng dẫn: Tạo tài khoản VNeID", "Khác: Cài Zalo". */
+/**
+ * A service as the log form words it: "Hướng dẫn: Tạo tài khoản VNeID", "Khác: Cài Zalo", or a
+ * category alone, "Ngân hàng, thanh toán".
+ */
 export function serviceLabel(service: VisitService, names: ExportNames): string {
   if (service.kind === 'other') return `Khác: ${service.text}`;
+  if (service.kind === 'category') return CATEGORY_LABELS[service.id];
   const title = names.content.get(`${service.kind}:${service.id}`) ?? service.id;
   return `${KIND_LABELS[service.kind]}: ${title}`;
 }
@@ -64,6 +69,11 @@ const COLUMNS: Column[] = [
   ['Giới tính', (v) => (v.record.person.gender ? GENDER_LABELS[v.record.person.gender] : '')],
   ['Dân tộc', (v) => v.record.person.ethnicity ?? ''],
   ['Số điện thoại', (v) => v.record.person.phone ?? ''],
+  [
+    'Nhóm việc',
+    (v) =>
+      [...new Set(v.record.services.map(categoryOf))].map((c) => CATEGORY_LABELS[c]).join('; '),
+  ],
   ['Dịch vụ', (v, names) => v.record.services.map((s) => serviceLabel(s, names)).join('; ')],
   ['Kết quả', (v) => OUTCOME_LABELS[v.record.outcome]],
   ['Lý do', (v) => v.record.outcomeReason ?? ''],
@@ -88,6 +98,7 @@ export function visitExportRows(
 export const SUMMARY_EXPORT_HEADERS = ['Nhóm số liệu', 'Mục', 'Số người'] as const;
 
 const DIMENSIONS: [keyof Omit<VisitAggregates, 'total' | 'minutes'>, string][] = [
+  ['byCategory', 'Nhóm việc'],
   ['byService', 'Dịch vụ'],
   ['byOutcome', 'Kết quả'],
   ['byMonth', 'Tháng'],
@@ -96,9 +107,11 @@ const DIMENSIONS: [keyof Omit<VisitAggregates, 'total' | 'minutes'>, string][] =
 ];
 
 function keyLabel(dimension: string, key: string, names: ExportNames): string {
+  if (dimension === 'byCategory') return CATEGORY_LABELS[categoryOfKey(`category:${key}`)];
   if (dimension === 'byService') {
     const [kind, id = ''] = key.split(':');
     if (kind === 'other') return 'Khác';
+    if (kind === 'category') return CATEGORY_LABELS[categoryOfKey(key)];
     return serviceLabel({ kind: kind as 'walkthrough' | 'course', id }, names);
   }
   if (dimension === 'byOutcome') return OUTCOME_LABELS[key as Outcome] ?? key;

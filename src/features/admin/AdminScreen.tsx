@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { createAccountApi } from '../../sync/accountApi';
 import { Notice } from '../../ui/Notice';
@@ -20,6 +21,9 @@ export function AdminScreen() {
     [],
   );
   const isAdmin = state.phase === 'ready' && state.data.account.isSystemAdmin;
+  // Every action is audited: the log below reads again after each one.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
   return (
     <main className="screen admin-screen">
       <h1>{t('admin.title')}</h1>
@@ -30,11 +34,11 @@ export function AdminScreen() {
       )}
       {isAdmin && (
         <>
-          <CreateAgencyForm />
-          <NameOfficialForm />
-          <RevokeCertificateForm />
-          <RotateKey />
-          <AuditLog />
+          <CreateAgencyForm onDone={changed} />
+          <NameOfficialForm onDone={changed} />
+          <RevokeCertificateForm onDone={changed} />
+          <RotateKey onDone={changed} />
+          <AuditLog changes={changes} />
         </>
       )}
     </main>

@@ -9,7 +9,8 @@ import { useOrgAction } from '../orgs/useOrgAction';
 import { useServerRead } from '../orgs/useServerRead';
 
 /** The audit log, newest first, a page at a time, of one kind of action or all. */
-export function AuditLog() {
+/** The audit log; `changes` counts the actions taken on this page, each read again at once. */
+export function AuditLog({ changes = 0 }: { changes?: number }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<AuditAction | ''>('');
   return (
@@ -34,8 +35,8 @@ export function AuditLog() {
           ))}
         </select>
       </div>
-      {/* A new filter starts again from the newest. */}
-      <AuditPages key={action} action={action || undefined} />
+      {/* A new filter, or an action just taken, starts again from the newest. */}
+      <AuditPages key={`${action}:${changes}`} action={action || undefined} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { CommunePicker } from '../orgs/CommunePicker';
 import { useOrgAction } from '../orgs/useOrgAction';
 
 /** An agency: its name and the commune of its seat, from the official list. */
-export function CreateAgencyForm() {
+export function CreateAgencyForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [commune, setCommune] = useState('');
@@ -29,6 +29,7 @@ export function CreateAgencyForm() {
     if (!parsed.success) return;
     const done = await run((token) => createOrgApi(window.location.origin).create(token, input));
     if (!done) return;
+    onDone?.();
     setCreated(input.name);
     setName('');
   };

@@ -8,7 +8,7 @@ import { CommunePicker } from '../orgs/CommunePicker';
 import { useOrgAction } from '../orgs/useOrgAction';
 
 /** Gives a commune to an official: found by their login, the commune from the official list. */
-export function NameOfficialForm() {
+export function NameOfficialForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const [login, setLogin] = useState('');
   const [commune, setCommune] = useState('');
@@ -33,6 +33,7 @@ export function NameOfficialForm() {
       { not_found: t('admin.official.notFound') },
     );
     if (!official) return;
+    onDone?.();
     setNamed(official.displayName);
     setLogin('');
   };

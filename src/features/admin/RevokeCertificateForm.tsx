@@ -10,7 +10,7 @@ import { useOrgAction } from '../orgs/useOrgAction';
 const CERTIFICATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Revokes a certificate by its id, with the reason verifiers will be told. */
-export function RevokeCertificateForm() {
+export function RevokeCertificateForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const [id, setId] = useState('');
   const [reason, setReason] = useState('');
@@ -30,6 +30,7 @@ export function RevokeCertificateForm() {
       { not_found: t('admin.revoke.notFound'), conflict: t('admin.revoke.already') },
     );
     if (!revoked) return;
+    onDone?.();
     setDone(true);
     setId('');
     setReason('');

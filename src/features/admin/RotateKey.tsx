@@ -6,7 +6,7 @@ import { Notice } from '../../ui/Notice';
 import { useOrgAction } from '../orgs/useOrgAction';
 
 /** A new certificate signing key, asked twice: the old keys stay published. */
-export function RotateKey() {
+export function RotateKey({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [keyId, setKeyId] = useState<string | null>(null);
@@ -18,7 +18,9 @@ export function RotateKey() {
       { conflict: t('admin.key.configured') },
     );
     setConfirming(false);
-    if (rotated) setKeyId(rotated.keyId);
+    if (!rotated) return;
+    setKeyId(rotated.keyId);
+    onDone?.();
   };
 
   return (

@@ -13,6 +13,7 @@ import { useProfileName } from '../profiles/useProfileName';
 import { CERTIFICATES_PATH } from '../certificates/paths';
 import { DeleteProfile } from './DeleteProfile';
 import { PinSettings } from './PinSettings';
+import { LearnerQr } from './LearnerQr';
 import { useSettings } from './useSettings';
 
 const RATE_NAMES = ['slow', 'normal', 'fast'] as const;
@@ -105,6 +106,7 @@ export function SettingsScreen() {
         </fieldset>
       </div>
 
+      {!profile.guest && <LearnerQr profile={profile} />}
       {!profile.guest && <PinSettings profile={profile} />}
       <DeleteProfile profile={profile} />
     </main>

@@ -5,6 +5,7 @@ import { learningEventKind } from './learningEvents.ts';
 import { visitVersionKind } from './visitVersions.ts';
 import { classSessionKind } from './classSessions.ts';
 import { attendanceMarkKind } from './attendanceMarks.ts';
+import { visitReviewKind } from './visitReviews.ts';
 
 export * from './kind.ts';
 export { eventRecord, learningEventKind } from './learningEvents.ts';
@@ -12,6 +13,7 @@ export { visitRecord, visitVersionId, visitVersionKind } from './visitVersions.t
 export { classSessionKind, sessionRecord } from './classSessions.ts';
 export { attendanceMarkKind, markRecord } from './attendanceMarks.ts';
 export * from './assignments.ts';
+export * from './visitReviews.ts';
 
 /**
  * Every kind of record the sync path carries. A new kind is declared in its own file and added
@@ -24,6 +26,7 @@ export const RECORD_KINDS = [
   classSessionKind,
   attendanceMarkKind,
   assignmentKind,
+  visitReviewKind,
 ] as const;
 
 export type AnyRecordKind = (typeof RECORD_KINDS)[number];
@@ -49,5 +52,6 @@ export const pulledRecordSchema = z.discriminatedUnion('kind', [
   pulledOf(classSessionKind),
   pulledOf(attendanceMarkKind),
   pulledOf(assignmentKind),
+  pulledOf(visitReviewKind),
 ]);
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;

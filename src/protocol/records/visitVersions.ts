@@ -17,7 +17,9 @@ export function visitVersionId(ref: Pick<VisitVersion, 'visitId' | 'version'>): 
  */
 export const visitVersionKind = declareRecordKind({
   kind: 'visit-version',
-  version: 1,
+  // 2: a service may be a category of help (`{ kind: 'category', id }`); version 1 shapes are
+  // a subset, so old records are still accepted, stored and shown.
+  version: 2,
   schema: visitVersionSchema,
   stored: storedVisitVersionSchema,
   scope: 'organisation',

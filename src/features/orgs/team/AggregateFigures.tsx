@@ -21,6 +21,11 @@ export function AggregateFigures({ aggregates }: { aggregates: VisitAggregates }
   return (
     <>
       <FigureSection
+        id="byCategory"
+        title={t('team.dashboard.byCategory')}
+        figures={toFigures(aggregates.byCategory, (k) => t(`team.categories.${k}`))}
+      />
+      <FigureSection
         id="byService"
         title={t('team.dashboard.byService')}
         figures={toFigures(aggregates.byService, service)}

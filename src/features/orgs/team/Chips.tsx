@@ -11,6 +11,8 @@ interface ChipGroupProps<V extends string> {
   /** One value (radio chips) or several (checkbox chips). */
   selected: V | V[] | undefined;
   onToggle: (value: V) => void;
+  /** What is wrong (nothing chosen), shown under the legend and read with the group. */
+  error?: string | undefined;
 }
 
 /**
@@ -22,13 +24,24 @@ export function ChipGroup<V extends string>({
   options,
   selected,
   onToggle,
+  error,
 }: ChipGroupProps<V>) {
   const name = useId();
+  const errorId = `${name}-error`;
   const multiple = Array.isArray(selected);
   const isOn = (value: V) => (multiple ? selected.includes(value) : selected === value);
   return (
-    <fieldset className="chip-group">
+    <fieldset
+      className="chip-group"
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="field-label">{legend}</legend>
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
       <div className="chips">
         {options.map((option) => (
           <label key={option.value} className={`chip${isOn(option.value) ? ' chip-on' : ''}`}>

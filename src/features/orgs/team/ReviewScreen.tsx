@@ -5,11 +5,16 @@ import { StatusChip } from './StatusChip';
 import { VisitSummary } from './VisitSummary';
 import { useTeamRequest } from './useTeamRequest';
 import { TeamCrumb } from './TeamCrumb';
+import { ReviewActions } from './ReviewActions';
+import { useTeam } from './TeamContext';
+import { useLatestReviews } from '../../../data/teamHooks';
 
 /** Every record's current version across the team, newest first, for the leader to check. */
 export function ReviewScreen() {
   const { teamId = '' } = useParams();
   const { t } = useTranslation();
+  const { accountId } = useTeam(teamId);
+  const reviews = useLatestReviews(accountId, teamId);
   const { state } = useTeamRequest((api, token) => api.visits(token, teamId), [teamId]);
   if (state.phase !== 'ready') return <LeaderState state={state} />;
   const visits = [...state.data].sort((a, b) => b.record.date.localeCompare(a.record.date));
@@ -26,6 +31,12 @@ export function ReviewScreen() {
               {visit.hasConflict && <StatusChip status="conflict" />}
             </p>
             <VisitSummary visit={visit.record} />
+            <ReviewActions
+              teamId={teamId}
+              visitId={visit.record.visitId}
+              version={visit.record.version}
+              latest={reviews?.get(visit.record.visitId)}
+            />
           </li>
         ))}
       </ul>

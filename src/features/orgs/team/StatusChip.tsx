@@ -1,6 +1,7 @@
 import { useTranslation } from '../../../i18n';
 
-export type VisitStatus = 'draft' | 'waiting' | 'sent' | 'conflict' | 'refused';
+export type VisitStatus =
+  'draft' | 'waiting' | 'sent' | 'conflict' | 'refused' | 'approved' | 'sent_back';
 
 export function StatusChip({ status }: { status: VisitStatus }) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { useCredentials } from '../../../data/hooks';
+import { useEffect, type ReactNode } from 'react';
+import { useCredentials, useProfile } from '../../../data/hooks';
+import { dayIsOpen, endTeamVaultDay } from '../../../data/teamVault';
 import { useTeamMemberships, useTeamVaultRow } from '../../../data/teamHooks';
 import { useTranslation } from '../../../i18n';
 import { useSession } from '../../../state/session';
@@ -20,8 +21,13 @@ export function TeamGate({ children }: { children: ReactNode }) {
   const accountId = credentials?.accountId ?? '';
   const memberships = useTeamMemberships(accountId);
   const vault = useTeamVaultRow(accountId);
+  const profile = useProfile(profileId);
   const unlocked = useTeamVault((s) => (s.accountId === accountId ? s.key : null));
   useIdleLock();
+  // A day's unlock that is over is deleted as soon as the log is opened again.
+  useEffect(() => {
+    if (accountId && vault?.day && !dayIsOpen(vault)) void endTeamVaultDay(accountId);
+  }, [accountId, vault]);
 
   if (credentials === undefined) return <LoadingScreen />;
   if (credentials === null) {
@@ -33,7 +39,9 @@ export function TeamGate({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (memberships === undefined || vault === undefined) return <LoadingScreen />;
+  if (memberships === undefined || vault === undefined || profile === undefined) {
+    return <LoadingScreen />;
+  }
   if (memberships === null && online) return <LoadingScreen />;
   if (!memberships?.teams.length) {
     return (
@@ -44,7 +52,17 @@ export function TeamGate({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (!unlocked) return <UnlockForm accountId={accountId} isNew={vault === null} />;
+  if (!unlocked) {
+    return (
+      <UnlockForm
+        accountId={accountId}
+        profileId={profileId}
+        isNew={vault === null}
+        pinOpens={!!profile?.pin && dayIsOpen(vault)}
+        suggestPin={!profile?.pin}
+      />
+    );
+  }
   return (
     <TeamContext.Provider value={{ profileId, accountId, key: unlocked, teams: memberships.teams }}>
       {children}

@@ -10,6 +10,7 @@ import { StatusChip } from './StatusChip';
 import { useTeam } from './TeamContext';
 import { VisitSummary } from './VisitSummary';
 import { TeamCrumb } from './TeamCrumb';
+import { ReviewNote } from './ReviewNote';
 
 /** A finalized visit, read-only; "Sửa" starts an amendment naming the version it amends. */
 export function VisitDetailScreen() {
@@ -44,6 +45,7 @@ export function VisitDetailScreen() {
         {t('team.detail.version', { version: shown.row.version })}{' '}
         <StatusChip status={shown.row.state} />
       </p>
+      <ReviewNote teamId={teamId} visitId={visitId} version={shown.row.version} />
       <VisitSummary visit={shown.visit} />
       <p className="muted">{t('team.detail.amendHint')}</p>
       <Button className="button-wide" onClick={() => void amend()}>

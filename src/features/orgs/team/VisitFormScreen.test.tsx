@@ -57,6 +57,27 @@ describe('the visit log form', () => {
     expect(listing.heads).toEqual([]);
   });
 
+  it('takes the volunteer to the first missing field: a missing reason gets the focus', async () => {
+    open();
+    fireEvent.click(await screen.findByRole('button', { name: 'Hoàn tất' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('checkbox')[0]));
+    const services = screen.getByRole('group', { name: 'Đã giúp việc gì' });
+    expect(services.getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Khác' }));
+    fireEvent.change(screen.getByLabelText('Việc khác là gì'), { target: { value: 'Zalo' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Được một phần' }));
+    fireEvent.click(screen.getByRole('radio', { name: '10 phút' }));
+    fireEvent.change(screen.getByLabelText('Thôn, tổ dân phố'), { target: { value: 'Thôn Đông' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Người được giúp đồng ý cho ghi lại' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hoàn tất' }));
+    const reason = screen.getByLabelText('Vì sao chưa xong');
+    await waitFor(() => expect(document.activeElement).toBe(reason));
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(services.getAttribute('aria-invalid')).toBeNull();
+    expect((await listVisits({ accountId, teamId })).heads).toEqual([]);
+  });
+
   it('logs a common visit with a few taps, and remembers the village for the next', async () => {
     open();
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Khác' }));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { StorageFullError } from '../../../data/errors';
 import { getDeviceId } from '../../../data/meta';
@@ -45,6 +45,19 @@ interface Loaded {
   amends: number | null;
 }
 
+/** Scrolls to the first field (in the form's order) named in `fields`, and focuses it. */
+function focusFirst(form: HTMLFormElement | null, fields: string[]): void {
+  const first = [...(form?.querySelectorAll<HTMLElement>('[data-field]') ?? [])].find((el) =>
+    fields.includes(el.dataset.field ?? ''),
+  );
+  const target = first?.matches('input, textarea, select')
+    ? first
+    : first?.querySelector<HTMLElement>('input, textarea, select, button');
+  if (!target) return;
+  target.scrollIntoView?.({ block: 'center' });
+  target.focus({ preventScroll: true });
+}
+
 /** A new visit, or a draft (possibly an amendment) opened again. */
 export function VisitFormScreen() {
   const { teamId = '', draftId } = useParams();
@@ -53,7 +66,15 @@ export function VisitFormScreen() {
   const { accountId, key } = useTeam(teamId);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [missingFields, setMissingFields] = useState<{ fields: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // Each time finishing finds something missing, the first missing field (in the order of the
+  // form) is scrolled to and takes the focus, so the volunteer lands where to tap next.
+  useEffect(() => {
+    if (missingFields) focusFirst(form.current, missingFields.fields);
+  }, [missingFields]);
 
   useEffect(() => {
     let live = true;
@@ -91,9 +112,13 @@ export function VisitFormScreen() {
     } catch (failure) {
       setBusy(false);
       if (failure instanceof StorageFullError) setProblem(t('team.form.storageFull'));
-      else if (failure instanceof VisitInvalidError) setProblem(missing(failure.fields));
+      else if (failure instanceof VisitInvalidError) showMissing(failure.fields);
       else throw failure;
     }
+  };
+  const showMissing = (fields: string[]) => {
+    setProblem(missing(fields));
+    setMissingFields({ fields });
   };
   const missing = (fields: string[]) =>
     t('team.form.missing', {
@@ -121,7 +146,8 @@ export function VisitFormScreen() {
       draftId: loaded.draftId,
     };
     const checked = checkVisit(target, loaded.values, context);
-    if (!checked.ok) return setProblem(missing(checked.fields));
+    if (!checked.ok) return showMissing(checked.fields);
+    setMissingFields(null);
     await act(async () => {
       await finalizeVisit(key, target, loaded.values, context);
       syncSoon();
@@ -137,6 +163,7 @@ export function VisitFormScreen() {
           : t('team.form.amendTitle', { version: loaded.amends + 1 })}
       </h1>
       <form
+        ref={form}
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -144,6 +171,7 @@ export function VisitFormScreen() {
         }}
       >
         <VisitFields
+          missing={missingFields?.fields}
           values={loaded.values}
           onChange={(values) => setLoaded({ ...loaded, values })}
         />

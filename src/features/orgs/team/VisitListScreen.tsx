@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { useTeamVaultRow, useVisitListing } from '../../../data/teamHooks';
+import { useLatestReviews, useTeamVaultRow, useVisitListing } from '../../../data/teamHooks';
 import { useLanguage, useTranslation } from '../../../i18n';
 import { lockTeamVault } from '../../../state/teamVault';
 import { Button } from '../../../ui/Button';
@@ -23,6 +23,15 @@ export function VisitListScreen() {
   const vault = useTeamVaultRow(accountId);
   const waiting = listing?.heads.filter((h) => h.state === 'waiting').length ?? 0;
   const refused = listing?.heads.filter((h) => h.state === 'refused').length ?? 0;
+  const reviews = useLatestReviews(accountId, teamId);
+  // A review counts for the version it read: once amended, the visit waits for a new one.
+  const reviewOf = (visitId: string, version: number) => {
+    const review = reviews?.get(visitId);
+    return review?.version === version ? review : undefined;
+  };
+  const sentBack =
+    listing?.heads.filter((h) => reviewOf(h.visitId, h.version)?.decision === 'sent_back').length ??
+    0;
   const online = useSession((s) => s.online);
   const phase = useSession((s) => s.sync.phase);
   const names = useSealedNames(key, listing?.heads);
@@ -52,6 +61,9 @@ export function VisitListScreen() {
           <Notice tone="warning">{t('team.list.failed')}</Notice>
         )}
         {refused > 0 && <Notice tone="error">{t('team.list.refused', { count: refused })}</Notice>}
+        {sentBack > 0 && (
+          <Notice tone="warning">{t('team.list.sentBack', { count: sentBack })}</Notice>
+        )}
         <Button variant="secondary" disabled={!online || phase === 'syncing'} onClick={syncNow}>
           {phase === 'syncing' ? t('team.list.syncing') : t('team.list.sync')}
         </Button>
@@ -91,7 +103,13 @@ export function VisitListScreen() {
                     {head.plain.services.map(label).join(', ')}
                   </span>
                 </span>
-                <StatusChip status={head.state} />
+                <StatusChip
+                  status={
+                    head.state === 'sent'
+                      ? (reviewOf(head.visitId, head.version)?.decision ?? 'sent')
+                      : head.state
+                  }
+                />
               </Link>
             </li>
           ))}

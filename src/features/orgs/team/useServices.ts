@@ -1,5 +1,6 @@
 import { useCourses, useWalkthroughs } from '../../../data/hooks';
 import { useLanguage, useTranslation } from '../../../i18n';
+import { categoryOfKey } from '../../../domain/visits/categories';
 import type { VisitService } from '../../../protocol/visits';
 
 export interface ServiceChoice {
@@ -34,9 +35,12 @@ export function useServiceLabel(): (service: VisitService | string) => string {
   const byKey = new Map(choices.map((c) => [c.key, c.label]));
   return (service) => {
     if (typeof service === 'string') {
-      return service === 'other' ? t('team.dashboard.other') : (byKey.get(service) ?? service);
+      if (service === 'other') return t('team.dashboard.other');
+      if (service.startsWith('category:')) return t(`team.categories.${categoryOfKey(service)}`);
+      return byKey.get(service) ?? service;
     }
     if (service.kind === 'other') return service.text;
+    if (service.kind === 'category') return t(`team.categories.${service.id}`);
     return byKey.get(`${service.kind}:${service.id}`) ?? service.id;
   };
 }
