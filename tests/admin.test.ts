@@ -152,12 +152,14 @@ describe('everyone does their job from the app: admin, leader, and a member who 
     expect(await leader.locator('.join-code-link a').getAttribute('href')).toBe(joinLink);
     await checkScreen(leader, 'leader-join-qr');
 
-    // The team counts in Ngọc Hà's figures once approved: the admin does it from the app.
-    await admin.goto(`${stack.origin}/communes/00008`);
+    // The team counts in Ngọc Hà's figures once approved: the admin does it from the admin
+    // screen, which lists every team waiting, each with its commune.
+    await admin.goto(`${stack.origin}/admin`);
     const pending = admin.locator('section', {
       has: admin.getByRole('heading', { name: 'Tổ chờ duyệt' }),
     });
     await pending.getByText(TEAM).waitFor();
+    await pending.getByText(/Phường Ngọc Hà ·/).waitFor();
     await checkScreen(admin, 'admin-team-approval');
     await pending.getByRole('button', { name: 'Duyệt tổ này' }).click();
     await admin.getByRole('heading', { name: 'Tổ chờ duyệt' }).waitFor({ state: 'detached' });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { createAccountApi } from '../../sync/accountApi';
 import { Notice } from '../../ui/Notice';
+import { PendingTeams } from '../orgs/PendingTeams';
 import { useServerRead } from '../orgs/useServerRead';
 import { AuditLog } from './AuditLog';
 import { CreateAgencyForm } from './CreateAgencyForm';
@@ -11,8 +12,8 @@ import { RotateKey } from './RotateKey';
 import './AdminScreen.css';
 
 /**
- * What a system administrator does from the app: agencies, officials, revocations, the issuer
- * key, the log.
+ * What a system administrator does from the app: teams waiting for approval, agencies,
+ * officials, revocations, the issuer key, the log.
  */
 export function AdminScreen() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function AdminScreen() {
       )}
       {isAdmin && (
         <>
+          <PendingTeams onApproved={changed} />
           <CreateAgencyForm onDone={changed} />
           <NameOfficialForm onDone={changed} />
           <RevokeCertificateForm onDone={changed} />

@@ -16,7 +16,7 @@ import { Totals } from '../../../ui/Totals';
 import { FigureExports } from '../FigureExports';
 import { PeriodChoice } from '../PeriodChoice';
 import { periodRange, type DayRange, type Period } from '../../../domain/periods';
-import { PendingTeams } from './PendingTeams';
+import { PendingTeams } from '../PendingTeams';
 import './team.css';
 
 /** What the server said about one commune; another commune's answer counts as still loading. */

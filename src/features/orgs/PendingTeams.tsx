@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../../i18n';
-import { useSession } from '../../../state/session';
-import { createCommuneApi, type PendingTeam } from '../../../sync/communeApi';
-import { Button } from '../../../ui/Button';
-import { Notice } from '../../../ui/Notice';
-import { formatDate } from '../format';
-import { useOrgAction } from '../useOrgAction';
-import { withAccountToken } from '../../../sync/accountTokens';
+import { useTranslation } from '../../i18n';
+import { useSession } from '../../state/session';
+import { createCommuneApi, type PendingTeam } from '../../sync/communeApi';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { formatDate } from './format';
+import { useOrgAction } from './useOrgAction';
+import { withAccountToken } from '../../sync/accountTokens';
 
 /**
- * Teams started in this commune that its official has not approved yet: their visits count in
- * the commune's figures only once approved, so an unknown team cannot fill them.
+ * Teams started in a commune that its official (or a system admin) has not approved yet: their
+ * visits count in the commune's figures only once approved, so an unknown team cannot fill them.
+ * With a commune `code`, that commune's; without, every one the caller decides for.
  */
-export function PendingTeams({ code, onApproved }: { code: string; onApproved: () => void }) {
+export function PendingTeams({ code, onApproved }: { code?: string; onApproved: () => void }) {
   const { t } = useTranslation();
   const [teams, setTeams] = useState<PendingTeam[]>([]);
   const [version, setVersion] = useState(0);
@@ -26,7 +27,7 @@ export function PendingTeams({ code, onApproved }: { code: string; onApproved: (
       createCommuneApi(window.location.origin).pendingTeams(token),
     )
       .then((all) => {
-        if (live) setTeams(all.filter((team) => team.communeCode === code));
+        if (live) setTeams(code ? all.filter((team) => team.communeCode === code) : all);
       })
       // Offline or refused: the figures above already say so; nothing to approve from here.
       .catch(() => undefined);
@@ -57,6 +58,7 @@ export function PendingTeams({ code, onApproved }: { code: string; onApproved: (
             <span className="lesson-name">
               {team.name}
               <span className="muted link-list-detail">
+                {code ? '' : `${team.communeName} · `}
                 {t('team.commune.pending.started', { date: formatDate(team.createdAt) })}
               </span>
             </span>
