@@ -17,7 +17,7 @@ import {
 import { isUnitOf } from '../services/agencyStaff';
 import { getOrganisation, MANAGER_ROLE, roleIn } from '../services/organisations';
 import type { Principal } from '../services/principal';
-import type { HandlerOutcome, RecordHandler } from './handler';
+import { pushByOrganisation, type HandlerOutcome, type RecordHandler } from './handler';
 
 const kind = assignmentKind.kind;
 
@@ -147,16 +147,6 @@ async function pushToOrganisation(
   };
 }
 
-function groupByOrganisation(records: AssignmentRecord[]): Map<string, AssignmentRecord[]> {
-  const groups = new Map<string, AssignmentRecord[]>();
-  for (const record of records) {
-    const group = groups.get(record.organisationId) ?? [];
-    group.push(record);
-    groups.set(record.organisationId, group);
-  }
-  return groups;
-}
-
 /**
  * Assignments belong to the class or agency they name: only its teacher or agency admin pushes
  * them (anyone else is refused with `forbidden_scope`). A member pulls those for the whole
@@ -165,27 +155,27 @@ function groupByOrganisation(records: AssignmentRecord[]): Map<string, Assignmen
 export const assignmentHandler: RecordHandler<typeof assignmentKind> = {
   kind: assignmentKind,
 
-  async push(db, { caller, records }) {
-    const outcome: HandlerOutcome = { accepted: [], refused: [] };
-    for (const [organisationId, group] of groupByOrganisation(records)) {
-      const member = await standing(db, caller, organisationId);
-      if (!member?.isStaff) {
-        outcome.refused.push(
-          ...group.map((record) =>
-            refusal(
-              record,
-              'forbidden_scope',
-              'Only a teacher of this class or an admin of this agency may assign',
+  push(db, { caller, records }) {
+    return pushByOrganisation(
+      records,
+      (record) => record.organisationId,
+      async (organisationId, group) => {
+        const member = await standing(db, caller, organisationId);
+        if (!member?.isStaff) {
+          return {
+            accepted: [],
+            refused: group.map((record) =>
+              refusal(
+                record,
+                'forbidden_scope',
+                'Only a teacher of this class or an admin of this agency may assign',
+              ),
             ),
-          ),
-        );
-        continue;
-      }
-      const pushed = await pushToOrganisation(db, member.accountId, organisationId, group);
-      outcome.accepted.push(...pushed.accepted);
-      outcome.refused.push(...pushed.refused);
-    }
-    return outcome;
+          };
+        }
+        return pushToOrganisation(db, member.accountId, organisationId, group);
+      },
+    );
   },
 
   async pull(db, { caller, scope, since, limit }) {

@@ -2,7 +2,7 @@ import type { AttendanceMark, ClassSession, Refusal } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { classRole, storeAttendance } from '../services/attendance';
 import type { Principal } from '../services/principal';
-import type { HandlerOutcome } from './handler';
+import { pushByOrganisation, type HandlerOutcome } from './handler';
 
 /** What a caller may read of a class's attendance: everything (its teacher) or their own marks. */
 export interface ClassReader {
@@ -25,16 +25,6 @@ export async function classReader(
   return null;
 }
 
-function byClass<R extends { classId: string }>(records: readonly R[]): Map<string, R[]> {
-  const classes = new Map<string, R[]>();
-  for (const record of records) {
-    const share = classes.get(record.classId) ?? [];
-    share.push(record);
-    classes.set(record.classId, share);
-  }
-  return classes;
-}
-
 /**
  * Stores each class's share of a push when the caller teaches that class; refuses the share
  * of any other class whole, with `forbidden_scope`.
@@ -45,30 +35,34 @@ export async function pushToClasses(
   kind: 'class-session' | 'attendance-mark',
   records: readonly (ClassSession | AttendanceMark)[],
 ): Promise<HandlerOutcome> {
-  const outcome: HandlerOutcome = { accepted: [], refused: [] };
-  for (const [classId, share] of byClass(records)) {
-    const teacherId =
-      caller.kind === 'account' && (await classRole(db, caller.accountId, classId)) === 'teacher'
-        ? caller.accountId
-        : null;
-    if (!teacherId) {
-      outcome.refused.push(
-        ...share.map((record): Refusal => ({
-          kind,
-          id: record.id,
-          reason: 'forbidden_scope',
-          message: 'Only a teacher of this class records its sessions and attendance',
-        })),
-      );
-      continue;
-    }
-    const input =
-      kind === 'class-session'
-        ? { sessions: share as ClassSession[], marks: [] }
-        : { sessions: [], marks: share as AttendanceMark[] };
-    const stored = await storeAttendance(db, classId, teacherId, input);
-    outcome.accepted.push(...stored.accepted);
-    outcome.refused.push(...stored.refused.map((refusal) => ({ kind, ...refusal })));
-  }
-  return outcome;
+  return pushByOrganisation(
+    records,
+    (record) => record.classId,
+    async (classId, share): Promise<HandlerOutcome> => {
+      const teacherId =
+        caller.kind === 'account' && (await classRole(db, caller.accountId, classId)) === 'teacher'
+          ? caller.accountId
+          : null;
+      if (!teacherId) {
+        return {
+          accepted: [],
+          refused: share.map((record): Refusal => ({
+            kind,
+            id: record.id,
+            reason: 'forbidden_scope',
+            message: 'Only a teacher of this class records its sessions and attendance',
+          })),
+        };
+      }
+      const input =
+        kind === 'class-session'
+          ? { sessions: share as ClassSession[], marks: [] }
+          : { sessions: [], marks: share as AttendanceMark[] };
+      const stored = await storeAttendance(db, classId, teacherId, input);
+      return {
+        accepted: stored.accepted,
+        refused: stored.refused.map((refusal) => ({ kind, ...refusal })),
+      };
+    },
+  );
 }

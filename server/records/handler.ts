@@ -55,3 +55,28 @@ export interface RecordHandler<K extends AnyRecordKind = AnyRecordKind> {
   push(db: Database, batch: KindBatch<K>): Promise<HandlerOutcome>;
   pull(db: Database, request: PullRequest): Promise<PulledPage | null>;
 }
+
+/**
+ * Pushes records one organisation's share at a time (a team's, a class's, an agency's), in the
+ * order each first appears, and gathers what every share accepted and refused.
+ */
+export async function pushByOrganisation<R>(
+  records: readonly R[],
+  organisationOf: (record: R) => string,
+  pushShare: (organisationId: string, share: R[]) => Promise<HandlerOutcome>,
+): Promise<HandlerOutcome> {
+  const shares = new Map<string, R[]>();
+  for (const record of records) {
+    const id = organisationOf(record);
+    const share = shares.get(id) ?? [];
+    share.push(record);
+    shares.set(id, share);
+  }
+  const outcome: HandlerOutcome = { accepted: [], refused: [] };
+  for (const [id, share] of shares) {
+    const pushed = await pushShare(id, share);
+    outcome.accepted.push(...pushed.accepted);
+    outcome.refused.push(...pushed.refused);
+  }
+  return outcome;
+}

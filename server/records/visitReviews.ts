@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import type { Principal } from '../services/principal';
 import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { pullReviews, storeReviews, visitVolunteers } from '../services/visitReviews';
-import type { HandlerOutcome, RecordHandler } from './handler';
+import { pushByOrganisation, type HandlerOutcome, type RecordHandler } from './handler';
 
 const kind = visitReviewKind.kind;
 
@@ -72,17 +72,12 @@ async function pushToTeam(
 export const visitReviewHandler: RecordHandler<typeof visitReviewKind> = {
   kind: visitReviewKind,
 
-  async push(db, { caller, records }) {
-    const outcome: HandlerOutcome = { accepted: [], refused: [] };
-    const teams = new Map<string, VisitReview[]>();
-    for (const review of records)
-      teams.set(review.teamId, [...(teams.get(review.teamId) ?? []), review]);
-    for (const [teamId, reviews] of teams) {
-      const pushed = await pushToTeam(db, caller, teamId, reviews);
-      outcome.accepted.push(...pushed.accepted);
-      outcome.refused.push(...pushed.refused);
-    }
-    return outcome;
+  push(db, { caller, records }) {
+    return pushByOrganisation(
+      records,
+      (review) => review.teamId,
+      (teamId, reviews) => pushToTeam(db, caller, teamId, reviews),
+    );
   },
 
   async pull(db, { caller, scope, since, limit }) {

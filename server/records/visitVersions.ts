@@ -9,7 +9,7 @@ import type { Principal } from '../services/principal';
 import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { pullVersions } from '../services/visitReads';
 import { pushVisits } from '../services/visits';
-import type { HandlerOutcome, RecordHandler } from './handler';
+import { pushByOrganisation, type HandlerOutcome, type RecordHandler } from './handler';
 
 const kind = visitVersionKind.kind;
 
@@ -19,16 +19,6 @@ async function teamMember(db: Database, caller: Principal, teamId: string) {
   const access = await teamAccess(db, caller.accountId, teamId);
   if (!access.ok || !canPush(access.role)) return null;
   return { accountId: caller.accountId, isLeader: leads(access.role) };
-}
-
-function groupByTeam(versions: VisitVersion[]): Map<string, VisitVersion[]> {
-  const teams = new Map<string, VisitVersion[]>();
-  for (const version of versions) {
-    const team = teams.get(version.teamId) ?? [];
-    team.push(version);
-    teams.set(version.teamId, team);
-  }
-  return teams;
 }
 
 /** One team's share of a push, stored by the amendment rule; conflicts are flagged, not lost. */
@@ -76,14 +66,12 @@ async function pushToTeam(
 export const visitVersionHandler: RecordHandler<typeof visitVersionKind> = {
   kind: visitVersionKind,
 
-  async push(db, { caller, records }) {
-    const outcome: HandlerOutcome = { accepted: [], refused: [] };
-    for (const [teamId, versions] of groupByTeam(records)) {
-      const team = await pushToTeam(db, caller, teamId, versions);
-      outcome.accepted.push(...team.accepted);
-      outcome.refused.push(...team.refused);
-    }
-    return outcome;
+  push(db, { caller, records }) {
+    return pushByOrganisation(
+      records,
+      (version) => version.teamId,
+      (teamId, versions) => pushToTeam(db, caller, teamId, versions),
+    );
   },
 
   async pull(db, { caller, scope, since, limit }) {
