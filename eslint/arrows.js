@@ -41,7 +41,6 @@ export const ARROWS = {
 export const KNOWN_WRONG_WAY = {
   'server/routes/sync.ts': ['server/routes/auth', 'server/routes/certificates'],
   'server/routes/visits.ts': ['server/routes/auth', 'server/routes/visitSummaries'],
-  'src/app/installContent.ts': ['src/protocol'],
   'src/features/account/AccountScreen.tsx': ['src/sync'],
   'src/features/account/ResetPasswordForm.tsx': ['src/protocol', 'src/sync'],
   'src/features/account/SignInForm.tsx': ['src/protocol', 'src/sync'],

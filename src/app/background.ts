@@ -1,4 +1,4 @@
-import { installContent } from './installContent';
+import { installCatalogue } from '../features/content/installCatalogue';
 import { startSync, watchConnectivity } from './startSync';
 
 /**
@@ -6,7 +6,7 @@ import { startSync, watchConnectivity } from './startSync';
  * Loaded lazily, so the schemas and the sync engine do not weigh on the first screen.
  */
 export async function startBackgroundWork(): Promise<void> {
-  await installContent();
+  await installCatalogue();
   watchConnectivity();
   await startSync();
 }

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './db';
+import { outlineOfCourse, type CourseOutline, type WalkthroughOutline } from '../protocol';
 import type {
+  CatalogueRow,
   ChecklistRow,
   CredentialsRow,
   CourseRow,
@@ -12,12 +14,26 @@ import type {
 } from './rows';
 import { readMeta } from './meta';
 
-/** Installed courses, or undefined while loading. */
-export function useCourses(): CourseRow[] | undefined {
-  return useLiveQuery(() => database().courses.toArray(), []);
+/**
+ * Every course of the catalogue, downloaded or not, as its outline (enough to list it and say
+ * where to continue), by id; undefined while loading. A downloaded course the catalogue no
+ * longer lists is kept in the list.
+ */
+export function useCourses(): CourseOutline[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const [catalogue, installed] = await Promise.all([
+      db.catalogue.toArray(),
+      db.courses.toArray(),
+    ]);
+    return byId([
+      ...catalogue.flatMap((entry) => entry.courses),
+      ...installed.map(outlineOfCourse),
+    ]);
+  }, []);
 }
 
-/** One course, null if it is not installed, undefined while loading. */
+/** One course, null if it is not downloaded, undefined while loading. */
 export function useCourse(courseId: string): CourseRow | null | undefined {
   return useLiveQuery(async () => (await database().courses.get(courseId)) ?? null, [courseId]);
 }
@@ -97,9 +113,67 @@ export function useResumes(profileId: string): Map<string, ResumeRow> | undefine
   }, [profileId]);
 }
 
-/** Installed walkthroughs, or undefined while loading. */
-export function useWalkthroughs(): WalkthroughRow[] | undefined {
-  return useLiveQuery(() => database().walkthroughs.toArray(), []);
+/** Every walkthrough of the catalogue, downloaded or not, as its outline; by id. */
+export function useWalkthroughs(): WalkthroughOutline[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const [catalogue, installed] = await Promise.all([
+      db.catalogue.toArray(),
+      db.walkthroughs.toArray(),
+    ]);
+    return byId([
+      ...catalogue.flatMap((entry) => entry.walkthroughs),
+      ...installed.map(({ id, version, title, summary }) => ({ id, version, title, summary })),
+    ]);
+  }, []);
+}
+
+/** One of each id (the first given wins), sorted by id. */
+function byId<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A pack of the catalogue and whether this device holds it, and in which version. */
+export interface PackState {
+  entry: CatalogueRow;
+  /** `current`: downloaded and matching the catalogue; `outdated`: an older version is here. */
+  state: 'current' | 'outdated' | 'absent';
+}
+
+/** Every pack of the catalogue with its state on this device; undefined while loading. */
+export function usePackStates(): PackState[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const [catalogue, packs] = await Promise.all([db.catalogue.toArray(), db.packs.toArray()]);
+    const held = new Map(packs.map((pack) => [pack.id, pack.hash]));
+    return catalogue.map((entry) => ({ entry, state: packStateOf(entry, held.get(entry.id)) }));
+  }, []);
+}
+
+/**
+ * The pack that holds a course or walkthrough and its state; null when no pack of the
+ * catalogue holds it, undefined while loading.
+ */
+export function usePackOf(
+  kind: 'course' | 'walkthrough',
+  itemId: string,
+): PackState | null | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const entry = (await db.catalogue.toArray()).find((row) =>
+      (kind === 'course' ? row.courses : row.walkthroughs).some((item) => item.id === itemId),
+    );
+    if (!entry) return null;
+    const held = await db.packs.get(entry.id);
+    return { entry, state: packStateOf(entry, held?.hash) };
+  }, [kind, itemId]);
+}
+
+function packStateOf(entry: CatalogueRow, heldHash: string | undefined): PackState['state'] {
+  if (heldHash === undefined) return 'absent';
+  return heldHash === entry.hash ? 'current' : 'outdated';
 }
 
 export function useWalkthrough(id: string): WalkthroughRow | null | undefined {

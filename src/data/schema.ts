@@ -117,7 +117,16 @@ export const VERSION_10 = {
   orgMemberships: 'accountId',
 };
 
-export const CURRENT_VERSION = 10;
+/**
+ * Version 11: the content catalogue. The first visit installs only the catalogue (one row per
+ * pack of the build, with its hash, size and the outline of its courses and walkthroughs);
+ * a pack's courses and walkthroughs are written to their tables when it is downloaded.
+ */
+export const VERSION_11 = {
+  catalogue: 'id',
+};
+
+export const CURRENT_VERSION = 11;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -183,4 +192,5 @@ export function declareSchema(db: Dexie): void {
   db.version(8).stores(VERSION_8).upgrade(upgradeToVersion8);
   db.version(9).stores(VERSION_9);
   db.version(10).stores(VERSION_10);
+  db.version(11).stores(VERSION_11);
 }

@@ -3,7 +3,6 @@ import type { SyncStatus } from '../protocol/syncStatus';
 
 export type ContentInstall =
   | { phase: 'checking' }
-  | { phase: 'installing'; loadedBytes: number; totalBytes: number }
   | { phase: 'ready' }
   | { phase: 'failed' };
 
