@@ -1,4 +1,5 @@
 import { installCatalogue } from '../features/content/installCatalogue';
+import { registerServiceWorker } from './serviceWorker';
 import { startSync, watchConnectivity } from './startSync';
 
 /**
@@ -7,6 +8,9 @@ import { startSync, watchConnectivity } from './startSync';
  */
 export async function startBackgroundWork(): Promise<void> {
   await installCatalogue();
+  // Only now does the worker fetch the rest of the app to keep offline: on a slow link its
+  // precache would otherwise share the line with the first screen and the catalogue.
+  registerServiceWorker();
   watchConnectivity();
   await startSync();
 }
