@@ -115,7 +115,9 @@ function AppRoutes() {
         path="/settings"
         element={
           <SettingsScreen>
-            <Downloads />
+            <Suspense fallback={null}>
+              <Downloads />
+            </Suspense>
           </SettingsScreen>
         }
       />

@@ -35,11 +35,18 @@ export async function catalogueEntries(): Promise<CatalogueRow[]> {
   return database().catalogue.toArray();
 }
 
-/** Replaces the catalogue with this build's: packs already downloaded are not touched. */
+/**
+ * Replaces the catalogue with this build's (packs already downloaded are not touched); the same
+ * catalogue as before is not written again, so screens reading it do not redraw at every start.
+ */
 export async function saveCatalogue(entries: CatalogueRow[]): Promise<void> {
   const db = database();
+  const sameAs = (rows: CatalogueRow[]) =>
+    rows.length === entries.length &&
+    entries.every((entry) => rows.some((row) => row.id === entry.id && row.hash === entry.hash));
   await guardStorage(() =>
     db.transaction('rw', db.catalogue, async () => {
+      if (sameAs(await db.catalogue.toArray())) return;
       await db.catalogue.clear();
       await db.catalogue.bulkPut(entries);
     }),

@@ -22,13 +22,14 @@ import { readMeta } from './meta';
 export function useCourses(): CourseOutline[] | undefined {
   return useLiveQuery(async () => {
     const db = database();
-    const [catalogue, installed] = await Promise.all([
-      db.catalogue.toArray(),
-      db.courses.toArray(),
-    ]);
+    const listed = (await db.catalogue.toArray()).flatMap((entry) => entry.courses);
+    // Whole courses are big: read only those the catalogue does not list (usually none).
+    const known = new Set(listed.map((course) => course.id));
+    const unlisted = (await db.courses.toCollection().primaryKeys()).filter((id) => !known.has(id));
+    const installed = unlisted.length > 0 ? await db.courses.bulkGet(unlisted) : [];
     return byId([
-      ...catalogue.flatMap((entry) => entry.courses),
-      ...installed.map(outlineOfCourse),
+      ...listed,
+      ...installed.flatMap((course) => (course ? [outlineOfCourse(course)] : [])),
     ]);
   }, []);
 }
@@ -117,13 +118,17 @@ export function useResumes(profileId: string): Map<string, ResumeRow> | undefine
 export function useWalkthroughs(): WalkthroughOutline[] | undefined {
   return useLiveQuery(async () => {
     const db = database();
-    const [catalogue, installed] = await Promise.all([
-      db.catalogue.toArray(),
-      db.walkthroughs.toArray(),
-    ]);
+    const listed = (await db.catalogue.toArray()).flatMap((entry) => entry.walkthroughs);
+    const known = new Set(listed.map((walkthrough) => walkthrough.id));
+    const unlisted = (await db.walkthroughs.toCollection().primaryKeys()).filter(
+      (id) => !known.has(id),
+    );
+    const installed = unlisted.length > 0 ? await db.walkthroughs.bulkGet(unlisted) : [];
     return byId([
-      ...catalogue.flatMap((entry) => entry.walkthroughs),
-      ...installed.map(({ id, version, title, summary }) => ({ id, version, title, summary })),
+      ...listed,
+      ...installed.flatMap((w) =>
+        w ? [{ id: w.id, version: w.version, title: w.title, summary: w.summary }] : [],
+      ),
     ]);
   }, []);
 }

@@ -87,7 +87,7 @@ export function Downloads() {
           {t('settings.storage.downloadAll', { count: missing.length, size: size(totalBytes) })}
         </Button>
       ) : (
-        <p role="status">{t('settings.storage.allDownloaded')}</p>
+        packs.length > 0 && <p role="status">{t('settings.storage.allDownloaded')}</p>
       )}
       {failed > 0 && missing.length > 0 && inFlight.length === 0 && (
         <Notice tone="warning">{t('settings.storage.someFailed', { count: failed })}</Notice>
