@@ -34,6 +34,22 @@ export function useCourses(): CourseOutline[] | undefined {
   }, []);
 }
 
+/**
+ * One course's outline, downloaded or not (from the catalogue, else from the phone); null if
+ * neither has it, undefined while loading.
+ */
+export function useCourseOutline(courseId: string): CourseOutline | null | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    for (const entry of await db.catalogue.toArray()) {
+      const listed = entry.courses.find((course) => course.id === courseId);
+      if (listed) return listed;
+    }
+    const installed = await db.courses.get(courseId);
+    return installed ? outlineOfCourse(installed) : null;
+  }, [courseId]);
+}
+
 /** One course, null if it is not downloaded, undefined while loading. */
 export function useCourse(courseId: string): CourseRow | null | undefined {
   return useLiveQuery(async () => (await database().courses.get(courseId)) ?? null, [courseId]);
