@@ -7,9 +7,8 @@ import type { Page } from 'playwright-core';
  */
 export async function downloadEverything(page: Page): Promise<void> {
   const back = page.url();
-  // The catalogue is in once home lists the courses.
-  await page.locator('.course-card').first().waitFor();
   await page.goto(new URL('/settings', back).href);
+  // Either shows once the catalogue is on the phone.
   const all = page.getByRole('button', { name: /^Tải tất cả/ });
   const done = page.getByText('Đã tải hết bài học về máy.');
   await all.or(done).first().waitFor();
