@@ -169,6 +169,8 @@ describe('learning on a shared phone, offline', () => {
     await page.goto(`${stack.origin}/settings`);
     await page.getByRole('button', { name: 'Đổi người học' }).click();
     await page.getByRole('button', { name: /^Bình/ }).click();
+    // Bình's home, before leaving it: going to another address while the profile opens loses it.
+    await page.getByRole('heading', { level: 1, name: 'Khoá học' }).waitFor();
     await page.goto(`${stack.origin}/settings`);
     await page.getByRole('button', { name: 'Xoá hồ sơ này' }).click();
     await page.getByRole('button', { name: 'Xoá hẳn' }).click();
