@@ -39,8 +39,12 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The shell, every locale chunk and every content pack: all of it works offline.
+        // The shell, every locale chunk and the content catalogue (content/manifest.json): the
+        // app works offline from its first visit. Content packs and their recordings are not
+        // here: a pack is downloaded when someone opens it (src/features/content) and kept in
+        // IndexedDB, its recordings in the worker's runtime cache (src/sw.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,mp3,ogg,wav}'],
+        globIgnores: ['content/packs/**', 'content/audio/**', '**/node_modules/**'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
     }),

@@ -16,6 +16,13 @@ export interface FirstVisit {
   firstTextMs: number;
   /** The app's first screen drawn (the splash replaced): what a visitor waited for before. */
   appDrawnMs: number;
+  /**
+   * Everything the first visit brought until the service worker had precached the app: the
+   * page's answers and the worker's (reported by Playwright with their sizes on the wire; the
+   * CDP throttling applies to the page's requests only).
+   */
+  installedBytes: number;
+  installedMs: number;
 }
 
 async function visit(origin: string, compressed: boolean): Promise<FirstVisit> {
@@ -47,6 +54,15 @@ async function visit(origin: string, compressed: boolean): Promise<FirstVisit> {
       bytes += event.encodedDataLength;
       requests += 1;
     });
+    const sizes: Promise<number>[] = [];
+    context.on('requestfinished', (request) =>
+      sizes.push(
+        request
+          .sizes()
+          .then((size) => size.responseHeadersSize + size.responseBodySize)
+          .catch(() => 0),
+      ),
+    );
     await page.goto(origin, { waitUntil: 'commit', timeout: 300_000 });
     await page.waitForFunction(
       () => performance.getEntriesByName('first-contentful-paint').length > 0,
@@ -63,7 +79,12 @@ async function visit(origin: string, compressed: boolean): Promise<FirstVisit> {
     const firstTextMs = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
     );
-    return { compressed, bytes, requests, firstTextMs, appDrawnMs };
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const installedMs = await page.evaluate(() => performance.now());
+    const installedBytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    return { compressed, bytes, requests, firstTextMs, appDrawnMs, installedBytes, installedMs };
   } finally {
     await browser.close();
   }
@@ -98,7 +119,7 @@ export function printFirstVisit(figures: FirstVisit[]): void {
   );
   for (const f of figures) {
     console.log(
-      `  ${f.compressed ? 'brotli/gzip   ' : 'uncompressed  '}: ${(f.bytes / 1024).toFixed(1)} KB in ${f.requests} requests, first text ${(f.firstTextMs / 1000).toFixed(2)} s, app drawn ${(f.appDrawnMs / 1000).toFixed(2)} s`,
+      `  ${f.compressed ? 'brotli/gzip   ' : 'uncompressed  '}: ${(f.bytes / 1024).toFixed(1)} KB in ${f.requests} requests, first text ${(f.firstTextMs / 1000).toFixed(2)} s, app drawn ${(f.appDrawnMs / 1000).toFixed(2)} s; with the worker's precache ${(f.installedBytes / 1024).toFixed(1)} KB by ${(f.installedMs / 1000).toFixed(2)} s`,
     );
   }
 }

@@ -39,7 +39,6 @@ export const ARROWS = {
  * profiles, learn, common) that belong in ui/ or a shared core.
  */
 export const KNOWN_WRONG_WAY = {
-  'src/app/installContent.ts': ['src/protocol'],
   'src/features/account/AccountScreen.tsx': ['src/sync'],
   'src/features/account/ResetPasswordForm.tsx': ['src/protocol', 'src/sync'],
   'src/features/account/SignInForm.tsx': ['src/protocol', 'src/sync'],

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { registerServiceWorker } from './app/serviceWorker';
 import { openProfile, startProfileId } from './features/profiles/openProfile';
 import { initI18n } from './i18n';
 import './ui/styles.css';
@@ -18,7 +17,6 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  registerServiceWorker();
   // Ask the browser not to evict what people did when the phone runs short of space.
   void navigator.storage?.persist?.();
   const { startBackgroundWork } = await import('./app/background');

@@ -5,12 +5,22 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope;
 
-// The shell, every locale and every content pack of this build: all of the app works offline.
+// The shell, every locale and the content catalogue of this build: the app opens offline.
+// Content packs are not precached: the app downloads one when someone opens it, checks its
+// hash and keeps it in IndexedDB, where an update of this worker never touches it.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+// A course's recordings are fetched when its pack is downloaded (and when played) and kept
+// here; their names carry their hash, so a changed recording is a new file.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/content/audio/'),
+  new CacheFirst({ cacheName: 'hoc-so-audio' }),
+);
 
 // Any page of the app (/courses/…) opens offline from the cached shell; the API never does.
 registerRoute(

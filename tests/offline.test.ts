@@ -13,6 +13,7 @@ import {
 } from './support/learner';
 import { startStack, type Stack } from './support/stack';
 import { skipWelcome } from './support/welcome';
+import { downloadEverything } from './support/downloads';
 
 describe('offline first, in Chromium against the production build', () => {
   let stack: Stack;
@@ -35,6 +36,7 @@ describe('offline first, in Chromium against the production build', () => {
   it('(a) opens the app and a lesson with the network off and the server stopped', async () => {
     await page.goto(stack.origin);
     await skipWelcome(page);
+    await downloadEverything(page);
     await page
       .getByRole('link', { name: new RegExp(COURSE_TITLE) })
       .first()

@@ -5,6 +5,7 @@ import { COURSE_PATH, COURSE_TITLE } from './support/learner';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 import { skipWelcome } from './support/welcome';
+import { downloadEverything } from './support/downloads';
 
 /**
  * Screenshots at 360 × 740 of the main screens, written to tests/artifacts/ to be looked at.
@@ -29,6 +30,7 @@ describe('screens at 360 × 740', () => {
   it('home, course, lesson, quiz and offline', async () => {
     await page.goto(stack.origin);
     await skipWelcome(page);
+    await downloadEverything(page);
     await page
       .getByRole('link', { name: new RegExp(COURSE_TITLE) })
       .first()

@@ -38,6 +38,8 @@ export interface CompiledPack {
   json: string;
   hash: string;
   audio: AudioAsset[];
+  /** When its content was last checked against its sources; the catalogue shows it. */
+  lastChecked: string;
 }
 
 function readYaml(file: string, root: string): unknown {
@@ -130,7 +132,11 @@ function compileLesson(
   };
 }
 
-function compileCourse(courseDir: string, root: string, audio: AudioAsset[]): Course {
+function compileCourse(
+  courseDir: string,
+  root: string,
+  audio: AudioAsset[],
+): { course: Course; lastChecked: string } {
   const file = join(courseDir, 'course.yaml');
   const source = validate(courseSourceSchema, readYaml(file, root), relative(root, file));
   const quizFile = join(courseDir, `${source.quiz}.yaml`);
@@ -142,7 +148,7 @@ function compileCourse(courseDir: string, root: string, audio: AudioAsset[]): Co
       `${relative(root, quizFile)}: questions: id "${repeated}" is used twice`,
     );
   }
-  return {
+  const course: Course = {
     id: source.id,
     version: source.version,
     title: source.title,
@@ -164,6 +170,7 @@ function compileCourse(courseDir: string, root: string, audio: AudioAsset[]): Co
       })),
     },
   };
+  return { course, lastChecked: source.lastChecked };
 }
 
 function firstRepeat(ids: string[]): string | undefined {
@@ -171,9 +178,12 @@ function firstRepeat(ids: string[]): string | undefined {
 }
 
 /** A walkthrough file: its schema, unique ids, and practice screens that ask for fake data only. */
-function compileWalkthrough(file: string, root: string): Walkthrough {
+function compileWalkthrough(
+  file: string,
+  root: string,
+): { walkthrough: Walkthrough; lastChecked: string } {
   const where = relative(root, file);
-  const { lastChecked: _authoringOnly, ...walkthrough } = validate(
+  const { lastChecked, ...walkthrough } = validate(
     walkthroughSourceSchema,
     readYaml(file, root),
     where,
@@ -206,7 +216,7 @@ function compileWalkthrough(file: string, root: string): Walkthrough {
       );
     }
   }
-  return walkthrough;
+  return { walkthrough, lastChecked };
 }
 
 function packOf(
@@ -227,8 +237,9 @@ function compileWalkthroughs(contentDir: string, root: string): CompiledPack[] {
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => {
-      const walkthrough = compileWalkthrough(join(dir, name), root);
+      const { walkthrough, lastChecked } = compileWalkthrough(join(dir, name), root);
       return {
+        lastChecked,
         ...packOf(`walkthrough-${walkthrough.id}`, walkthrough.version, {
           courses: [],
           walkthroughs: [walkthrough],
@@ -285,7 +296,7 @@ export function compileContent(contentDir: string): CompiledPack[] {
     .sort()
     .map((name) => {
       const audio: AudioAsset[] = [];
-      const course = compileCourse(join(coursesDir, name), root, audio);
+      const { course, lastChecked } = compileCourse(join(coursesDir, name), root, audio);
       if (course.id !== name) {
         throw new ContentError(
           `${relative(root, join(coursesDir, name, 'course.yaml'))}: id: is "${course.id}" but the folder is "${name}"`,
@@ -294,6 +305,7 @@ export function compileContent(contentDir: string): CompiledPack[] {
       return {
         ...packOf(course.id, course.version, { courses: [course], walkthroughs: [] }),
         audio,
+        lastChecked,
       };
     })
     .concat(compileWalkthroughs(contentDir, root));

@@ -1,7 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
-import { CONTENT_PACK_FORMAT, type ContentManifest } from '../../src/protocol/index.ts';
+import {
+  CONTENT_PACK_FORMAT,
+  outlineOfCourse,
+  type ContentManifest,
+} from '../../src/protocol/index.ts';
 import { compileContent, type CompiledPack } from './compile.ts';
 
 export const MANIFEST_PATH = 'content/manifest.json';
@@ -19,6 +23,14 @@ function manifestOf(packs: CompiledPack[]): ContentManifest {
       hash: compiled.hash,
       url: `/${packPath(compiled)}`,
       bytes: Buffer.byteLength(compiled.json),
+      lastChecked: compiled.lastChecked,
+      courses: compiled.pack.courses.map(outlineOfCourse),
+      walkthroughs: compiled.pack.walkthroughs.map(({ id, version, title, summary }) => ({
+        id,
+        version,
+        title,
+        summary,
+      })),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { VERIFY_LINK_ROUTE } from '../features/certificates/paths';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -14,9 +14,10 @@ import { lazyScreen } from '../ui/lazyScreen';
 const CourseScreen = lazyScreen(() => import('../features/learn/CourseScreen'), 'CourseScreen');
 const LessonScreen = lazyScreen(() => import('../features/learn/LessonScreen'), 'LessonScreen');
 const QuizScreen = lazyScreen(() => import('../features/learn/QuizScreen'), 'QuizScreen');
-const SettingsScreen = lazyScreen(
-  () => import('../features/settings/SettingsScreen'),
-  'SettingsScreen',
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((module) => ({
+    default: module.SettingsScreen,
+  })),
 );
 const WalkthroughScreen = lazyScreen(
   () => import('../features/walkthroughs/WalkthroughScreen'),
@@ -75,6 +76,12 @@ const NewProfileScreen = lazyScreen(
   'NewProfileScreen',
 );
 
+// Loaded with the screens they serve: the first screen does not carry the download code.
+const PackGate = lazy(() =>
+  import('../features/content/PackGate').then((module) => ({ default: module.PackGate })),
+);
+const Downloads = lazyScreen(() => import('../features/content/Downloads'), 'Downloads');
+
 const CheckScreen = lazyScreen(() => import('../features/welcome/CheckScreen'), 'CheckScreen');
 
 const CertificatesScreen = lazyScreen(
@@ -112,7 +119,16 @@ function AppRoutes() {
       <Route path="/profiles" element={<ProfilePicker />} />
       <Route path="/profiles/new" element={<NewProfileScreen />} />
       <Route path={CHECK_PATH} element={<CheckScreen />} />
-      <Route path="/settings" element={<SettingsScreen />} />
+      <Route
+        path="/settings"
+        element={
+          <SettingsScreen>
+            <Suspense fallback={null}>
+              <Downloads />
+            </Suspense>
+          </SettingsScreen>
+        }
+      />
       <Route path="/account" element={<AccountScreen />} />
       <Route path="/admin" element={<AdminScreen />} />
       <Route path="/join" element={<JoinScreen />} />
@@ -129,11 +145,46 @@ function AppRoutes() {
       <Route path="/orgs/:organisationId/assignments" element={<AssignScreen />} />
       <Route path="/orgs/:organisationId/assignments/progress" element={<ProgressSheetScreen />} />
       <Route path="/orgs/:organisationId/compliance" element={<ComplianceScreen />} />
-      <Route path="/courses/:courseId" element={<CourseScreen />} />
-      <Route path="/courses/:courseId/lessons/:lessonId" element={<LessonScreen />} />
-      <Route path="/courses/:courseId/quiz" element={<QuizScreen />} />
-      <Route path="/walkthroughs/:walkthroughId" element={<WalkthroughScreen />} />
-      <Route path="/walkthroughs/:walkthroughId/practice" element={<PracticeScreen />} />
+      <Route
+        path="/courses/:courseId"
+        element={
+          <PackGate kind="course">
+            <CourseScreen />
+          </PackGate>
+        }
+      />
+      <Route
+        path="/courses/:courseId/lessons/:lessonId"
+        element={
+          <PackGate kind="course">
+            <LessonScreen />
+          </PackGate>
+        }
+      />
+      <Route
+        path="/courses/:courseId/quiz"
+        element={
+          <PackGate kind="course">
+            <QuizScreen />
+          </PackGate>
+        }
+      />
+      <Route
+        path="/walkthroughs/:walkthroughId"
+        element={
+          <PackGate kind="walkthrough">
+            <WalkthroughScreen />
+          </PackGate>
+        }
+      />
+      <Route
+        path="/walkthroughs/:walkthroughId/practice"
+        element={
+          <PackGate kind="walkthrough">
+            <PracticeScreen />
+          </PackGate>
+        }
+      />
       <Route path="/certificates" element={<CertificatesScreen />} />
       <Route path="/certificates/:courseId" element={<CertificateScreen />} />
       <Route path="/verify" element={<VerifyScreen />} />

@@ -1,4 +1,5 @@
-import { installContent } from './installContent';
+import { installCatalogue } from '../features/content/installCatalogue';
+import { registerServiceWorker } from './serviceWorker';
 import { startSync, watchConnectivity } from './startSync';
 
 /**
@@ -6,7 +7,10 @@ import { startSync, watchConnectivity } from './startSync';
  * Loaded lazily, so the schemas and the sync engine do not weigh on the first screen.
  */
 export async function startBackgroundWork(): Promise<void> {
-  await installContent();
+  await installCatalogue();
+  // Only now does the worker fetch the rest of the app to keep offline: on a slow link its
+  // precache would otherwise share the line with the first screen and the catalogue.
+  registerServiceWorker();
   watchConnectivity();
   await startSync();
 }

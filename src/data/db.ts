@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { DATABASE_NAME, declareSchema } from './schema';
 import type {
+  CatalogueRow,
   CourseRow,
   EventRow,
   MetaRow,
@@ -31,6 +32,7 @@ export class HocSoDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   profiles!: EntityTable<ProfileRow, 'id'>;
   packs!: EntityTable<PackRow, 'id'>;
+  catalogue!: EntityTable<CatalogueRow, 'id'>;
   courses!: EntityTable<CourseRow, 'id'>;
   events!: EntityTable<EventRow, 'id'>;
   courseProgress!: Dexie.Table<ProgressRow, [string, string]>;

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from './db';
+import { outlineOfCourse, type CourseOutline, type WalkthroughOutline } from '../protocol';
 import type {
+  CatalogueRow,
   ChecklistRow,
   CredentialsRow,
   CourseRow,
@@ -12,12 +14,43 @@ import type {
 } from './rows';
 import { readMeta } from './meta';
 
-/** Installed courses, or undefined while loading. */
-export function useCourses(): CourseRow[] | undefined {
-  return useLiveQuery(() => database().courses.toArray(), []);
+/**
+ * Every course of the catalogue, downloaded or not, as its outline (enough to list it and say
+ * where to continue), by id; undefined while loading. A downloaded course the catalogue no
+ * longer lists is kept in the list.
+ */
+export function useCourses(): CourseOutline[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const listed = (await db.catalogue.toArray()).flatMap((entry) => entry.courses);
+    // Whole courses are big: read only those the catalogue does not list (usually none).
+    const known = new Set(listed.map((course) => course.id));
+    const unlisted = (await db.courses.toCollection().primaryKeys()).filter((id) => !known.has(id));
+    const installed = unlisted.length > 0 ? await db.courses.bulkGet(unlisted) : [];
+    return byId([
+      ...listed,
+      ...installed.flatMap((course) => (course ? [outlineOfCourse(course)] : [])),
+    ]);
+  }, []);
 }
 
-/** One course, null if it is not installed, undefined while loading. */
+/**
+ * One course's outline, downloaded or not (from the catalogue, else from the phone); null if
+ * neither has it, undefined while loading.
+ */
+export function useCourseOutline(courseId: string): CourseOutline | null | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    for (const entry of await db.catalogue.toArray()) {
+      const listed = entry.courses.find((course) => course.id === courseId);
+      if (listed) return listed;
+    }
+    const installed = await db.courses.get(courseId);
+    return installed ? outlineOfCourse(installed) : null;
+  }, [courseId]);
+}
+
+/** One course, null if it is not downloaded, undefined while loading. */
 export function useCourse(courseId: string): CourseRow | null | undefined {
   return useLiveQuery(async () => (await database().courses.get(courseId)) ?? null, [courseId]);
 }
@@ -97,9 +130,71 @@ export function useResumes(profileId: string): Map<string, ResumeRow> | undefine
   }, [profileId]);
 }
 
-/** Installed walkthroughs, or undefined while loading. */
-export function useWalkthroughs(): WalkthroughRow[] | undefined {
-  return useLiveQuery(() => database().walkthroughs.toArray(), []);
+/** Every walkthrough of the catalogue, downloaded or not, as its outline; by id. */
+export function useWalkthroughs(): WalkthroughOutline[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const listed = (await db.catalogue.toArray()).flatMap((entry) => entry.walkthroughs);
+    const known = new Set(listed.map((walkthrough) => walkthrough.id));
+    const unlisted = (await db.walkthroughs.toCollection().primaryKeys()).filter(
+      (id) => !known.has(id),
+    );
+    const installed = unlisted.length > 0 ? await db.walkthroughs.bulkGet(unlisted) : [];
+    return byId([
+      ...listed,
+      ...installed.flatMap((w) =>
+        w ? [{ id: w.id, version: w.version, title: w.title, summary: w.summary }] : [],
+      ),
+    ]);
+  }, []);
+}
+
+/** One of each id (the first given wins), sorted by id. */
+function byId<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A pack of the catalogue and whether this device holds it, and in which version. */
+export interface PackState {
+  entry: CatalogueRow;
+  /** `current`: downloaded and matching the catalogue; `outdated`: an older version is here. */
+  state: 'current' | 'outdated' | 'absent';
+}
+
+/** Every pack of the catalogue with its state on this device; undefined while loading. */
+export function usePackStates(): PackState[] | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const [catalogue, packs] = await Promise.all([db.catalogue.toArray(), db.packs.toArray()]);
+    const held = new Map(packs.map((pack) => [pack.id, pack.hash]));
+    return catalogue.map((entry) => ({ entry, state: packStateOf(entry, held.get(entry.id)) }));
+  }, []);
+}
+
+/**
+ * The pack that holds a course or walkthrough and its state; null when no pack of the
+ * catalogue holds it, undefined while loading.
+ */
+export function usePackOf(
+  kind: 'course' | 'walkthrough',
+  itemId: string,
+): PackState | null | undefined {
+  return useLiveQuery(async () => {
+    const db = database();
+    const entry = (await db.catalogue.toArray()).find((row) =>
+      (kind === 'course' ? row.courses : row.walkthroughs).some((item) => item.id === itemId),
+    );
+    if (!entry) return null;
+    const held = await db.packs.get(entry.id);
+    return { entry, state: packStateOf(entry, held?.hash) };
+  }, [kind, itemId]);
+}
+
+function packStateOf(entry: CatalogueRow, heldHash: string | undefined): PackState['state'] {
+  if (heldHash === undefined) return 'absent';
+  return heldHash === entry.hash ? 'current' : 'outdated';
 }
 
 export function useWalkthrough(id: string): WalkthroughRow | null | undefined {

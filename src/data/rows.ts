@@ -5,6 +5,7 @@ import type {
   AttendanceMark,
   ClassSession,
   AssignmentRecord,
+  ContentManifestEntry,
   Course,
   LearningEvent,
   RecordKindName,
@@ -78,6 +79,9 @@ export interface PackRow {
 }
 
 export type CourseRow = Course & { packId: string };
+
+/** A pack of the build's catalogue, downloaded or not (`content/manifest.json`'s entry). */
+export type CatalogueRow = ContentManifestEntry;
 
 export type WalkthroughRow = Walkthrough & { packId: string };
 

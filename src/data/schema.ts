@@ -126,7 +126,16 @@ export const VERSION_11 = {
   visitReviews: '[accountId+id], [accountId+teamId]',
 };
 
-export const CURRENT_VERSION = 11;
+/**
+ * Version 12: the content catalogue. The first visit installs only the catalogue (one row per
+ * pack of the build, with its hash, size and the outline of its courses and walkthroughs);
+ * a pack's courses and walkthroughs are written to their tables when it is downloaded.
+ */
+export const VERSION_12 = {
+  catalogue: 'id',
+};
+
+export const CURRENT_VERSION = 12;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -193,4 +202,5 @@ export function declareSchema(db: Dexie): void {
   db.version(9).stores(VERSION_9);
   db.version(10).stores(VERSION_10);
   db.version(11).stores(VERSION_11);
+  db.version(12).stores(VERSION_12);
 }

@@ -1,4 +1,4 @@
-import type { Course } from '../protocol/content';
+import type { Course, CourseOutline } from '../protocol/content';
 import type { CourseProgress } from './progress';
 import { meetsMastery } from './quiz';
 
@@ -7,7 +7,7 @@ export type NextActivity =
 
 /** Where a person should go next in a course: the first lesson not done, then the quiz. */
 export function nextActivity(
-  course: Course,
+  course: CourseOutline,
   progress: CourseProgress | null | undefined,
 ): NextActivity {
   if (progress?.quiz.passed) return { kind: 'mastered' };
@@ -17,7 +17,10 @@ export function nextActivity(
 }
 
 /** How many of the course's current lessons are done (lessons since removed do not count). */
-export function lessonsDone(course: Course, progress: CourseProgress | null | undefined): number {
+export function lessonsDone(
+  course: CourseOutline,
+  progress: CourseProgress | null | undefined,
+): number {
   const done = new Set(progress?.completedLessons ?? []);
   return course.lessons.filter((l) => done.has(l.id)).length;
 }
@@ -32,7 +35,7 @@ export function passMark(course: Course): number {
 }
 
 /** The course a person touched last (learned in or opened) and has not mastered. */
-export function courseToContinue<C extends Course>(
+export function courseToContinue<C extends CourseOutline>(
   courses: C[],
   progress: Map<string, CourseProgress>,
   resumes: Map<string, ResumePoint & { at: string }>,
@@ -60,7 +63,7 @@ export interface ResumePoint {
  * otherwise the next activity.
  */
 export function continuePoint(
-  course: Course,
+  course: CourseOutline,
   progress: CourseProgress | null | undefined,
   resume: ResumePoint | null | undefined,
 ): NextActivity & { step?: number } {

@@ -1,4 +1,4 @@
-import type { Course } from '../protocol/content';
+import type { CourseOutline as Course } from '../protocol/content';
 import { courseToContinue, nextActivity, type ResumePoint } from './course';
 import type { CourseProgress } from './progress';
 

@@ -244,7 +244,43 @@ export const contentPackSchema = z
   .refine((pack) => pack.courses.length + pack.walkthroughs.length > 0, 'an empty pack');
 export type ContentPack = z.infer<typeof contentPackSchema>;
 
-/** `content/manifest.json`: what packs this build ships, with the hash that says if one changed. */
+/**
+ * What the catalogue keeps of a course before it is downloaded: enough to list it, search it,
+ * show its lessons and say where to continue. A full `Course` fits this shape too.
+ */
+export const courseOutlineSchema = z.strictObject({
+  id: slugSchema,
+  version: z.int(),
+  title: localizedTextSchema,
+  summary: localizedTextSchema,
+  audience: audienceSchema,
+  minutes: z.int(),
+  lessons: z.array(
+    z.strictObject({ id: slugSchema, title: localizedTextSchema, minutes: z.int() }),
+  ),
+  quiz: z.strictObject({
+    id: slugSchema,
+    title: localizedTextSchema,
+    /** The questions' ids in their order, so a missed question can be named by its number. */
+    questions: z.array(z.strictObject({ id: slugSchema })),
+  }),
+});
+export type CourseOutline = z.infer<typeof courseOutlineSchema>;
+
+/** What the catalogue keeps of a walkthrough before it is downloaded. */
+export const walkthroughOutlineSchema = z.strictObject({
+  id: slugSchema,
+  version: z.int(),
+  title: localizedTextSchema,
+  summary: localizedTextSchema,
+});
+export type WalkthroughOutline = z.infer<typeof walkthroughOutlineSchema>;
+
+/**
+ * `content/manifest.json`, the catalogue: every pack this build ships, with its size, the
+ * SHA-256 of its bytes (checked before a downloaded pack is used) and the outline of what it
+ * holds. The catalogue is installed with the app; a pack is downloaded when someone opens it.
+ */
 export const contentManifestSchema = z.strictObject({
   format: z.literal(CONTENT_PACK_FORMAT),
   packs: z.array(
@@ -254,8 +290,30 @@ export const contentManifestSchema = z.strictObject({
       hash: z.string().regex(/^[0-9a-f]{64}$/),
       url: z.string(),
       bytes: z.int().positive(),
+      /** The day its content was last checked against its sources (the oldest of its items). */
+      lastChecked: checkedDateSchema,
+      courses: z.array(courseOutlineSchema),
+      walkthroughs: z.array(walkthroughOutlineSchema),
     }),
   ),
 });
 export type ContentManifest = z.infer<typeof contentManifestSchema>;
 export type ContentManifestEntry = ContentManifest['packs'][number];
+
+/** The outline of a course: what the catalogue keeps of it. */
+export function outlineOfCourse(course: Course): CourseOutline {
+  return {
+    id: course.id,
+    version: course.version,
+    title: course.title,
+    summary: course.summary,
+    audience: course.audience,
+    minutes: course.minutes,
+    lessons: course.lessons.map(({ id, title, minutes }) => ({ id, title, minutes })),
+    quiz: {
+      id: course.quiz.id,
+      title: course.quiz.title,
+      questions: course.quiz.questions.map(({ id }) => ({ id })),
+    },
+  };
+}

@@ -1,11 +1,7 @@
 import { create } from 'zustand';
 import type { SyncStatus } from '../protocol/syncStatus';
 
-export type ContentInstall =
-  | { phase: 'checking' }
-  | { phase: 'installing'; loadedBytes: number; totalBytes: number }
-  | { phase: 'ready' }
-  | { phase: 'failed' };
+export type ContentInstall = { phase: 'checking' } | { phase: 'ready' } | { phase: 'failed' };
 
 /** UI and session state only: what people did lives in IndexedDB, never here. */
 interface SessionState {

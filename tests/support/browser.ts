@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { skipWelcome } from './welcome';
+import { downloadEverything } from './downloads';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -58,6 +59,7 @@ export async function visitOnceThenGoOffline(
 ): Promise<void> {
   await page.goto(origin);
   await skipWelcome(page);
+  await downloadEverything(page);
   await ready(page);
   await waitForServiceWorker(page);
   await stopServer();

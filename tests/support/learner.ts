@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { firstPage, newProfileDir, openBrowser } from './browser';
 import { skipWelcome } from './welcome';
+import { downloadEverything } from './downloads';
 
 export const COURSE_TITLE = 'Làm quen với điện thoại thông minh';
 export const COURSE_PATH = '/courses/smartphone-basics';
@@ -73,6 +74,7 @@ export async function openPhone(origin: string, contexts: BrowserContext[]): Pro
   const page = await firstPage(context);
   await page.goto(origin);
   await skipWelcome(page);
+  await downloadEverything(page);
   await page
     .getByRole('link', { name: new RegExp(COURSE_TITLE) })
     .first()

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useCertificate } from '../../data/certificateHooks';
-import { useCourse, useCourseProgress } from '../../data/hooks';
+import { useCourseOutline, useCourseProgress } from '../../data/hooks';
 import { lessonsDone } from '../../domain/course';
 import { useFixedT, useLanguage, useTranslation } from '../../i18n';
 import type { Language } from '../../protocol/languages';
@@ -31,7 +31,8 @@ export function CertificateScreen() {
   const uiLanguage = useLanguage();
   const profileId = useSession((s) => s.profileId);
   const row = useCertificate(profileId, courseId);
-  const course = useCourse(courseId);
+  // The outline is enough, and stays when the course's pack is removed from the phone.
+  const course = useCourseOutline(courseId);
   const progress = useCourseProgress(profileId, courseId);
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [paper, setPaper] = useState<Paper>('a4');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { HolderNameError, requestCertificate } from '../../data/certificates';
 import { StorageFullError } from '../../data/errors';
-import type { CourseRow } from '../../data/rows';
+import type { CourseOutline } from '../../protocol/content';
 import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Button } from '../../ui/Button';
@@ -13,7 +13,7 @@ import './certificates.css';
 import { syncSoon } from '../../sync/control';
 
 export interface RequestCertificateProps {
-  course: CourseRow;
+  course: CourseOutline;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { CertificateRow, CourseRow } from '../../data/rows';
+import type { CertificateRow } from '../../data/rows';
+import type { CourseOutline } from '../../protocol/content';
 import type { Language } from '../../protocol/languages';
 
 /** The course's title in the language, else the achievement name in the credential, else its id. */
 export function courseTitle(
   row: CertificateRow,
-  course: CourseRow | undefined | null,
+  course: CourseOutline | undefined | null,
   language: Language,
 ): string {
   if (course) return course.title[language];

@@ -2,11 +2,11 @@ import { Link } from 'react-router';
 import { continuePoint, type ResumePoint } from '../../domain/course';
 import type { CourseProgress } from '../../domain/progress';
 import { useLanguage, useTranslation } from '../../i18n';
-import type { Course } from '../../protocol/content';
+import type { CourseOutline } from '../../protocol/content';
 import { activityPath } from '../learn/paths';
 
 export interface ContinueCardProps {
-  course: Course;
+  course: CourseOutline;
   progress: CourseProgress | undefined;
   resume: ResumePoint | undefined;
 }

@@ -2,12 +2,12 @@ import { Link } from 'react-router';
 import { lessonsDone } from '../../domain/course';
 import type { CourseProgress } from '../../domain/progress';
 import { useLanguage, useTranslation } from '../../i18n';
-import type { Course } from '../../protocol/content';
+import type { CourseOutline } from '../../protocol/content';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { coursePath } from '../learn/paths';
 
 export interface CourseCardProps {
-  course: Course;
+  course: CourseOutline;
   progress: CourseProgress | undefined;
 }
 

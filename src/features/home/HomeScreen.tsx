@@ -4,8 +4,7 @@ import { useCourses, useProfile, useProfileProgress, useResumes } from '../../da
 import { useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { Notice } from '../../ui/Notice';
-import { ProgressBar } from '../../ui/ProgressBar';
-import type { CourseRow } from '../../data/rows';
+import type { CourseOutline } from '../../protocol/content';
 import type { CourseProgress } from '../../domain/progress';
 import { AssignedCards } from './AssignedCards';
 import { CourseCard } from './CourseCard';
@@ -41,16 +40,6 @@ export function HomeScreen() {
 
   return (
     <main className="screen">
-      {content.phase === 'installing' && (
-        <div className="install">
-          <p>{t('learn.home.installing')}</p>
-          <ProgressBar
-            value={content.loadedBytes}
-            max={content.totalBytes}
-            label={t('learn.home.installing')}
-          />
-        </div>
-      )}
       {content.phase === 'failed' && (
         <Notice tone="warning">{t('learn.home.installFailed')}</Notice>
       )}
@@ -88,7 +77,7 @@ function CourseList({
   courses,
   progress,
 }: {
-  courses: readonly CourseRow[];
+  courses: readonly CourseOutline[];
   progress: Map<string, CourseProgress> | undefined;
 }) {
   return (

@@ -3,12 +3,12 @@ import type { NextStep } from '../../domain/firstPath';
 import type { CourseProgress } from '../../domain/progress';
 import type { ResumePoint } from '../../domain/course';
 import { useLanguage, useTranslation } from '../../i18n';
-import type { Course } from '../../protocol/content';
+import type { CourseOutline } from '../../protocol/content';
 import { coursePath } from '../learn/paths';
 import { ContinueCard } from './ContinueCard';
 
 export interface NextStepCardProps {
-  step: NextStep<Course>;
+  step: NextStep<CourseOutline>;
   progress: CourseProgress | undefined;
   resume: ResumePoint | undefined;
 }

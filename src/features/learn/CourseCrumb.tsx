@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { useLanguage } from '../../i18n';
-import type { Course } from '../../protocol/content';
+import type { CourseOutline } from '../../protocol/content';
 import { coursePath } from './paths';
 
 /** The way back to the course page, above a lesson or the quiz. */
-export function CourseCrumb({ course }: { course: Course }) {
+export function CourseCrumb({ course }: { course: CourseOutline }) {
   const language = useLanguage();
   return (
     <p className="kicker">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useProfile } from '../../data/hooks';
 import { READING_RATES } from '../../domain/settings';
@@ -18,7 +19,8 @@ import { useSettings } from './useSettings';
 
 const RATE_NAMES = ['slow', 'normal', 'fast'] as const;
 
-export function SettingsScreen() {
+/** `children`: more sections the app puts in (the lessons on this phone). */
+export function SettingsScreen({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const profileId = useSession((s) => s.profileId);
@@ -107,6 +109,7 @@ export function SettingsScreen() {
       </div>
 
       {!profile.guest && <LearnerQr profile={profile} />}
+      {children}
       {!profile.guest && <PinSettings profile={profile} />}
       <DeleteProfile profile={profile} />
     </main>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { saveFirstPath } from '../../data/profiles';
-import type { CourseRow } from '../../data/rows';
+import type { CourseOutline } from '../../protocol/content';
 import {
   CHECK_QUESTIONS,
   checkScore,
@@ -18,7 +18,7 @@ export interface CheckResultProps {
   goal: Goal;
   answers: CheckAnswers;
   /** Installed courses; undefined while they load. */
-  courses: CourseRow[] | undefined;
+  courses: CourseOutline[] | undefined;
   profileId: string;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useCourses } from '../../../data/hooks';
-import type { CourseRow } from '../../../data/rows';
+import type { CourseOutline } from '../../../protocol/content';
 import { verifyLink } from '../../../domain/certificates/verifyLink';
 import { useFixedT, useLanguage, useTranslation } from '../../../i18n';
 import type { OrgCertificate } from '../../../protocol';
@@ -36,7 +36,7 @@ function useVerifyQrs(certificates: OrgCertificate[] | null): Map<string, string
   return qrs;
 }
 
-function allLessonsDone(course: CourseRow | undefined, certificate: OrgCertificate): boolean {
+function allLessonsDone(course: CourseOutline | undefined, certificate: OrgCertificate): boolean {
   const done = new Set(certificate.completedLessons);
   return course !== undefined && course.lessons.every((lesson) => done.has(lesson.id));
 }
