@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInPhone } from './support/account';
+import { downloadEverything } from './support/downloads';
 import { callApi, teacherWithClass } from './support/api';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { dumpDatabase } from './support/indexeddb';
@@ -245,6 +246,8 @@ describe('a teacher runs a class of 40 and three learner phones, offline, end to
 
   it('offline, the three learn to different stages, then sync', async () => {
     for (const page of phones) {
+      // While online, each phone takes the lessons with it, as a learner told to do so would.
+      await downloadEverything(page);
       await page.context().setOffline(true);
       await page.reload();
       await page.locator('.assigned-card').first().waitFor();
