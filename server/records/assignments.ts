@@ -17,7 +17,12 @@ import {
 import { isUnitOf } from '../services/agencyStaff';
 import { getOrganisation, MANAGER_ROLE, roleIn } from '../services/organisations';
 import type { Principal } from '../services/principal';
-import { pushByOrganisation, type HandlerOutcome, type RecordHandler } from './handler';
+import {
+  idConflicts,
+  pushByOrganisation,
+  type HandlerOutcome,
+  type RecordHandler,
+} from './handler';
 
 const kind = assignmentKind.kind;
 
@@ -135,15 +140,7 @@ async function pushToOrganisation(
   const conflicts = [...storedAssigns.conflicts, ...storedWithdraws.conflicts];
   return {
     accepted: [...storedAssigns.accepted, ...storedWithdraws.accepted],
-    refused: [
-      ...refused,
-      ...conflicts.map((id) => ({
-        kind,
-        id,
-        reason: 'id_conflict' as const,
-        message: 'Another record already has this id',
-      })),
-    ],
+    refused: [...refused, ...idConflicts(kind, conflicts)],
   };
 }
 

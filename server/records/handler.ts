@@ -80,3 +80,13 @@ export async function pushByOrganisation<R>(
   }
   return outcome;
 }
+
+/** The refusals of records whose id another record already has. */
+export function idConflicts(kind: string, ids: readonly string[]): Refusal[] {
+  return ids.map((id) => ({
+    kind,
+    id,
+    reason: 'id_conflict',
+    message: 'Another record already has this id',
+  }));
+}

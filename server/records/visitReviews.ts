@@ -3,7 +3,12 @@ import type { Database } from '../db/database';
 import type { Principal } from '../services/principal';
 import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { pullReviews, storeReviews, visitVolunteers } from '../services/visitReviews';
-import { pushByOrganisation, type HandlerOutcome, type RecordHandler } from './handler';
+import {
+  idConflicts,
+  pushByOrganisation,
+  type HandlerOutcome,
+  type RecordHandler,
+} from './handler';
 
 const kind = visitReviewKind.kind;
 
@@ -53,15 +58,7 @@ async function pushToTeam(
   const stored = await storeReviews(db, member.accountId, toStore);
   return {
     accepted: stored.accepted,
-    refused: [
-      ...refused,
-      ...stored.conflicts.map((id) => ({
-        kind,
-        id,
-        reason: 'id_conflict' as const,
-        message: 'Another record already has this id',
-      })),
-    ],
+    refused: [...refused, ...idConflicts(kind, stored.conflicts)],
   };
 }
 

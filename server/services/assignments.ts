@@ -1,4 +1,5 @@
 import type { AssignmentRecord, StoredAssignment } from '../../src/protocol';
+import { madeByPage, type MadeByRow } from './madeByPages';
 import type { Database, Queryable } from '../db/database';
 
 /** Serialises assignment writers, so that `seq` order is commit order and pull never skips one. */
@@ -92,12 +93,7 @@ export async function pullAssignments(
   since: number,
   limit: number,
 ): Promise<AssignmentPage> {
-  const rows = await db.query<{
-    seq: string;
-    record: AssignmentRecord;
-    made_by: string;
-    display_name: string;
-  }>(
+  const rows = await db.query<MadeByRow<AssignmentRecord>>(
     `SELECT s.seq::text AS seq, s.record, s.made_by, a.display_name
      FROM assignments s JOIN accounts a ON a.id = s.made_by
      WHERE s.organisation_id = $1 AND s.seq > $2
@@ -109,14 +105,5 @@ export async function pullAssignments(
      ORDER BY s.seq LIMIT $4`,
     [organisationId, since, memberId, limit + 1],
   );
-  const page = rows.slice(0, limit);
-  return {
-    records: page.map((row) => ({
-      ...row.record,
-      serverSeq: Number(row.seq),
-      madeBy: { accountId: row.made_by, displayName: row.display_name },
-    })),
-    nextCursor: page.length > 0 ? Number(page.at(-1)!.seq) : since,
-    hasMore: rows.length > limit,
-  };
+  return madeByPage(rows, since, limit);
 }

@@ -1,4 +1,5 @@
 import type { StoredVisitReview, VisitReview } from '../../src/protocol';
+import { madeByPage, type MadeByRow } from './madeByPages';
 import type { Database } from '../db/database';
 
 /** Serialises review writers, so that `seq` order is commit order and pull never skips one. */
@@ -59,26 +60,12 @@ export async function pullReviews(
   since: number,
   limit: number,
 ): Promise<{ records: StoredVisitReview[]; nextCursor: number; hasMore: boolean }> {
-  const rows = await db.query<{
-    seq: string;
-    record: VisitReview;
-    made_by: string;
-    display_name: string;
-  }>(
+  const rows = await db.query<MadeByRow<VisitReview>>(
     `SELECT r.seq::text AS seq, r.record, r.made_by, a.display_name
      FROM visit_reviews r JOIN accounts a ON a.id = r.made_by
      WHERE r.team_id = $1 AND r.seq > $2 AND ($3::uuid IS NULL OR r.volunteer_id = $3)
      ORDER BY r.seq LIMIT $4`,
     [teamId, since, volunteerId, limit + 1],
   );
-  const page = rows.slice(0, limit);
-  return {
-    records: page.map((row) => ({
-      ...row.record,
-      serverSeq: Number(row.seq),
-      madeBy: { accountId: row.made_by, displayName: row.display_name },
-    })),
-    nextCursor: page.length > 0 ? Number(page.at(-1)!.seq) : since,
-    hasMore: rows.length > limit,
-  };
+  return madeByPage(rows, since, limit);
 }

@@ -1,0 +1,32 @@
+/** A stored organisation record as a pull query reads it: its JSON, its sequence and its maker. */
+export interface MadeByRow<R> {
+  seq: string;
+  record: R;
+  made_by: string;
+  display_name: string;
+}
+
+/**
+ * One pull page of records kept with who made them (assignments, visit reviews), from a query
+ * that asked for `limit + 1` rows after `since`: the extra row only says there is more.
+ */
+export function madeByPage<R extends object>(
+  rows: MadeByRow<R>[],
+  since: number,
+  limit: number,
+): {
+  records: (R & { serverSeq: number; madeBy: { accountId: string; displayName: string } })[];
+  nextCursor: number;
+  hasMore: boolean;
+} {
+  const page = rows.slice(0, limit);
+  return {
+    records: page.map((row) => ({
+      ...row.record,
+      serverSeq: Number(row.seq),
+      madeBy: { accountId: row.made_by, displayName: row.display_name },
+    })),
+    nextCursor: page.length > 0 ? Number(page.at(-1)!.seq) : since,
+    hasMore: rows.length > limit,
+  };
+}
