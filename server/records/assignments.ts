@@ -19,6 +19,7 @@ import { getOrganisation, MANAGER_ROLE, roleIn } from '../services/organisations
 import type { Principal } from '../services/principal';
 import {
   idConflicts,
+  pullFromOrganisation,
   pushByOrganisation,
   type HandlerOutcome,
   type RecordHandler,
@@ -175,22 +176,17 @@ export const assignmentHandler: RecordHandler<typeof assignmentKind> = {
     );
   },
 
-  async pull(db, { caller, scope, since, limit }) {
-    if (!scope) return null;
-    const organisationId = scope.slice('org:'.length);
-    const member = await standing(db, caller, organisationId);
-    if (!member) return null;
-    const page = await pullAssignments(
-      db,
-      organisationId,
-      member.isStaff ? null : member.accountId,
-      since,
-      limit,
+  pull(db, { caller, scope, since, limit }) {
+    return pullFromOrganisation(
+      assignmentKind,
+      scope,
+      async (organisationId) => {
+        const member = await standing(db, caller, organisationId);
+        if (!member) return null;
+        const memberId = member.isStaff ? null : member.accountId;
+        return pullAssignments(db, organisationId, memberId, since, limit);
+      },
+      (assignment) => assignment.id,
     );
-    return {
-      records: page.records.map((data) => ({ kind, id: data.id, data })),
-      nextCursor: page.nextCursor,
-      hasMore: page.hasMore,
-    };
   },
 };

@@ -1,7 +1,7 @@
 import { attendanceMarkKind } from '../../src/protocol';
 import { pullMarks } from '../services/attendance';
 import { classReader, pushToClasses } from './classAttendance';
-import type { RecordHandler } from './handler';
+import { pullFromOrganisation, type RecordHandler } from './handler';
 
 /**
  * Attendance marks belong to the class they name: its teachers push them and pull every mark;
@@ -12,14 +12,15 @@ export const attendanceMarkHandler: RecordHandler<typeof attendanceMarkKind> = {
 
   push: (db, { caller, records }) => pushToClasses(db, caller, attendanceMarkKind.kind, records),
 
-  async pull(db, { caller, scope, since, limit }) {
-    const reader = await classReader(db, caller, scope);
-    if (!reader) return null;
-    const page = await pullMarks(db, reader.classId, reader.learnerId, since, limit);
-    return {
-      records: page.versions.map((data) => ({ kind: attendanceMarkKind.kind, id: data.id, data })),
-      nextCursor: page.nextCursor,
-      hasMore: page.hasMore,
-    };
+  pull(db, { caller, scope, since, limit }) {
+    return pullFromOrganisation(
+      attendanceMarkKind,
+      scope,
+      async (classId) => {
+        const reader = await classReader(db, caller, classId);
+        return reader && pullMarks(db, classId, reader.learnerId, since, limit);
+      },
+      (mark) => mark.id,
+    );
   },
 };

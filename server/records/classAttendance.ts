@@ -6,7 +6,6 @@ import { pushByOrganisation, type HandlerOutcome } from './handler';
 
 /** What a caller may read of a class's attendance: everything (its teacher) or their own marks. */
 export interface ClassReader {
-  classId: string;
   /** Null for the class's teacher; a learner's own account id otherwise. */
   learnerId: string | null;
 }
@@ -15,13 +14,12 @@ export interface ClassReader {
 export async function classReader(
   db: Database,
   caller: Principal,
-  scope: string | undefined,
+  classId: string,
 ): Promise<ClassReader | null> {
-  if (!scope?.startsWith('org:') || caller.kind !== 'account') return null;
-  const classId = scope.slice('org:'.length);
+  if (caller.kind !== 'account') return null;
   const role = await classRole(db, caller.accountId, classId);
-  if (role === 'teacher') return { classId, learnerId: null };
-  if (role === 'learner') return { classId, learnerId: caller.accountId };
+  if (role === 'teacher') return { learnerId: null };
+  if (role === 'learner') return { learnerId: caller.accountId };
   return null;
 }
 

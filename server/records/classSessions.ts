@@ -1,7 +1,7 @@
 import { classSessionKind } from '../../src/protocol';
 import { pullSessions } from '../services/attendance';
 import { classReader, pushToClasses } from './classAttendance';
-import type { RecordHandler } from './handler';
+import { pullFromOrganisation, type RecordHandler } from './handler';
 
 /**
  * Session versions belong to the class they name: its teachers push them; its teachers and
@@ -12,14 +12,13 @@ export const classSessionHandler: RecordHandler<typeof classSessionKind> = {
 
   push: (db, { caller, records }) => pushToClasses(db, caller, classSessionKind.kind, records),
 
-  async pull(db, { caller, scope, since, limit }) {
-    const reader = await classReader(db, caller, scope);
-    if (!reader) return null;
-    const page = await pullSessions(db, reader.classId, since, limit);
-    return {
-      records: page.versions.map((data) => ({ kind: classSessionKind.kind, id: data.id, data })),
-      nextCursor: page.nextCursor,
-      hasMore: page.hasMore,
-    };
+  pull(db, { caller, scope, since, limit }) {
+    return pullFromOrganisation(
+      classSessionKind,
+      scope,
+      async (classId) =>
+        (await classReader(db, caller, classId)) && pullSessions(db, classId, since, limit),
+      (session) => session.id,
+    );
   },
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyRecordKind, PulledRecord, Refusal } from '../../src/protocol';
 import type { Database } from '../db/database';
+import type { RecordPage } from '../services/pages';
 import type { Principal } from '../services/principal';
 
 /**
@@ -89,4 +90,28 @@ export function idConflicts(kind: string, ids: readonly string[]): Refusal[] {
     reason: 'id_conflict',
     message: 'Another record already has this id',
   }));
+}
+
+/**
+ * Answers a pull scoped to one organisation (`org:<id>`): `readPage` reads the organisation's
+ * page of stored records of `kind`, or answers null when the caller may not read them; each
+ * record goes out under the id `idOf` gives it.
+ */
+export async function pullFromOrganisation<K extends AnyRecordKind>(
+  kind: K,
+  scope: string | undefined,
+  readPage: (organisationId: string) => Promise<RecordPage<z.infer<K['stored']>> | null>,
+  idOf: (stored: z.infer<K['stored']>) => string,
+): Promise<PulledPage | null> {
+  if (!scope?.startsWith('org:')) return null;
+  const page = await readPage(scope.slice('org:'.length));
+  if (!page) return null;
+  return {
+    // The data is K's stored shape (readPage's type says so), so the pair is one of PulledRecord's.
+    records: page.records.map(
+      (data) => ({ kind: kind.kind, id: idOf(data), data }) as PulledRecord,
+    ),
+    nextCursor: page.nextCursor,
+    hasMore: page.hasMore,
+  };
 }

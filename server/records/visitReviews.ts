@@ -5,6 +5,7 @@ import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { pullReviews, storeReviews, visitVolunteers } from '../services/visitReviews';
 import {
   idConflicts,
+  pullFromOrganisation,
   pushByOrganisation,
   type HandlerOutcome,
   type RecordHandler,
@@ -77,22 +78,16 @@ export const visitReviewHandler: RecordHandler<typeof visitReviewKind> = {
     );
   },
 
-  async pull(db, { caller, scope, since, limit }) {
-    if (!scope) return null;
-    const teamId = scope.slice('org:'.length);
-    const member = await standing(db, caller, teamId);
-    if (!member) return null;
-    const page = await pullReviews(
-      db,
-      teamId,
-      member.isLeader ? null : member.accountId,
-      since,
-      limit,
+  pull(db, { caller, scope, since, limit }) {
+    return pullFromOrganisation(
+      visitReviewKind,
+      scope,
+      async (teamId) => {
+        const member = await standing(db, caller, teamId);
+        if (!member) return null;
+        return pullReviews(db, teamId, member.isLeader ? null : member.accountId, since, limit);
+      },
+      (review) => review.id,
     );
-    return {
-      records: page.records.map((data) => ({ kind, id: data.id, data })),
-      nextCursor: page.nextCursor,
-      hasMore: page.hasMore,
-    };
   },
 };

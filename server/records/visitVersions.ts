@@ -9,7 +9,12 @@ import type { Principal } from '../services/principal';
 import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { pullVersions } from '../services/visitReads';
 import { pushVisits } from '../services/visits';
-import { pushByOrganisation, type HandlerOutcome, type RecordHandler } from './handler';
+import {
+  pullFromOrganisation,
+  pushByOrganisation,
+  type HandlerOutcome,
+  type RecordHandler,
+} from './handler';
 
 const kind = visitVersionKind.kind;
 
@@ -74,22 +79,16 @@ export const visitVersionHandler: RecordHandler<typeof visitVersionKind> = {
     );
   },
 
-  async pull(db, { caller, scope, since, limit }) {
-    if (!scope) return null;
-    const teamId = scope.slice('org:'.length);
-    const member = await teamMember(db, caller, teamId);
-    if (!member) return null;
-    const page = await pullVersions(
-      db,
-      teamId,
-      member.isLeader ? null : member.accountId,
-      since,
-      limit,
+  pull(db, { caller, scope, since, limit }) {
+    return pullFromOrganisation(
+      visitVersionKind,
+      scope,
+      async (teamId) => {
+        const member = await teamMember(db, caller, teamId);
+        if (!member) return null;
+        return pullVersions(db, teamId, member.isLeader ? null : member.accountId, since, limit);
+      },
+      (version) => visitVersionId(version.record),
     );
-    return {
-      records: page.versions.map((data) => ({ kind, id: visitVersionId(data.record), data })),
-      nextCursor: page.nextCursor,
-      hasMore: page.hasMore,
-    };
   },
 };

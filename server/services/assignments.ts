@@ -1,5 +1,6 @@
 import type { AssignmentRecord, StoredAssignment } from '../../src/protocol';
 import { madeByPage, type MadeByRow } from './madeByPages';
+import type { RecordPage } from './pages';
 import type { Database, Queryable } from '../db/database';
 
 /** Serialises assignment writers, so that `seq` order is commit order and pull never skips one. */
@@ -75,12 +76,6 @@ export async function assignmentTargets(
   return new Map(rows.map((row) => [row.id, row.target_account_id]));
 }
 
-export interface AssignmentPage {
-  records: StoredAssignment[];
-  nextCursor: number;
-  hasMore: boolean;
-}
-
 /**
  * An organisation's records after the cursor `since`, in cursor order: all of them (for its
  * staff), or those for one member: the whole organisation's, their own, and those for their
@@ -92,7 +87,7 @@ export async function pullAssignments(
   memberId: string | null,
   since: number,
   limit: number,
-): Promise<AssignmentPage> {
+): Promise<RecordPage<StoredAssignment>> {
   const rows = await db.query<MadeByRow<AssignmentRecord>>(
     `SELECT s.seq::text AS seq, s.record, s.made_by, a.display_name
      FROM assignments s JOIN accounts a ON a.id = s.made_by

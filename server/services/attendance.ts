@@ -7,6 +7,7 @@ import type {
 } from '../../src/protocol';
 import { canonicalJson } from '../../src/domain/certificates/canonicalJson';
 import type { Database, Queryable } from '../db/database';
+import { limitPlusOne, pageAfter, type RecordPage } from './pages';
 
 /**
  * A class's sessions and attendance marks: immutable versions, stored once by id and read a
@@ -201,38 +202,20 @@ function stored<T>(row: VersionRow<T>) {
   };
 }
 
-export interface Page<T> {
-  versions: T[];
-  nextCursor: number;
-  hasMore: boolean;
-}
-
-/** `limit` null reads to the end (PostgreSQL's `LIMIT NULL`); else one more tells `hasMore`. */
-function pageOf<T>(rows: T[], limit: number | null, seqOf: (row: T) => number, since: number) {
-  const versions = limit === null ? rows : rows.slice(0, limit);
-  return {
-    versions,
-    nextCursor: versions.length > 0 ? seqOf(versions.at(-1)!) : since,
-    hasMore: limit !== null && rows.length > limit,
-  };
-}
-
-const sqlLimit = (limit: number | null) => (limit === null ? null : limit + 1);
-
 /** A page of a class's session versions after a cursor. */
 export async function pullSessions(
   db: Queryable,
   classId: string,
   since: number,
   limit: number | null,
-): Promise<Page<StoredClassSession>> {
+): Promise<RecordPage<StoredClassSession>> {
   const rows = await db.query<VersionRow<ClassSession>>(
     `SELECT v.seq::text AS seq, v.record, v.pushed_by, a.display_name, v.received_at
      FROM class_session_versions v JOIN accounts a ON a.id = v.pushed_by
      WHERE v.class_id = $1 AND v.seq > $2 ORDER BY v.seq LIMIT $3`,
-    [classId, since, sqlLimit(limit)],
+    [classId, since, limitPlusOne(limit)],
   );
-  return pageOf(rows.map(stored), limit, (s) => s.serverSeq, since);
+  return pageAfter(rows.map(stored), since, limit, (s) => s.serverSeq);
 }
 
 /** A page of a class's marks after a cursor: every learner's, or one learner's own. */
@@ -242,22 +225,22 @@ export async function pullMarks(
   learnerId: string | null,
   since: number,
   limit: number | null,
-): Promise<Page<StoredAttendanceMark>> {
+): Promise<RecordPage<StoredAttendanceMark>> {
   const rows = await db.query<VersionRow<AttendanceMark>>(
     `SELECT m.seq::text AS seq, m.record, m.pushed_by, a.display_name, m.received_at
      FROM attendance_marks m JOIN accounts a ON a.id = m.pushed_by
      WHERE m.class_id = $1 AND m.seq > $2 AND ($3::uuid IS NULL OR m.learner_id = $3)
      ORDER BY m.seq LIMIT $4`,
-    [classId, since, learnerId, sqlLimit(limit)],
+    [classId, since, learnerId, limitPlusOne(limit)],
   );
-  return pageOf(rows.map(stored), limit, (m) => m.serverSeq, since);
+  return pageAfter(rows.map(stored), since, limit, (m) => m.serverSeq);
 }
 
 /** Every version of a class's sessions and marks, for a sheet (the class's teacher only). */
 export async function classAttendance(db: Queryable, classId: string) {
   const sessions = await pullSessions(db, classId, 0, null);
   const marks = await pullMarks(db, classId, null, 0, null);
-  return { sessions: sessions.versions, marks: marks.versions };
+  return { sessions: sessions.records, marks: marks.records };
 }
 
 /** The class's learners by name: staff are never listed. */

@@ -1,3 +1,5 @@
+import { pageAfter, type RecordPage } from './pages';
+
 /** A stored organisation record as a pull query reads it: its JSON, its sequence and its maker. */
 export interface MadeByRow<R> {
   seq: string;
@@ -14,19 +16,11 @@ export function madeByPage<R extends object>(
   rows: MadeByRow<R>[],
   since: number,
   limit: number,
-): {
-  records: (R & { serverSeq: number; madeBy: { accountId: string; displayName: string } })[];
-  nextCursor: number;
-  hasMore: boolean;
-} {
-  const page = rows.slice(0, limit);
-  return {
-    records: page.map((row) => ({
-      ...row.record,
-      serverSeq: Number(row.seq),
-      madeBy: { accountId: row.made_by, displayName: row.display_name },
-    })),
-    nextCursor: page.length > 0 ? Number(page.at(-1)!.seq) : since,
-    hasMore: rows.length > limit,
-  };
+): RecordPage<R & { serverSeq: number; madeBy: { accountId: string; displayName: string } }> {
+  const records = rows.map((row) => ({
+    ...row.record,
+    serverSeq: Number(row.seq),
+    madeBy: { accountId: row.made_by, displayName: row.display_name },
+  }));
+  return pageAfter(records, since, limit, (record) => record.serverSeq);
 }

@@ -7,6 +7,7 @@ import type {
 } from '../../src/protocol';
 import type { Database } from '../db/database';
 import type { Organisation } from './organisations';
+import { pageAfter, type RecordPage } from './pages';
 
 interface VersionRow {
   key: string;
@@ -53,13 +54,6 @@ export async function listHeads(
   return rows.map((row) => ({ ...toStored(row), hasConflict: row.has_conflict }));
 }
 
-/** A page of a team's versions after the cursor `since` (their `key`), oldest first. */
-export interface VersionPage {
-  versions: StoredVisitVersion[];
-  nextCursor: number;
-  hasMore: boolean;
-}
-
 /**
  * The team's versions stored after `since`, in key order (keys are drawn under the visit write
  * lock, so key order is commit order): all of them, or those of one volunteer's records.
@@ -70,7 +64,7 @@ export async function pullVersions(
   volunteerId: string | null,
   since: number,
   limit: number,
-): Promise<VersionPage> {
+): Promise<RecordPage<StoredVisitVersion>> {
   const rows = await db.query<VersionRow>(
     `SELECT ${VERSION_COLUMNS}
      FROM team_visit_versions v
@@ -80,12 +74,7 @@ export async function pullVersions(
      ORDER BY v.key LIMIT $4`,
     [teamId, since, volunteerId, limit + 1],
   );
-  const versions = rows.slice(0, limit).map(toStored);
-  return {
-    versions,
-    nextCursor: versions.length > 0 ? Number(versions.at(-1)!.key) : since,
-    hasMore: rows.length > limit,
-  };
+  return pageAfter(rows.map(toStored), since, limit, (version) => Number(version.key));
 }
 
 /** Each record with a flagged version: its head (if any) and the flagged rivals. */

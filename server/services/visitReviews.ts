@@ -1,5 +1,6 @@
 import type { StoredVisitReview, VisitReview } from '../../src/protocol';
 import { madeByPage, type MadeByRow } from './madeByPages';
+import type { RecordPage } from './pages';
 import type { Database } from '../db/database';
 
 /** Serialises review writers, so that `seq` order is commit order and pull never skips one. */
@@ -59,7 +60,7 @@ export async function pullReviews(
   volunteerId: string | null,
   since: number,
   limit: number,
-): Promise<{ records: StoredVisitReview[]; nextCursor: number; hasMore: boolean }> {
+): Promise<RecordPage<StoredVisitReview>> {
   const rows = await db.query<MadeByRow<VisitReview>>(
     `SELECT r.seq::text AS seq, r.record, r.made_by, a.display_name
      FROM visit_reviews r JOIN accounts a ON a.id = r.made_by
