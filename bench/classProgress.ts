@@ -8,6 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import { signedInPhone } from '../tests/support/account';
 import { startStack } from '../tests/support/stack';
 import { chunks } from './pushThroughput';
+import { timeScreenOpenings } from './screenOpenings';
 
 const LEARNERS = 40;
 const ITEMS = 10;
@@ -292,33 +293,11 @@ export async function measureClassProgress(): Promise<ClassProgressFigures> {
     await page.goto(`${stack.origin}/orgs/${classId}`);
     const open = page.getByRole('link', { name: 'Giao bài' });
     await open.waitFor({ timeout: 60_000 });
-    const render: number[] = [];
-    const total: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      await page.evaluate(() => {
-        performance.clearMarks();
-        performance.clearResourceTimings();
-      });
-      const tapAt = await page.evaluate(() => performance.now());
-      await open.click();
-      await page.waitForFunction(
-        () => performance.getEntriesByName('assignment-progress-rendered').length > 0,
-        null,
-        { timeout: 60_000 },
-      );
-      const { drawnAt, answeredAt } = await page.evaluate(() => ({
-        drawnAt: performance.getEntriesByName('assignment-progress-rendered')[0]!.startTime,
-        answeredAt: (
-          performance
-            .getEntriesByType('resource')
-            .find((e) => e.name.includes('/assignment-progress')) as PerformanceResourceTiming
-        ).responseEnd,
-      }));
-      render.push(drawnAt - answeredAt);
-      total.push(drawnAt - tapAt);
-      await page.goBack();
-      await open.waitFor();
-    }
+    const { render, total } = await timeScreenOpenings(page, open, {
+      renderedMark: 'assignment-progress-rendered',
+      answerPath: '/assignment-progress',
+      runs: RUNS,
+    });
     return {
       database: 'PGlite',
       learners: LEARNERS,
