@@ -71,7 +71,7 @@ export const KNOWN_WRONG_WAY = {
   'src/features/orgs/ResetCode.tsx': ['src/sync'],
   'src/features/orgs/Roster.tsx': ['src/sync'],
   'src/features/orgs/SuperviseQuiz.tsx': ['src/sync'],
-  'src/features/orgs/assignments/AssignForm.tsx': ['src/sync'],
+  'src/features/orgs/assignments/useSaveAssignment.ts': ['src/sync'],
   'src/features/orgs/assignments/AssignScreen.tsx': ['src/sync'],
   'src/features/orgs/assignments/AssignmentList.tsx': ['src/sync'],
   'src/features/orgs/assignments/ProgressSection.tsx': ['src/sync'],

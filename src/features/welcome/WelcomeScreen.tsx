@@ -1,15 +1,11 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { getDefaultProfileId } from '../../data/meta';
-import { createProfile } from '../../data/profiles';
-import { DEFAULT_SETTINGS } from '../../domain/settings';
-import { useLanguage, useTranslation } from '../../i18n';
+import { useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { TextField } from '../../ui/TextField';
-import { AvatarChoice } from '../profiles/AvatarChoice';
-import { AVATARS } from '../profiles/avatars';
 import { openProfile } from '../profiles/openProfile';
+import { useNewProfile } from '../profiles/useNewProfile';
 import { CHECK_PATH } from './paths';
 import './welcome.css';
 
@@ -20,10 +16,8 @@ import './welcome.css';
  */
 export function WelcomeScreen() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [avatar, setAvatar] = useState<string>(AVATARS[1]);
+  const profile = useNewProfile({ fieldId: 'welcome-name', hint: t('welcome.nameHint') });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,23 +43,11 @@ export function WelcomeScreen() {
         aria-labelledby="welcome-who"
         onSubmit={(event) => {
           event.preventDefault();
-          void begin(
-            () => createProfile({ name, avatar, settings: { ...DEFAULT_SETTINGS, language } }),
-            CHECK_PATH,
-          );
+          void begin(profile.create, CHECK_PATH);
         }}
       >
         <h2 id="welcome-who">{t('welcome.who')}</h2>
-        <TextField
-          id="welcome-name"
-          label={t('profiles.create.name')}
-          hint={t('welcome.nameHint')}
-          value={name}
-          maxLength={40}
-          autoComplete="off"
-          onChange={setName}
-        />
-        <AvatarChoice value={avatar} onChange={setAvatar} />
+        {profile.fields}
         {error && <Notice tone="error">{error}</Notice>}
         <Button type="submit" className="button-wide" disabled={busy}>
           {t('welcome.next')}

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { assign, PastDueDateError, type Maker } from '../../../data/assignments';
-import { StorageFullError } from '../../../data/errors';
+import type { Maker } from '../../../data/assignments';
 import { vietnamDay } from '../../../domain/vietnamTime';
 import { useTranslation } from '../../../i18n';
 import type { Member } from '../../../protocol';
-import { syncSoon } from '../../../sync/control';
 import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import type { AssignableItem } from '../assignableItems';
 import './AssignForm.css';
+import { useSaveAssignment } from './useSaveAssignment';
 
 const WHOLE = 'whole';
 
@@ -36,30 +35,19 @@ export function AssignForm({ maker, organisationId, items, learners }: AssignFor
   const [itemKey, setItemKey] = useState(keys[0] ?? '');
   const [target, setTarget] = useState(WHOLE);
   const [dueDate, setDueDate] = useState('');
-  const [dueError, setDueError] = useState<string>();
-  const [outcome, setOutcome] = useState<'saved' | 'storageFull'>();
+  const { save, problem: dueError, setProblem: setDueError, outcome } = useSaveAssignment(maker);
   const today = vietnamDay(new Date());
 
   const submit = async () => {
     const chosen = items.get(itemKey);
     if (!chosen) return;
-    setOutcome(undefined);
-    try {
-      await assign(maker, {
-        organisationId,
-        item: chosen.item,
-        target: target === WHOLE ? { kind: 'organisation' } : { kind: 'member', accountId: target },
-        dueDate: dueDate || null,
-      });
-    } catch (error) {
-      if (error instanceof PastDueDateError) return setDueError(t('orgs.assign.duePast'));
-      if (error instanceof StorageFullError) return setOutcome('storageFull');
-      throw error;
-    }
-    setDueError(undefined);
-    setDueDate('');
-    setOutcome('saved');
-    syncSoon();
+    const saved = await save({
+      organisationId,
+      item: chosen.item,
+      target: target === WHOLE ? { kind: 'organisation' } : { kind: 'member', accountId: target },
+      dueDate: dueDate || null,
+    });
+    if (saved) setDueDate('');
   };
 
   return (

@@ -10,7 +10,6 @@ import { Notice } from '../../../ui/Notice';
 import { LoadingScreen } from '../../../ui/ScreenMessage';
 import { rosterPath } from '../kinds';
 import { useServerRead } from '../useServerRead';
-import { syncSoon } from '../../../sync/control';
 import { ProgrammeForm } from './ProgrammeForm';
 import { AssignForm } from './AssignForm';
 import { AssignmentList } from './AssignmentList';
@@ -67,9 +66,7 @@ export function AssignScreen() {
           {t(learners.length > 0 ? 'orgs.assign.offlineKnown' : 'orgs.assign.offline')}
         </Notice>
       )}
-      {org.kind === 'agency' && (
-        <ProgrammeForm maker={maker} organisationId={organisationId} onSaved={syncSoon} />
-      )}
+      {org.kind === 'agency' && <ProgrammeForm maker={maker} organisationId={organisationId} />}
       <AssignForm maker={maker} organisationId={organisationId} items={items} learners={learners} />
       <AssignmentList maker={maker} rows={rows} items={items} learners={learners} />
       <ProgressSection organisationId={organisationId} items={items} />

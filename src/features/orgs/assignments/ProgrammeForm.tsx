@@ -1,11 +1,5 @@
 import { useState } from 'react';
-import {
-  assign,
-  DueBeforeStartError,
-  PastDueDateError,
-  type Maker,
-} from '../../../data/assignments';
-import { StorageFullError } from '../../../data/errors';
+import type { Maker } from '../../../data/assignments';
 import { useCourses } from '../../../data/hooks';
 import { vietnamDay } from '../../../domain/vietnamTime';
 import { useLanguage, useTranslation } from '../../../i18n';
@@ -18,6 +12,7 @@ import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useServerRead } from '../useServerRead';
 import './AssignForm.css';
+import { useSaveAssignment } from './useSaveAssignment';
 
 const WHOLE = 'whole';
 const POSITION = 'position';
@@ -28,16 +23,7 @@ const POSITION = 'position';
  * asked, yearly renewal. Kept on the phone and sent by the sync engine; the units come from the
  * server when online.
  */
-export function ProgrammeForm({
-  maker,
-  organisationId,
-  onSaved,
-}: {
-  maker: Maker;
-  organisationId: string;
-  /** Asks the sync engine to send it soon. */
-  onSaved: () => void;
-}) {
+export function ProgrammeForm({ maker, organisationId }: { maker: Maker; organisationId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const courses = useCourses();
@@ -54,8 +40,7 @@ export function ProgrammeForm({
   const [startDate, setStartDate] = useState(today);
   const [dueDate, setDueDate] = useState('');
   const [yearly, setYearly] = useState(false);
-  const [problem, setProblem] = useState<string>();
-  const [outcome, setOutcome] = useState<'saved' | 'storageFull'>();
+  const { save, problem, setProblem, outcome } = useSaveAssignment(maker);
   if (!courses) return null;
   const chosen =
     picked ?? new Set(courses.filter((c) => c.audience === 'officials').map((c) => c.id));
@@ -68,7 +53,6 @@ export function ProgrammeForm({
   };
 
   const submit = async () => {
-    setOutcome(undefined);
     const list = courses.map((c) => c.id).filter((id) => chosen.has(id));
     if (title.trim() === '') return setProblem(t('orgs.programme.noTitle'));
     if (list.length === 0) return setProblem(t('orgs.programme.noCourses'));
@@ -81,32 +65,21 @@ export function ProgrammeForm({
         : target === POSITION
           ? { kind: 'position', position: position.trim() }
           : { kind: 'unit', unitId: target };
-    try {
-      await assign(maker, {
-        organisationId,
-        item: {
-          kind: 'programme',
-          // The admin's own key for the programme: only unique, never shown.
-          id: `p-${newRandomId().slice(0, 8)}`,
-          title: title.trim(),
-          courses: list,
-        },
-        target: to,
-        dueDate,
-        startDate,
-        ...(yearly ? { renewal: 'yearly' as const } : {}),
-      });
-    } catch (error) {
-      if (error instanceof PastDueDateError) return setProblem(t('orgs.assign.duePast'));
-      if (error instanceof DueBeforeStartError)
-        return setProblem(t('orgs.programme.dueBeforeStart'));
-      if (error instanceof StorageFullError) return setOutcome('storageFull');
-      throw error;
-    }
-    setProblem(undefined);
-    setTitle('');
-    setOutcome('saved');
-    onSaved();
+    const saved = await save({
+      organisationId,
+      item: {
+        kind: 'programme',
+        // The admin's own key for the programme: only unique, never shown.
+        id: `p-${newRandomId().slice(0, 8)}`,
+        title: title.trim(),
+        courses: list,
+      },
+      target: to,
+      dueDate,
+      startDate,
+      ...(yearly ? { renewal: 'yearly' as const } : {}),
+    });
+    if (saved) setTitle('');
   };
 
   return (
