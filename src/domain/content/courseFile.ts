@@ -10,6 +10,7 @@ import {
   type IssuerKey,
   type PackSignature,
 } from '../../protocol';
+import { gunzip, gzip, isGzip } from '../../lib/gzip.ts';
 import { checkPackSignature } from './packSignature.ts';
 
 /**
@@ -59,16 +60,6 @@ export type CourseFileCheck =
     }
   | { ok: false; reason: CourseFileRefusal };
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
-
-async function throughStream(
-  bytes: Uint8Array,
-  transform: CompressionStream | DecompressionStream,
-): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform);
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 /** Builds a course file: its JSON, gzipped (packs are text and shrink to about a quarter). */
 export async function encodeCourseFile(parts: {
   entry: ContentManifestEntry;
@@ -76,15 +67,15 @@ export async function encodeCourseFile(parts: {
   pack: string;
 }): Promise<Uint8Array> {
   const file: CourseFile = { format: COURSE_FILE_FORMAT, ...parts };
-  return throughStream(new TextEncoder().encode(JSON.stringify(file)), new CompressionStream('gzip'));
+  return gzip(new TextEncoder().encode(JSON.stringify(file)));
 }
 
 /** The file's JSON, or why it is not a course file (cut short, or something else entirely). */
 async function decode(bytes: Uint8Array): Promise<CourseFile | CourseFileRefusal> {
   let text: string;
-  const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+  const gzipped = isGzip(bytes);
   try {
-    const plain = gzipped ? await throughStream(bytes, new DecompressionStream('gzip')) : bytes;
+    const plain = gzipped ? await gunzip(bytes) : bytes;
     text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch {
     // A gzip stream that ends early fails here; other bytes are not text at all.
