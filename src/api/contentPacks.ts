@@ -16,7 +16,9 @@ export const MANIFEST_URL = '/content/manifest.json';
 /** The server's content keys and its signature of each pack (public; see server/routes/content.ts). */
 export const SIGNATURES_URL = '/api/content/signatures';
 
-export async function fetchContentSignatures(url = SIGNATURES_URL): Promise<ContentSignaturesResponse> {
+export async function fetchContentSignatures(
+  url = SIGNATURES_URL,
+): Promise<ContentSignaturesResponse> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return contentSignaturesResponseSchema.parse(await response.json());

@@ -107,8 +107,7 @@ export async function courseFileOf(
 
 /** A course file installed (or already there), or why it was refused (and nothing changed). */
 export type CourseFileOutcome =
-  | { ok: true; packId: string; alreadyInstalled: boolean }
-  | Extract<CourseFileCheck, { ok: false }>;
+  { ok: true; packId: string; alreadyInstalled: boolean } | Extract<CourseFileCheck, { ok: false }>;
 
 /**
  * Opens a course file: checks it against the phone (signature, hash, catalogue, version) and

@@ -38,7 +38,13 @@ const signatures = {
     },
   ],
   packs: [{ ...entry, signature: signPack(entry, 'kcontent', privateKey) }].map(
-    ({ id, version, bytes: size, hash, signature }) => ({ id, version, bytes: size, hash, signature }),
+    ({ id, version, bytes: size, hash, signature }) => ({
+      id,
+      version,
+      bytes: size,
+      hash,
+      signature,
+    }),
   ),
 };
 

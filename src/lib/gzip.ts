@@ -2,9 +2,9 @@ async function through(
   bytes: Uint8Array,
   transform: CompressionStream | DecompressionStream,
 ): Promise<Uint8Array> {
-  const source = new ReadableStream<Uint8Array>({
+  const source = new ReadableStream<BufferSource>({
     start(controller) {
-      controller.enqueue(bytes);
+      controller.enqueue(bytes as Uint8Array<ArrayBuffer>);
       controller.close();
     },
   });

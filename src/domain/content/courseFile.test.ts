@@ -74,7 +74,10 @@ describe('a course file', () => {
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
     // The pack's text is about a quarter of its size once gzipped.
     expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(compiled!.json) / 2);
-    const json = JSON.parse(new TextDecoder().decode(await gunzip(bytes))) as Record<string, unknown>;
+    const json = JSON.parse(new TextDecoder().decode(await gunzip(bytes))) as Record<
+      string,
+      unknown
+    >;
     expect(json.format).toBe(COURSE_FILE_FORMAT);
     expect(json.pack).toBe(compiled!.json);
     const check = await readCourseFile(bytes, phone());
@@ -94,13 +97,15 @@ describe('a course file', () => {
     const json = JSON.stringify({ ...compiled!.pack, version: older });
     const held = { id: compiled!.pack.id, version: older - 1, hash: 'f'.repeat(64) };
     expect(await reasonOf(await fileOf({ json, version: older }))).toBe('accepted');
-    expect(await reasonOf(await fileOf({ json, version: older }), phone({ installed: [held] }))).toBe(
-      'accepted',
-    );
+    expect(
+      await reasonOf(await fileOf({ json, version: older }), phone({ installed: [held] })),
+    ).toBe('accepted');
   });
 
   it('refuses what is not a course file: a photo, a text, other JSON', async () => {
-    expect(await reasonOf(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('notCourseFile');
+    expect(await reasonOf(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe(
+      'notCourseFile',
+    );
     expect(await reasonOf(new TextEncoder().encode('Xin chào'))).toBe('notCourseFile');
     expect(await reasonOf(new TextEncoder().encode('{"name":"photo"}'))).toBe('notCourseFile');
     expect(await reasonOf(await gzip(new TextEncoder().encode('[1,2,3]')))).toBe('notCourseFile');
@@ -117,8 +122,9 @@ describe('a course file', () => {
 
   it('refuses a file altered after it was signed: its pack, its signed entry or its signature', async () => {
     // One digit of the pack changed (same size), alone or with the hash in the entry.
-    const changed = compiled!.json.replace(/"minutes":(\d)/, (_, d: string) =>
-      '"minutes":' + String((Number(d) + 1) % 10),
+    const changed = compiled!.json.replace(
+      /"minutes":(\d)/,
+      (_, d: string) => '"minutes":' + String((Number(d) + 1) % 10),
     );
     expect(changed.length).toBe(compiled!.json.length);
     const file = JSON.parse(new TextDecoder().decode(await gunzip(await fileOf()))) as {

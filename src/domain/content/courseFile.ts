@@ -24,13 +24,7 @@ import { checkPackSignature } from './packSignature.ts';
  * - `newer` genuine, but newer than this app knows: the app needs updating first.
  */
 export type CourseFileRefusal =
-  | 'notCourseFile'
-  | 'truncated'
-  | 'altered'
-  | 'foreign'
-  | 'unknown'
-  | 'older'
-  | 'newer';
+  'notCourseFile' | 'truncated' | 'altered' | 'foreign' | 'unknown' | 'older' | 'newer';
 
 export const COURSE_FILE_REFUSALS: readonly CourseFileRefusal[] = [
   'notCourseFile',
