@@ -37,7 +37,7 @@ export function OpenCourseFile({ onInstalled }: { onInstalled?: (packId: string)
   };
 
   return (
-    <div className="course-file">
+    <div className="course-file course-file-open">
       <label className="button button-secondary button-wide file-button">
         <input
           type="file"
