@@ -87,8 +87,9 @@ export default tseslint.config(
     },
   },
   {
-    // Certificate codes need real crypto and encodings: these well-kept, pure-JS libraries only.
-    files: ['src/domain/certificates/**'],
+    // Certificate codes and signed content need real crypto and encodings: these well-kept,
+    // pure-JS libraries only.
+    files: ['src/domain/certificates/**', 'src/domain/content/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -98,7 +99,8 @@ export default tseslint.config(
             {
               regex:
                 '^(?!zod$|@noble/(curves|hashes)/|@scure/base$|cbor-x$|fflate$|\\./|\\.\\./[^.]|\\.\\./\\.\\./(lib|protocol)(/|$)).*',
-              message: 'certificate rules import only lib, protocol, zod and the crypto libraries.',
+              message:
+                'certificate and content rules import only lib, protocol, zod and the crypto libraries.',
             },
           ],
         },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
 import { measureCompliance, printCompliance } from './compliance';
+import { measureCourseFiles, printCourseFiles } from './courseFiles';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { measureFirstVisit, printFirstVisit } from './firstVisit';
 import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   );
   console.log(`  ratio               : ${ratio(first.bytes, floor)} of the floor (target ≤ 1.30×)`);
   printFirstVisit(await measureFirstVisit());
+  printCourseFiles(await measureCourseFiles());
 
   const push = await measurePush();
   console.log(

@@ -58,7 +58,7 @@ export const KNOWN_WRONG_WAY = {
   'src/features/home/CourseCard.tsx': ['src/features/learn'],
   'src/features/home/HomeScreen.tsx': ['src/features/certificates', 'src/features/walkthroughs'],
   'src/features/home/NextStepCard.tsx': ['src/features/learn'],
-  'src/features/learn/CourseScreen.tsx': ['src/features/readAloud'],
+  'src/features/learn/CourseScreen.tsx': ['src/features/content', 'src/features/readAloud'],
   'src/features/learn/LessonScreen.tsx': ['src/features/common', 'src/features/readAloud'],
   'src/features/learn/QuestionCard.tsx': ['src/features/readAloud'],
   'src/features/learn/QuizResult.tsx': ['src/features/certificates'],

@@ -17,6 +17,8 @@ const configSchema = z.object({
   ISSUER_NAME: z.string().min(1).default('Học Số'),
   /** Ed25519 seed, base64url (43 characters); unset: a key is generated and stored at first start. */
   ISSUER_PRIVATE_KEY: z.string().min(1).optional(),
+  /** Ed25519 seed that signs content packs, as ISSUER_PRIVATE_KEY; unset: generated and stored. */
+  CONTENT_PRIVATE_KEY: z.string().min(1).optional(),
   /**
    * Which proxies' X-Forwarded-For to believe, so rate limits count each phone rather than the
    * proxy: `false` (none, the default), `true` (any: only behind a proxy no one can bypass), a

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import {
   contentManifestSchema,
   contentPackSchema,
+  type ContentManifest,
   type ContentPack,
   type Course,
 } from '../../src/protocol';
@@ -22,13 +23,21 @@ function readBuilt(path: string): unknown {
   }
 }
 
+let manifest: ContentManifest | undefined;
+
+/** The catalogue the build compiled (the one the app installs), read once. */
+export function builtManifest(): ContentManifest {
+  manifest ??= contentManifestSchema.parse(readBuilt('content/manifest.json'));
+  return manifest;
+}
+
 let packs: ContentPack[] | undefined;
 
 /** The packs the build compiled from content/ (the same files the app downloads), read once. */
 function builtPacks(): ContentPack[] {
-  packs ??= contentManifestSchema
-    .parse(readBuilt('content/manifest.json'))
-    .packs.map((entry) => contentPackSchema.parse(readBuilt(entry.url.slice(1))));
+  packs ??= builtManifest().packs.map((entry) =>
+    contentPackSchema.parse(readBuilt(entry.url.slice(1))),
+  );
   return packs;
 }
 

@@ -9,6 +9,7 @@ import { attestationTable } from './attestations';
 import { authTable } from './auth';
 import { certificateTable, issuerSettings } from './certificates';
 import { classRosterTable } from './classRoster';
+import { contentTable } from './content';
 import { deviceTable } from './devices';
 import { healthTable } from './health';
 import { openApiTable } from './openapi';
@@ -44,6 +45,7 @@ export async function routeTables(
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),
     await certificateTable(db, settings),
+    contentTable(db),
     verifyPageTable(db, settings),
     attestationTable(db),
     visitTable(db),

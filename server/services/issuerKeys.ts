@@ -5,7 +5,18 @@ import type { IssuerKey } from '../../src/protocol';
 import { publicKeyOf, publicKeyToMultibase } from '../../src/domain/certificates/keys.ts';
 import type { Database } from '../db/database';
 
-/** The key that signs new certificates now. */
+/**
+ * What a key signs: certificates (`issuer_keys`, `ISSUER_PRIVATE_KEY`) or content packs
+ * (`content_keys`, `CONTENT_PRIVATE_KEY`). Both are kept, published, rotated and revoked alike.
+ */
+export type KeyPurpose = 'certificates' | 'content';
+
+const STORE: Record<KeyPurpose, { table: string; variable: string }> = {
+  certificates: { table: 'issuer_keys', variable: 'ISSUER_PRIVATE_KEY' },
+  content: { table: 'content_keys', variable: 'CONTENT_PRIVATE_KEY' },
+};
+
+/** The key that signs new certificates (or content packs) now. */
 export interface SigningKey {
   keyId: string;
   privateKey: Uint8Array;
@@ -25,15 +36,15 @@ export function keyIdOf(publicKey: Uint8Array): string {
   return `k${base64urlnopad.encode(sha256(publicKey)).slice(0, 8)}`;
 }
 
-/** `ISSUER_PRIVATE_KEY`: the 32-byte Ed25519 seed in base64url (43 characters). */
-export function parsePrivateKey(text: string): Uint8Array {
+/** `ISSUER_PRIVATE_KEY` (or `CONTENT_PRIVATE_KEY`): the 32-byte Ed25519 seed in base64url. */
+export function parsePrivateKey(text: string, variable = STORE.certificates.variable): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = base64urlnopad.decode(text.trim());
   } catch {
-    throw new Error('ISSUER_PRIVATE_KEY must be a base64url Ed25519 seed (43 characters)');
+    throw new Error(`${variable} must be a base64url Ed25519 seed (43 characters)`);
   }
-  if (bytes.length !== 32) throw new Error('ISSUER_PRIVATE_KEY must hold exactly 32 bytes');
+  if (bytes.length !== 32) throw new Error(`${variable} must hold exactly 32 bytes`);
   return bytes;
 }
 
@@ -41,10 +52,15 @@ export function generatePrivateKey(): string {
   return base64urlnopad.encode(ed25519.utils.randomSecretKey());
 }
 
-async function insertKey(db: Database, privateKey: Uint8Array, store: boolean): Promise<void> {
+async function insertKey(
+  db: Database,
+  privateKey: Uint8Array,
+  store: boolean,
+  purpose: KeyPurpose,
+): Promise<void> {
   const publicKey = publicKeyOf(privateKey);
   await db.query(
-    `INSERT INTO issuer_keys (key_id, public_key_multibase, private_key) VALUES ($1, $2, $3)
+    `INSERT INTO ${STORE[purpose].table} (key_id, public_key_multibase, private_key) VALUES ($1, $2, $3)
      ON CONFLICT (key_id) DO NOTHING`,
     [keyIdOf(publicKey), publicKeyToMultibase(publicKey), store ? privateKey : null],
   );
@@ -54,29 +70,34 @@ async function insertKey(db: Database, privateKey: Uint8Array, store: boolean): 
  * The current signing key: from configuration (published, never stored) when given, else the
  * newest stored key that is not revoked, generated and stored at first start.
  */
-export async function currentSigningKey(db: Database, configured?: string): Promise<SigningKey> {
+export async function currentSigningKey(
+  db: Database,
+  configured?: string,
+  purpose: KeyPurpose = 'certificates',
+): Promise<SigningKey> {
+  const { table, variable } = STORE[purpose];
   if (configured) {
-    const privateKey = parsePrivateKey(configured);
-    await insertKey(db, privateKey, false);
+    const privateKey = parsePrivateKey(configured, variable);
+    await insertKey(db, privateKey, false, purpose);
     const publicKey = publicKeyOf(privateKey);
     const keyId = keyIdOf(publicKey);
-    const [row] = await db.query<KeyRow>(`SELECT * FROM issuer_keys WHERE key_id = $1`, [keyId]);
-    if (row?.revoked_at) throw new Error(`ISSUER_PRIVATE_KEY is the revoked key ${keyId}`);
+    const [row] = await db.query<KeyRow>(`SELECT * FROM ${table} WHERE key_id = $1`, [keyId]);
+    if (row?.revoked_at) throw new Error(`${variable} is the revoked key ${keyId}`);
     return { keyId, privateKey, publicKey };
   }
   const newest = async () =>
     (
       await db.query<KeyRow>(
-        `SELECT * FROM issuer_keys WHERE private_key IS NOT NULL AND revoked_at IS NULL
+        `SELECT * FROM ${table} WHERE private_key IS NOT NULL AND revoked_at IS NULL
          ORDER BY valid_from DESC, key_id LIMIT 1`,
       )
     )[0];
   let row = await newest();
   if (!row) {
-    await insertKey(db, ed25519.utils.randomSecretKey(), true);
+    await insertKey(db, ed25519.utils.randomSecretKey(), true, purpose);
     row = await newest();
   }
-  if (!row?.private_key) throw new Error('No issuer key could be stored');
+  if (!row?.private_key) throw new Error(`No key could be stored in ${table}`);
   const privateKey = new Uint8Array(row.private_key);
   return { keyId: row.key_id, privateKey, publicKey: publicKeyOf(privateKey) };
 }
@@ -84,7 +105,7 @@ export async function currentSigningKey(db: Database, configured?: string): Prom
 /** Rotation: a new stored key signs from now on; the old ones stay published. */
 export async function rotateIssuerKey(db: Database): Promise<string> {
   const privateKey = ed25519.utils.randomSecretKey();
-  await insertKey(db, privateKey, true);
+  await insertKey(db, privateKey, true, 'certificates');
   return keyIdOf(publicKeyOf(privateKey));
 }
 
@@ -99,9 +120,12 @@ export async function revokeIssuerKey(db: Database, keyId: string): Promise<bool
 }
 
 /** Every key ever used, as published (never a private key). */
-export async function publishedKeys(db: Database): Promise<IssuerKey[]> {
+export async function publishedKeys(
+  db: Database,
+  purpose: KeyPurpose = 'certificates',
+): Promise<IssuerKey[]> {
   const rows = await db.query<KeyRow>(
-    `SELECT key_id, public_key_multibase, valid_from, revoked_at FROM issuer_keys
+    `SELECT key_id, public_key_multibase, valid_from, revoked_at FROM ${STORE[purpose].table}
      ORDER BY valid_from, key_id`,
   );
   return rows.map((row) => ({

@@ -44,8 +44,9 @@ describe('downloading a content pack', () => {
   it('gives the pack whose bytes match the catalogue, telling its progress to the last byte', async () => {
     const entry = entryFor('/good.json', compiled!.json);
     const seen: number[] = [];
-    const pack = await downloadPack(entry, (loaded) => seen.push(loaded));
+    const { pack, bytes } = await downloadPack(entry, (loaded) => seen.push(loaded));
     expect(pack).toEqual(compiled!.pack);
+    expect(new TextDecoder().decode(bytes)).toBe(compiled!.json);
     expect(seen.at(-1)).toBe(entry.bytes);
     expect(audioUrlsOf(pack).every((url) => url.startsWith('/content/audio/'))).toBe(true);
   });

@@ -3,6 +3,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import {
   contentManifestSchema,
   contentPackSchema,
+  contentSignaturesResponseSchema,
+  type ContentSignaturesResponse,
   type ContentManifest,
   type ContentManifestEntry,
   type ContentPack,
@@ -10,6 +12,17 @@ import {
 
 /** The catalogue of this build; the service worker has it, so it answers offline too. */
 export const MANIFEST_URL = '/content/manifest.json';
+
+/** The server's content keys and its signature of each pack (public; see server/routes/content.ts). */
+export const SIGNATURES_URL = '/api/content/signatures';
+
+export async function fetchContentSignatures(
+  url = SIGNATURES_URL,
+): Promise<ContentSignaturesResponse> {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return contentSignaturesResponseSchema.parse(await response.json());
+}
 
 /** Why a pack could not be downloaded, each with its own message on screen. */
 export type PackFailure = 'offline' | 'altered' | 'failed';
@@ -40,7 +53,7 @@ export async function fetchManifest(url = MANIFEST_URL): Promise<ContentManifest
 export async function downloadPack(
   entry: ContentManifestEntry,
   onProgress: (loadedBytes: number) => void,
-): Promise<ContentPack> {
+): Promise<{ pack: ContentPack; bytes: Uint8Array }> {
   let response: Response;
   try {
     response = await fetch(entry.url, { cache: 'no-store' });
@@ -58,7 +71,7 @@ export async function downloadPack(
   if (!parsed.success || parsed.data.id !== entry.id) {
     throw new PackDownloadError('altered', `${entry.url}: not the pack the catalogue names`);
   }
-  return parsed.data;
+  return { pack: parsed.data, bytes };
 }
 
 async function readAll(

@@ -2,6 +2,9 @@ import { Dexie, type EntityTable } from 'dexie';
 import { DATABASE_NAME, declareSchema } from './schema';
 import type {
   CatalogueRow,
+  ContentKeyRow,
+  PackSignatureRow,
+  PackSourceRow,
   CourseRow,
   EventRow,
   MetaRow,
@@ -33,6 +36,9 @@ export class HocSoDatabase extends Dexie {
   profiles!: EntityTable<ProfileRow, 'id'>;
   packs!: EntityTable<PackRow, 'id'>;
   catalogue!: EntityTable<CatalogueRow, 'id'>;
+  contentKeys!: EntityTable<ContentKeyRow, 'keyId'>;
+  packSignatures!: EntityTable<PackSignatureRow, 'hash'>;
+  packSources!: EntityTable<PackSourceRow, 'id'>;
   courses!: EntityTable<CourseRow, 'id'>;
   events!: EntityTable<EventRow, 'id'>;
   courseProgress!: Dexie.Table<ProgressRow, [string, string]>;

@@ -7,7 +7,10 @@ import type {
   AssignmentRecord,
   ContentManifestEntry,
   Course,
+  IssuerKey,
   LearningEvent,
+  PackSignature,
+  SignedPack,
   RecordKindName,
   MemberRole,
   OrgKind,
@@ -82,6 +85,21 @@ export type CourseRow = Course & { packId: string };
 
 /** A pack of the build's catalogue, downloaded or not (`content/manifest.json`'s entry). */
 export type CatalogueRow = ContentManifestEntry;
+
+/** A content key pinned from the server: course files are checked against these. */
+export type ContentKeyRow = IssuerKey;
+
+/** The server's signature of a pack, by the pack's hash. */
+export type PackSignatureRow = SignedPack & { signature: PackSignature };
+
+/** An installed pack's exact bytes (their SHA-256 is its hash), gzipped. */
+export interface PackSourceRow {
+  id: string;
+  hash: string;
+  gzip: Uint8Array;
+  /** Its catalogue entry when it was installed (the catalogue may list a newer one since). */
+  entry: ContentManifestEntry;
+}
 
 export type WalkthroughRow = Walkthrough & { packId: string };
 

@@ -135,7 +135,19 @@ export const VERSION_12 = {
   catalogue: 'id',
 };
 
-export const CURRENT_VERSION = 12;
+/**
+ * Version 13: courses passed phone to phone as files. The content keys pinned from the server
+ * (`contentKeys`), the server's signature of each pack by its hash (`packSignatures`, from the
+ * server or from a file that was installed), and each installed pack's exact bytes, gzipped
+ * (`packSources`), so a phone can save any pack it holds as a file and pass it on.
+ */
+export const VERSION_13 = {
+  contentKeys: 'keyId',
+  packSignatures: 'hash',
+  packSources: 'id',
+};
+
+export const CURRENT_VERSION = 13;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -203,4 +215,5 @@ export function declareSchema(db: Dexie): void {
   db.version(10).stores(VERSION_10);
   db.version(11).stores(VERSION_11);
   db.version(12).stores(VERSION_12);
+  db.version(13).stores(VERSION_13);
 }

@@ -7,6 +7,8 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { downloadAll } from './download';
+import { OpenCourseFile } from './OpenCourseFile';
+import { SaveCourseFile } from './SaveCourseFile';
 import { formatSize } from './size';
 
 /** What the browser says this app uses and may still use, or null where it cannot say. */
@@ -30,8 +32,9 @@ function useStorageEstimate(changes: unknown): { used: number; free: number } | 
 
 /**
  * Settings' "lessons on this phone": storage used and free, each downloaded course or
- * walkthrough with its size and "Xoá" (the lesson goes, the person's progress stays), and
- * "Tải tất cả" for a teacher preparing a class.
+ * walkthrough with its size, "Xoá" (the lesson goes, the person's progress stays) and "Lưu
+ * thành tệp để chia sẻ", "Tải tất cả" for a teacher preparing a class, and "Mở tệp bài học"
+ * for a course file received from another phone.
  */
 export function Downloads() {
   const { t } = useTranslation();
@@ -113,10 +116,13 @@ export function Downloads() {
               >
                 {t('settings.storage.remove')}
               </Button>
+              <SaveCourseFile packId={pack.entry.id} title={titleOf(pack)} />
             </li>
           ))}
         </ul>
       )}
+      <p className="muted">{t('learn.courseFile.openHint')}</p>
+      <OpenCourseFile />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { downloadAndInstall } from './download';
+import { OpenCourseFile } from './OpenCourseFile';
 import { formatSize } from './size';
 
 export interface PackGateProps {
@@ -20,7 +21,7 @@ export interface PackGateProps {
 /**
  * Shows a course's or walkthrough's screens once its pack is on the phone. Opening one that is
  * not downloads it (with a connection), with its size and a progress bar; offline, it says a
- * connection is needed. An older version already here is used while the new one downloads.
+ * connection is needed, or installs it from a course file received from another phone. An older version already here is used while the new one downloads.
  */
 export function PackGate({ kind, children }: PackGateProps) {
   const params = useParams();
@@ -89,6 +90,8 @@ function NotDownloaded({ kind, itemId }: { kind: PackGateProps['kind']; itemId: 
           </Button>
         </>
       )}
+      <p className="muted">{t('learn.courseFile.openHint')}</p>
+      <OpenCourseFile />
       <ButtonLink to="/" variant="secondary" className="button-wide">
         {t('app.home')}
       </ButtonLink>

@@ -25,10 +25,10 @@ async function run(entry: CatalogueRow): Promise<boolean> {
   const totalBytes = entry.bytes;
   setDownload(entry.id, { phase: 'downloading', loadedBytes: 0, totalBytes });
   try {
-    const pack = await downloadPack(entry, (loadedBytes) =>
+    const { pack, bytes } = await downloadPack(entry, (loadedBytes) =>
       setDownload(entry.id, { phase: 'downloading', loadedBytes, totalBytes }),
     );
-    await installPack(pack, entry.hash);
+    await installPack(pack, entry.hash, { bytes, entry });
     setDownload(entry.id, null);
     // Recordings are a bonus: the lesson reads without them, so a failure here is not one.
     await fetchAudio(audioUrlsOf(pack)).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { useResume } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
 import { ButtonLink } from '../../ui/ButtonLink';
+import { SaveCourseFile } from '../content/SaveCourseFile';
 import { ReadAloudButton } from '../readAloud/ReadAloudButton';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { LoadingScreen, ScreenMessage } from '../../ui/ScreenMessage';
@@ -91,6 +92,7 @@ export function CourseScreen() {
           {quizStarted ? t('learn.course.continueQuiz') : t('learn.course.startQuiz')}
         </ButtonLink>
       </section>
+      <SaveCourseFile packId={course.packId} title={course.title[language]} />
     </main>
   );
 }
