@@ -15,6 +15,7 @@ import { openApiTable } from './openapi';
 import { organisationTable } from './organisations';
 import { passwordResetTable } from './passwordResets';
 import { placeTable } from './places';
+import { programmeCertificateTable } from './programmeCertificates';
 import { syncTable } from './sync';
 import type { Route } from './table';
 import { teamApprovalTable } from './teamApproval';
@@ -45,6 +46,7 @@ export async function routeTables(
     placeTable(db),
     await certificateTable(db, settings),
     verifyPageTable(db, settings),
+    programmeCertificateTable(db, settings),
     attestationTable(db),
     visitTable(db),
     visitSummaryTable(db),
