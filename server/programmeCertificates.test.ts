@@ -1,11 +1,17 @@
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCompact } from '../src/domain/certificates/compactCode';
 import { credentialMatchesCode } from '../src/domain/certificates/credential';
+import { verifyLink } from '../src/domain/certificates/verifyLink';
+import { CERTIFICATE_EXPORT_HEADERS } from '../src/domain/compliance';
+import { localText } from '../src/domain/exportCells';
+import { vietnamDay } from '../src/domain/vietnamTime';
 import { newEventId, newRandomId } from '../src/lib/ids';
 import {
   assignmentRecord,
   certificatesResponseSchema,
+  complianceReportSchema,
   eventRecord,
   programmeCertificateAnswerSchema,
   programmeCertificatesResponseSchema,
@@ -162,7 +168,11 @@ describe.each(backends)('programme certificates on %s', (backend) => {
       other,
       all.flatMap((c) => quizAttempt(newRandomId(), profileId, neededRight(c), true, c)),
     );
-    expect(await answer(other)).toEqual({ status: 'refused', reason: 'not_assigned', remaining: [] });
+    expect(await answer(other)).toEqual({
+      status: 'refused',
+      reason: 'not_assigned',
+      remaining: [],
+    });
 
     // A programme of agency B: asked for in agency A it is not assigned; in B, not a member.
     const agencyB = world.other.agency_admin!.id;
@@ -236,6 +246,26 @@ describe.each(backends)('programme certificates on %s', (backend) => {
     const download = await call()('GET', `/api/certificates/${certificate.id}/credential`, token);
     expect(download.json()).toEqual(certificate.credential);
 
+    // The agency's report names it, with the link its QR holds, in the JSON and the CSV.
+    const reportRow = async () =>
+      complianceReportSchema
+        .parse((await call()('GET', `/api/orgs/${agencyId}/compliance`, admin().token)).json())
+        .rows.find((r) => r.accountId === finisher.accountId);
+    const link = verifyLink(issuerSettings().url, certificate.qr);
+    expect((await reportRow())?.certificate).toEqual({
+      id: certificate.id,
+      issuedOn: vietnamDay(new Date(certificate.issuedAt)),
+      verifyLink: link,
+    });
+    const csv = await call()('GET', `/api/orgs/${agencyId}/compliance.csv`, admin().token);
+    const lines = parse(csv.rawPayload, { bom: true }) as string[][];
+    expect(lines[0]!.slice(-2)).toEqual([...CERTIFICATE_EXPORT_HEADERS]);
+    const line = lines.find((l) => l[0] === finisher.staffNumber)!;
+    expect(line.slice(-2)).toEqual([
+      localText({ kind: 'date', iso: vietnamDay(new Date(certificate.issuedAt)) }),
+      link,
+    ]);
+
     // Revoked like any certificate: on the signed list every phone verifies against.
     const revoke = await call()(
       'POST',
@@ -246,6 +276,8 @@ describe.each(backends)('programme certificates on %s', (backend) => {
     expect(revoke.statusCode, revoke.body).toBe(200);
     const list = await call()('GET', '/api/certificates/revocations');
     expect(revocationListSchema.parse(list.json()).revoked).toContain(certificate.id);
+    // …and the report no longer names it.
+    expect((await reportRow())?.certificate).toBeNull();
   });
 
   it('a yearly programme’s next round needs the courses mastered again', async () => {

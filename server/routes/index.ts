@@ -40,7 +40,7 @@ export async function routeTables(
     classRosterTable(db),
     attendanceTable(db),
     assignmentProgressTable(db),
-    agencyTable(db),
+    agencyTable(db, settings),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),
