@@ -159,7 +159,9 @@ export async function requestProgrammeCertificate(
       `${SELECT_ROWS} WHERE c.owner_id = $1 AND c.assignment_id = $2 AND c.round = $3`,
       [owner, programme.id, round.round],
     );
-    return row && ({ ok: true, value: { status: 'signed', certificate: certificateOf(row) } } as const);
+    return (
+      row && ({ ok: true, value: { status: 'signed', certificate: certificateOf(row) } } as const)
+    );
   };
   const existing = await stored();
   if (existing) return existing;

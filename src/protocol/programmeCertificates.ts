@@ -21,18 +21,16 @@ export const programmeCertificateRequestSchema = z.strictObject({
 });
 export type ProgrammeCertificateRequest = z.infer<typeof programmeCertificateRequestSchema>;
 
-export const programmeCertificateSchema = certificateRecordSchema
-  .omit({ courseId: true })
-  .extend({
-    organisationId: z.uuid(),
-    assignmentId: z.uuid(),
-    /** The round of a yearly programme it stands for (0 the first); 0 when it is not renewed. */
-    round: z.int().min(0),
-    programmeId: slugSchema,
-    title: z.string(),
-    /** The courses it covers, by id, in the programme's order. */
-    courses: z.array(slugSchema),
-  });
+export const programmeCertificateSchema = certificateRecordSchema.omit({ courseId: true }).extend({
+  organisationId: z.uuid(),
+  assignmentId: z.uuid(),
+  /** The round of a yearly programme it stands for (0 the first); 0 when it is not renewed. */
+  round: z.int().min(0),
+  programmeId: slugSchema,
+  title: z.string(),
+  /** The courses it covers, by id, in the programme's order. */
+  courses: z.array(slugSchema),
+});
 export type ProgrammeCertificate = z.infer<typeof programmeCertificateSchema>;
 
 /**
