@@ -49,3 +49,16 @@ export function useFinishedProgrammes(profileId: string): ProgrammeOfCertificate
     ];
   });
 }
+
+/**
+ * Whether the open profile's account is an agency's staff member (a learner of an agency), as
+ * the phone last heard: their home leads with the mandatory programme and the officials'
+ * courses, never a citizen's next step. False while unknown, so a citizen's home never waits.
+ */
+export function useIsAgencyStaff(profileId: string): boolean {
+  const credentials = useCredentials(profileId);
+  const memberships = useOrgMemberships(credentials?.accountId ?? '');
+  return (
+    memberships?.organisations.some((o) => o.kind === 'agency' && o.role === 'learner') ?? false
+  );
+}
