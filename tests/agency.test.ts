@@ -256,7 +256,7 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
     await page.context().setOffline(false);
     await page.locator('.certificate-qr').waitFor({ timeout: 60_000 });
     await page.getByText('đã hoàn thành chương trình').waitFor();
-    await page.getByText(finisher.name, { exact: true }).waitFor();
+    await page.locator('.certificate-holder', { hasText: finisher.name }).waitFor();
     await checkScreen(page, 'agency-programme-certificate');
     const link = await readQr(page.locator('.certificate-qr'));
     const stored = await stack.db.query<{ id: string; assignment_id: string }>(
