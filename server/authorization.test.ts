@@ -164,6 +164,18 @@ const ORG_ROUTES: {
     allowedStatus: 400,
   },
   {
+    name: 'programme certificate request',
+    call: (org) => [
+      'POST',
+      `/api/orgs/${org.id}/programme-certificates`,
+      { assignmentId: newRandomId(), profileId: newRandomId(), holderName: 'Người thử' },
+    ],
+    // An agency's staff (its learners) only, none of whom is an actor here: never its admin, a
+    // teacher, another agency's people (the refusals per reason: programmeCertificates.test.ts).
+    allowed: () => false,
+    refused: 403,
+  },
+  {
     name: 'organisation',
     call: (org) => ['GET', `/api/orgs/${org.id}`],
     allowed: (role, target) => (target === 'home' && role !== 'device') || role === 'system_admin',
@@ -291,6 +303,17 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       expect(rotate.statusCode).toBe(allowed ? 200 : 403);
     },
   );
+
+  it.each(ROLES)('%s lists only its own programme certificates (none here)', async (role) => {
+    const response = await request(app)(
+      'GET',
+      '/api/programme-certificates',
+      world.actors[role].token,
+    );
+    // An account's own list; a device's token has no account to hold one.
+    if (role === 'device') expect(response.statusCode).toBe(403);
+    else expect(response.json()).toEqual({ certificates: [] });
+  });
 
   let markEvents: LearningEvent[] | undefined;
   it.each(ROLES)('%s reads only its own high-water mark of a device', async (role) => {

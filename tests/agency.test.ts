@@ -21,6 +21,10 @@ import {
 import type { AssignmentRecord, LearningEvent } from '../src/protocol';
 import { eventOfRow, type EventRecord } from '../server/services/events';
 import { signedInPhone } from './support/account';
+import { waitForServiceWorker } from './support/browser';
+import { dumpDatabase } from './support/indexeddb';
+import { openPhone } from './support/learner';
+import { readQr } from './support/qr';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
 import { answerKey, answerQuestion } from './support/quiz';
@@ -39,6 +43,7 @@ const COURSES = [
   },
   { id: 'e-documents-signatures', title: 'Văn bản điện tử và chữ ký số' },
 ];
+const OFFICIALS_HEADING = 'Dành cho cán bộ, công chức, viên chức';
 const PROGRAMME = 'Kỹ năng số cơ bản cho cán bộ, công chức — 2026';
 const STAFF = Array.from({ length: 50 }, (_, i) => ({
   number: `CB${String(i + 1).padStart(3, '0')}`,
@@ -178,6 +183,9 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
     (typeof STAFF)[number],
   ];
 
+  /** The finisher's phone, kept for the programme certificate. */
+  let finisherPhone: Page;
+
   async function takeQuiz(page: Page, courseId: string) {
     const key = answerKey(courseId);
     await page.goto(`${stack.origin}/courses/${courseId}/quiz`);
@@ -193,11 +201,19 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
       const assigned = page.locator('.assigned-card', { hasText: title });
       await assigned.waitFor({ timeout: 30_000 });
       await assigned.getByText(`Còn 2 khoá: ${COURSES.map((c) => c.title).join(', ')}`).waitFor();
-      if (member === finisher) await checkScreen(page, 'agency-staff-home');
+      if (member === finisher) {
+        // An official's home: the programme, then the officials' courses; no citizen next step.
+        await expect.poll(() => page.getByText('Bước tiếp theo').count()).toBe(0);
+        const headings = await page.locator('main h1, main h2').allInnerTexts();
+        expect(headings.indexOf('Bài được giao')).toBe(0);
+        expect(headings.indexOf(OFFICIALS_HEADING)).toBeLessThan(headings.indexOf('Khoá học'));
+        await checkScreen(page, 'agency-staff-home');
+      }
       await page.context().setOffline(true);
       await page.reload();
       await assigned.waitFor();
       if (member === finisher) {
+        finisherPhone = page;
         await takeQuiz(page, COURSES[0]!.id);
         await takeQuiz(page, COURSES[1]!.id);
         await page.goto(`${stack.origin}/`);
@@ -222,6 +238,51 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
         { timeout: 60_000 },
       )
       .toBe(3);
+    // Three phones learning one after another: on a loaded machine it takes about 3 minutes.
+  }, 300_000);
+
+  it('the finisher asks offline for the programme certificate; signed online, it verifies offline by QR on another phone', async () => {
+    const page = finisherPhone;
+    await page.context().setOffline(true);
+    await page.goto(`${stack.origin}/certificates`);
+    await page.getByRole('heading', { name: 'Chương trình bắt buộc đã xong' }).waitFor();
+    const form = page.locator('form', { hasText: PROGRAMME });
+    await form.getByLabel('Tên in trên chứng chỉ').fill(finisher.name);
+    await checkScreen(page, 'agency-programme-request');
+    await form.getByRole('button', { name: 'Nhận chứng chỉ' }).click();
+    await page.getByText('Đang chờ ký', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: PROGRAMME }).waitFor();
+
+    // Online again: the account's engine sends the request, the server checks and signs.
+    await page.context().setOffline(false);
+    await page.locator('.certificate-qr').waitFor({ timeout: 60_000 });
+    await page.getByText('đã hoàn thành chương trình').waitFor();
+    await page.locator('.certificate-holder', { hasText: finisher.name }).waitFor();
+    await checkScreen(page, 'agency-programme-certificate');
+    const link = await readQr(page.locator('.certificate-qr'));
+    const stored = await stack.db.query<{ id: string; assignment_id: string }>(
+      `SELECT id, assignment_id FROM certificates WHERE assignment_id IS NOT NULL`,
+    );
+    expect(stored).toHaveLength(1);
+    const dump = (await dumpDatabase(page)).certificates as { certificateId?: string }[];
+    expect(dump.map((c) => c.certificateId)).toContain(stored[0]!.id);
+
+    // Another phone that opened the app once checks it with no connection at all.
+    const verifier = await openPhone(stack.origin, contexts);
+    await waitForServiceWorker(verifier);
+    await expect
+      .poll(async () => (await dumpDatabase(verifier)).issuerKeys?.length ?? 0, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+    await verifier.context().setOffline(true);
+    await verifier.goto(`${stack.origin}/verify`);
+    await verifier.getByLabel('Mã chứng chỉ (bắt đầu bằng HS1:)').fill(link);
+    await verifier.getByRole('button', { name: 'Kiểm tra mã' }).click();
+    await verifier.getByRole('heading', { name: 'Chứng chỉ thật' }).waitFor({ timeout: 30_000 });
+    await verifier.locator('.verify-claims', { hasText: finisher.name }).waitFor();
+    await verifier.locator('.verify-claims', { hasText: PROGRAMME }).waitFor();
+    await checkScreen(verifier, 'agency-programme-verified');
   });
 
   /** What the report must say, computed here from the raw records the server holds. */
@@ -308,6 +369,13 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
     expect(cells[0]).toEqual([...COMPLIANCE_EXPORT_HEADERS]);
     const expected = await expectedRows(new Date());
     expect(sheetRows(cells)).toEqual(expected);
+    // The finisher's certificate: its day of issue and the link its QR holds.
+    const finisherRow = cells.find((row) => row[0] === finisher.number)!;
+    expect(finisherRow.slice(-2)).toEqual([
+      new Date(`${vietnamDay(new Date())}T00:00:00Z`),
+      expect.stringMatching(/\/V\/[A-Z2-7]+$/),
+    ]);
+    expect(cells.find((row) => row[0] === midway.number)!.slice(-2)).toEqual([null, null]);
     expect(expected.map((r) => r.status).filter((s) => s !== 'Chưa bắt đầu')).toEqual([
       'Đã xong',
       'Đang học',

@@ -10,6 +10,8 @@ import {
 import type { Database } from '../db/database';
 import { audit } from '../services/audit';
 import { complianceExport, complianceReport } from '../services/compliance';
+import { withProgrammeCertificates } from '../services/complianceCertificates';
+import type { IssuerSettings } from '../services/certificates';
 import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
 import { importStaff } from '../services/staffImport';
 import { sendError } from './errors';
@@ -29,7 +31,7 @@ const REFUSED = {
  * An agency's own routes: its staff list imported from a spreadsheet, and the compliance report
  * of its programmes (JSON, CSV, XLSX), for its admins only.
  */
-export function agencyTable(db: Database) {
+export function agencyTable(db: Database, settings: IssuerSettings) {
   const exportRoute = (format: ExportFormat) =>
     route({
       method: 'GET',
@@ -47,7 +49,10 @@ export function agencyTable(db: Database) {
       handler: async ({ reply, caller, params, query }) => {
         const report = await complianceReport(db, caller.accountId, params.id, query);
         if (!report.ok) return sendError(reply, report.code, REFUSED[report.code]);
-        const file = await complianceExport(report.value, format);
+        const file = await complianceExport(
+          await withProgrammeCertificates(db, settings.url, report.value),
+          format,
+        );
         await audit(db, caller.accountId, 'export', `org:${params.id}`, {
           kind: 'compliance',
           format,
@@ -111,8 +116,8 @@ export function agencyTable(db: Database) {
       },
       handler: async ({ reply, caller, params, query }) => {
         const report = await complianceReport(db, caller.accountId, params.id, query);
-        if (report.ok) return reply.send(report.value);
-        return sendError(reply, report.code, REFUSED[report.code]);
+        if (!report.ok) return sendError(reply, report.code, REFUSED[report.code]);
+        return reply.send(await withProgrammeCertificates(db, settings.url, report.value));
       },
     }),
     exportRoute('csv'),

@@ -16,6 +16,7 @@ import { openApiTable } from './openapi';
 import { organisationTable } from './organisations';
 import { passwordResetTable } from './passwordResets';
 import { placeTable } from './places';
+import { programmeCertificateTable } from './programmeCertificates';
 import { syncTable } from './sync';
 import type { Route } from './table';
 import { teamApprovalTable } from './teamApproval';
@@ -40,13 +41,14 @@ export async function routeTables(
     classRosterTable(db),
     attendanceTable(db),
     assignmentProgressTable(db),
-    agencyTable(db),
+    agencyTable(db, settings),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),
     await certificateTable(db, settings),
     contentTable(db),
     verifyPageTable(db, settings),
+    programmeCertificateTable(db, settings),
     attestationTable(db),
     visitTable(db),
     visitSummaryTable(db),

@@ -74,37 +74,38 @@ function recordOf(row: CertificateRow): CertificateRecord {
   };
 }
 
-/** Builds, signs and encodes one certificate (exported for the credential tests and the bench). */
-export async function signCertificate(
+/** What the QR code names besides the certificate: who, which course (or programme), its title. */
+export interface CompactSubject {
+  holderName: string;
+  courseId: string;
+  courseTitle: string;
+}
+
+/**
+ * Signs a built credential (Data Integrity proof) and encodes its compact QR code: the one way
+ * a course's and a programme's certificates are sealed.
+ */
+export async function sealCertificate(
   settings: IssuerSettings,
   key: SigningKey,
-  course: Course,
-  holderName: string,
-  supervision: Supervision | null = null,
+  build: (id: string, issuedAt: string, issuer: { id: string; name: string }) => object,
+  subject: CompactSubject,
 ) {
   const id = randomUUID();
   const issuedAt = new Date().toISOString();
-  const issuer = issuerId(settings);
-  const credential = buildCredential({
-    certificateId: id,
-    issuer: { id: issuer, name: settings.name },
-    ...achievementOf(settings, course),
-    holderName,
-    salt: base64urlnopad.encode(randomBytes(16)),
-    validFrom: issuedAt,
-    supervision,
-  });
+  const issuer = { id: issuerId(settings), name: settings.name };
+  const credential = build(id, issuedAt, issuer) as Record<string, unknown>;
   const signed = await signCredential(credential, key.privateKey, {
-    verificationMethod: `${issuer}#${key.keyId}`,
+    verificationMethod: `${issuer.id}#${key.keyId}`,
     created: issuedAt,
   });
   const qr = encodeCompact(
     {
       certificateId: id,
       credentialHash: credentialHash(signed),
-      holderName,
-      courseId: course.id,
-      courseTitle: course.title.vi.slice(0, 120),
+      holderName: subject.holderName,
+      courseId: subject.courseId,
+      courseTitle: subject.courseTitle.slice(0, 120),
       level: 'basic',
       // The day in Vietnam: a quiz passed at 06:00 on 30/11 there is 23:00 on 29/11 in UTC.
       issuedOn: vietnamDay(new Date(issuedAt)),
@@ -114,6 +115,36 @@ export async function signCertificate(
     key.keyId,
   );
   return { id, issuedAt, credential: JSON.stringify(signed), qr };
+}
+
+/** A fresh salt for the holder's hashed name. */
+export function nameSalt(): string {
+  return base64urlnopad.encode(randomBytes(16));
+}
+
+/** Builds, signs and encodes one certificate (exported for the credential tests and the bench). */
+export async function signCertificate(
+  settings: IssuerSettings,
+  key: SigningKey,
+  course: Course,
+  holderName: string,
+  supervision: Supervision | null = null,
+) {
+  return sealCertificate(
+    settings,
+    key,
+    (id, issuedAt, issuer) =>
+      buildCredential({
+        certificateId: id,
+        issuer,
+        ...achievementOf(settings, course),
+        holderName,
+        salt: nameSalt(),
+        validFrom: issuedAt,
+        supervision,
+      }),
+    { holderName, courseId: course.id, courseTitle: course.title.vi },
+  );
 }
 
 /**
@@ -207,7 +238,8 @@ export async function processRequests(
 
 export async function ownCertificates(db: Database, ownerId: string): Promise<CertificateRecord[]> {
   const rows = await db.query<CertificateRow>(
-    `SELECT * FROM certificates WHERE owner_id = $1 ORDER BY issued_at, id`,
+    `SELECT * FROM certificates WHERE owner_id = $1 AND assignment_id IS NULL
+     ORDER BY issued_at, id`,
     [ownerId],
   );
   return rows.map(recordOf);

@@ -30,7 +30,7 @@ export async function orgCertificates(
   }>(
     `SELECT owner_id, id, course_id, holder_name, issued_at, qr,
             credential::jsonb #>> '{issuer,name}' AS issuer_name FROM certificates
-     WHERE owner_id = ANY($1::text[]) AND revoked_at IS NULL
+     WHERE owner_id = ANY($1::text[]) AND revoked_at IS NULL AND assignment_id IS NULL
      ORDER BY holder_name, issued_at, id`,
     [learners.map(ownerOfAccount)],
   );

@@ -1,5 +1,10 @@
 import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
+import {
+  storeProgrammeAnswer,
+  storeProgrammeCertificates,
+  waitingProgrammeRequests,
+} from '../data/programmeCertificates';
 import { createDexieSyncStore, type SyncScope } from '../data/syncStore';
 import { watchWaitingReviews } from '../data/visitReviews';
 import { setSession } from '../state/session';
@@ -20,10 +25,34 @@ import { refreshOrgMemberships } from '../sync/orgMemberships';
 function fetchCertificates(certificates: CertificatesApi, scope: SyncScope) {
   return async (token: string) => {
     await storeCertificates(scope, await certificates.mine(token));
-    if (scope.kind !== 'device') return;
+    if (scope.kind === 'account') {
+      await sendProgrammeRequests(certificates, scope.profileId, token);
+      return;
+    }
     await storeIssuerKeys(await certificates.issuers());
     await storeRevocationList(await certificates.revocations(), new Date().toISOString());
   };
+}
+
+/**
+ * An account's programme certificates: each one asked for on this phone goes to its agency (the
+ * server checks and signs, or says why not), then the account's signed ones come back.
+ */
+async function sendProgrammeRequests(
+  certificates: CertificatesApi,
+  profileId: string,
+  token: string,
+): Promise<void> {
+  for (const row of await waitingProgrammeRequests(profileId)) {
+    const { organisationId, assignmentId } = row.programme;
+    const answer = await certificates.requestProgramme(token, organisationId, {
+      assignmentId,
+      profileId,
+      holderName: row.holderName,
+    });
+    await storeProgrammeAnswer(profileId, row.courseId, answer);
+  }
+  await storeProgrammeCertificates(profileId, (await certificates.programmes(token)).certificates);
 }
 
 /** The team-log key while the account's log is unlocked on this phone: visits need it. */

@@ -154,6 +154,14 @@ export interface CredentialsRow {
  * A profile's certificate for one course: `waiting` from the moment it is asked for on this
  * phone until the server has signed it, then `signed` with what the server returned.
  */
+/** The programme a certificate stands for, one round of it. */
+export interface ProgrammeOfCertificate {
+  organisationId: string;
+  assignmentId: string;
+  round: number;
+  title: string;
+}
+
 export interface CertificateRow {
   profileId: string;
   courseId: string;
@@ -162,7 +170,12 @@ export interface CertificateRow {
   holderName: string;
   status: 'waiting' | 'signed';
   /** Why the server has not signed it, once it said so. */
-  pendingReason?: 'not_mastered' | 'unknown_course';
+  pendingReason?: 'not_mastered' | 'unknown_course' | 'not_assigned';
+  /**
+   * Set on a programme's certificate (issue 13), whose `courseId` is `programmeCertificateKey`:
+   * the agency's programme and the round of it asked for, and its title to show while waiting.
+   */
+  programme?: ProgrammeOfCertificate;
   certificateId?: string;
   /** The full Open Badges 3.0 credential (JSON object), for download. */
   credential?: unknown;

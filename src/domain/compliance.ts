@@ -5,6 +5,14 @@ import {
 } from '../protocol/compliance.ts';
 import { exportDate, exportMoment, type ExportCell } from './exportCells.ts';
 
+/** The programme certificate's columns: its day of issue and the link that checks it. */
+export const CERTIFICATE_EXPORT_HEADERS = ['Ngày cấp chứng chỉ', 'Đường dẫn kiểm tra'] as const;
+
+export function certificateExportCells(row: ComplianceRow): ExportCell[] {
+  const certificate = row.certificate;
+  return certificate ? [exportDate(certificate.issuedOn), certificate.verifyLink] : ['', ''];
+}
+
 /** The compliance report as a spreadsheet, with Vietnamese headers and names, never ids. */
 export const COMPLIANCE_EXPORT_HEADERS = [
   'Số hiệu',
@@ -20,6 +28,7 @@ export const COMPLIANCE_EXPORT_HEADERS = [
   'Ngày hoàn thành',
   'Hoạt động gần nhất',
   'Lý do miễn',
+  ...CERTIFICATE_EXPORT_HEADERS,
 ] as const;
 
 /** The statuses in the order screens list them. */
@@ -49,5 +58,6 @@ export function complianceExportRows(rows: readonly ComplianceRow[]): ExportCell
     row.completedOn === null ? '' : exportDate(row.completedOn),
     row.lastActivity === null ? '' : exportMoment(row.lastActivity),
     row.exemptReason ?? '',
+    ...certificateExportCells(row),
   ]);
 }

@@ -36,6 +36,14 @@ export const complianceRowSchema = z.object({
   completedOn: z.iso.date().nullable(),
   lastActivity: z.iso.datetime({ offset: true }).nullable(),
   exemptReason: z.string().nullable(),
+  /**
+   * The programme certificate of the round that stands, with the link its QR holds (to check
+   * it on the verify page); null when none is signed. Absent from reports made without it.
+   */
+  certificate: z
+    .object({ id: z.uuid(), issuedOn: z.iso.date(), verifyLink: z.string() })
+    .nullable()
+    .optional(),
 });
 export type ComplianceRow = z.infer<typeof complianceRowSchema>;
 

@@ -19,3 +19,4 @@ export * from './assignmentProgress.ts';
 export * from './places.ts';
 export * from './attendance.ts';
 export * from './courseFile.ts';
+export * from './programmeCertificates.ts';

@@ -8,7 +8,20 @@ import { ServerRefusal } from './http';
  * server no longer takes signs the profile out on this phone (its credentials go), so nothing
  * keeps retrying with a dead session. Returns the new access token.
  */
-export async function refreshAccountTokens(profileId: string): Promise<string> {
+export function refreshAccountTokens(profileId: string): Promise<string> {
+  // One refresh at a time per profile: a screen's read and the sync engine that both meet an
+  // expired token would otherwise spend the same refresh token twice, and the server takes a
+  // spent one for a stolen one and signs the profile out.
+  const running = refreshing.get(profileId);
+  if (running) return running;
+  const refresh = refreshOnce(profileId).finally(() => refreshing.delete(profileId));
+  refreshing.set(profileId, refresh);
+  return refresh;
+}
+
+const refreshing = new Map<string, Promise<string>>();
+
+async function refreshOnce(profileId: string): Promise<string> {
   const credentials = await getCredentials(profileId);
   if (!credentials) throw new ServerRefusal('unauthorized', 'Signed out', 401);
   try {

@@ -6,6 +6,13 @@ import {
   type IssuersResponse,
   type RevocationList,
 } from '../protocol/certificates';
+import {
+  programmeCertificateAnswerSchema,
+  programmeCertificatesResponseSchema,
+  type ProgrammeCertificateAnswer,
+  type ProgrammeCertificateRequest,
+  type ProgrammeCertificatesResponse,
+} from '../protocol/programmeCertificates';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol';
 import { call } from './http';
 
@@ -17,6 +24,14 @@ export interface CertificatesApi {
   issuers(): Promise<IssuersResponse>;
   /** The signed list of revoked certificates (public). */
   revocations(): Promise<RevocationList>;
+  /** An account's programme certificates, from every agency. */
+  programmes(token: string): Promise<ProgrammeCertificatesResponse>;
+  /** Asks an agency to sign a programme's certificate: signed, or why not. */
+  requestProgramme(
+    token: string,
+    organisationId: string,
+    request: ProgrammeCertificateRequest,
+  ): Promise<ProgrammeCertificateAnswer>;
 }
 
 export function createCertificatesApi(
@@ -41,5 +56,27 @@ export function createCertificatesApi(
     issuers: () => get('/api/certificates/issuers', (body) => issuersResponseSchema.parse(body)),
     revocations: () =>
       get('/api/certificates/revocations', (body) => revocationListSchema.parse(body)),
+    programmes: (token) =>
+      get(
+        '/api/programme-certificates',
+        (body) => programmeCertificatesResponseSchema.parse(body),
+        token,
+      ),
+    requestProgramme: (token, organisationId, request) =>
+      call(
+        doFetch,
+        `${baseUrl}/api/orgs/${encodeURIComponent(organisationId)}/programme-certificates`,
+        {
+          method: 'POST',
+          headers: {
+            ...headers,
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+          },
+          body: JSON.stringify(request),
+          cache: 'no-store',
+        },
+        (body) => programmeCertificateAnswerSchema.parse(body),
+      ),
   };
 }

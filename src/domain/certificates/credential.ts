@@ -120,3 +120,75 @@ export function credentialMatchesCode(
     return false;
   }
 }
+
+/** What a programme's certificate says of the programme and the courses it covers. */
+export interface ProgrammeCredentialInput {
+  certificateId: string;
+  issuer: { id: string; name: string };
+  /** The programme as the agency assigned it (`urn:uuid:<assignment id>`). */
+  achievementId: string;
+  programme: { title: string; agency: string };
+  /** Each course, with where its own Achievement is published. */
+  courses: readonly { id: string; title: string; achievementId: string }[];
+  /** A yearly programme's round: the day it began (absent when it is not renewed). */
+  roundStart?: string;
+  holderName: string;
+  salt: string;
+  validFrom: string;
+}
+
+/**
+ * The OB 3.0 Achievement of a programme: a Certificate whose criteria name every course, and
+ * one Alignment per course pointing at that course's own Achievement (`ceterms:Credential`),
+ * so a reader (or a machine) sees which courses it covers.
+ */
+export function buildProgrammeAchievement(
+  input: Pick<ProgrammeCredentialInput, 'achievementId' | 'programme' | 'courses' | 'roundStart'>,
+) {
+  const titles = input.courses.map((c) => `“${c.title}”`).join(', ');
+  const round = input.roundStart
+    ? ` Vòng bắt đầu ngày ${input.roundStart}. (Round starting ${input.roundStart}.)`
+    : '';
+  return {
+    id: input.achievementId,
+    type: ['Achievement'],
+    achievementType: 'Certificate',
+    name: input.programme.title,
+    description: `Chương trình bắt buộc của “${input.programme.agency}”, gồm ${input.courses.length} khoá học: ${titles}. (A mandatory programme of “${input.programme.agency}”, of ${input.courses.length} courses.)${round}`,
+    criteria: {
+      narrative: `Đạt bài kiểm tra của mọi khoá học trong chương trình: ${titles}. (Mastered the quiz of every course of the programme.)`,
+    },
+    alignment: input.courses.map((course) => ({
+      type: ['Alignment'],
+      targetName: course.title,
+      targetUrl: course.achievementId,
+      targetCode: course.id,
+      targetType: 'ceterms:Credential',
+    })),
+  };
+}
+
+/** The unsigned OpenBadgeCredential of a programme; the server adds the proof. */
+export function buildProgrammeCredential(input: ProgrammeCredentialInput): Record<string, unknown> {
+  return {
+    '@context': [...CREDENTIAL_CONTEXTS],
+    id: `urn:uuid:${input.certificateId}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: input.issuer.id, type: ['Profile'], name: input.issuer.name },
+    validFrom: input.validFrom,
+    name: input.programme.title,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [
+        {
+          type: 'IdentityObject',
+          identityHash: identityHash(input.holderName, input.salt),
+          identityType: 'name',
+          hashed: true,
+          salt: input.salt,
+        },
+      ],
+      achievement: buildProgrammeAchievement(input),
+    },
+  };
+}

@@ -5,7 +5,7 @@ import type { FixedT } from '../../i18n';
 import './certificates.css';
 
 export interface CertificatePaperProps {
-  row: Pick<CertificateRow, 'holderName' | 'issuedAt' | 'certificateId'>;
+  row: Pick<CertificateRow, 'holderName' | 'issuedAt' | 'certificateId' | 'programme'>;
   title: string;
   issuer: string;
   qr: string | null;
@@ -48,7 +48,11 @@ export function CertificatePaper({
       <p className="certificate-line">{t('certificates.paper.certifies')}</p>
       <p className="certificate-holder">{row.holderName}</p>
       <p className="certificate-line">
-        {lessonsDone ? t('certificates.paper.completed') : t('certificates.paper.passedQuiz')}
+        {row.programme
+          ? t('certificates.paper.completedProgramme')
+          : lessonsDone
+            ? t('certificates.paper.completed')
+            : t('certificates.paper.passedQuiz')}
       </p>
       <p className="certificate-course">{title}</p>
       <p className="certificate-meta">{t('certificates.paper.date', { date })}</p>

@@ -3,6 +3,8 @@ import { useCertificates } from '../../data/certificateHooks';
 import { useCourses, useProfile, useProfileProgress } from '../../data/hooks';
 import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
+import { programmeCertificateKey } from '../../data/programmeCertificates';
+import { useFinishedProgrammes } from '../orgs/finishedProgrammes';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { LoadingScreen } from '../../ui/ScreenMessage';
 import { certificatePath, VERIFY_PATH } from './paths';
@@ -19,17 +21,38 @@ export function CertificatesScreen() {
   const certificates = useCertificates(profileId);
   const courses = useCourses();
   const progress = useProfileProgress(profileId);
-  if (!certificates || !courses || !progress || profile === undefined) return <LoadingScreen />;
+  const programmes = useFinishedProgrammes(profileId);
+  if (!certificates || !courses || !progress || !programmes || profile === undefined) {
+    return <LoadingScreen />;
+  }
 
   const passed = courses.filter(
     (course) => progress.get(course.id)?.quiz.passed && !certificates.has(course.id),
   );
-  const rows = [...certificates.values()];
+  const finished = programmes.filter(
+    (p) => !certificates.has(programmeCertificateKey(p.assignmentId, p.round)),
+  );
+  // A programme's certificate first: it is the one an agency asks for.
+  const rows = [...certificates.values()].sort(
+    (a, b) => Number(b.programme !== undefined) - Number(a.programme !== undefined),
+  );
   const courseById = new Map(courses.map((course) => [course.id, course]));
 
   return (
     <main className="screen">
       <h1>{t('certificates.title')}</h1>
+      {finished.length > 0 && (
+        <section aria-labelledby="programmes-heading">
+          <h2 id="programmes-heading">{t('certificates.programme.heading')}</h2>
+          <ul className="card-list">
+            {finished.map((programme) => (
+              <li key={programme.assignmentId}>
+                <RequestCertificate programme={programme} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {passed.length > 0 && (
         <section aria-labelledby="passed-heading">
           <h2 id="passed-heading">{t('certificates.request.heading')}</h2>
@@ -42,7 +65,9 @@ export function CertificatesScreen() {
           </ul>
         </section>
       )}
-      {rows.length === 0 && passed.length === 0 && <p>{t('certificates.empty')}</p>}
+      {rows.length === 0 && passed.length === 0 && finished.length === 0 && (
+        <p>{t('certificates.empty')}</p>
+      )}
       {rows.length > 0 && (
         <ul className="card-list certificate-list">
           {rows.map((row) => {

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { HolderNameError, requestCertificate } from '../../data/certificates';
 import { StorageFullError } from '../../data/errors';
+import { requestProgrammeCertificate } from '../../data/programmeCertificates';
+import type { ProgrammeOfCertificate } from '../../data/rows';
+import { programmeCertificateKey } from '../../data/programmeCertificates';
 import type { CourseOutline } from '../../protocol/content';
 import { useLanguage, useTranslation } from '../../i18n';
 import { useSession } from '../../state/session';
@@ -12,15 +15,15 @@ import { certificatePath } from './paths';
 import './certificates.css';
 import { syncSoon } from '../../sync/control';
 
-export interface RequestCertificateProps {
-  course: CourseOutline;
-}
+export type RequestCertificateProps =
+  | { course: CourseOutline; programme?: undefined }
+  | { programme: ProgrammeOfCertificate; course?: undefined };
 
 /**
- * A passed course with no certificate yet: the name to print, then one tap to ask for it. The
- * field starts empty: a profile's name is often a nickname, never the name for a certificate.
+ * A passed course (or a finished programme) with no certificate yet: the name to print, then one
+ * tap to ask for it. The field starts empty: a profile's name is often a nickname, never the name for a certificate.
  */
-export function RequestCertificate({ course }: RequestCertificateProps) {
+export function RequestCertificate({ course, programme }: RequestCertificateProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
@@ -29,13 +32,19 @@ export function RequestCertificate({ course }: RequestCertificateProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A programme's certificate is kept under its own key in place of a course id.
+  const key = programme
+    ? programmeCertificateKey(programme.assignmentId, programme.round)
+    : course.id;
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setBusy(true);
     try {
-      await requestCertificate(profileId, course.id, name);
+      if (programme) await requestProgrammeCertificate(profileId, programme, name);
+      else await requestCertificate(profileId, course.id, name);
       syncSoon();
-      void navigate(certificatePath(course.id));
+      void navigate(certificatePath(key));
     } catch (failure) {
       setBusy(false);
       if (failure instanceof HolderNameError) {
@@ -57,10 +66,10 @@ export function RequestCertificate({ course }: RequestCertificateProps) {
 
   return (
     <form className="card certificate-request" onSubmit={(event) => void submit(event)}>
-      <span className="card-title">{course.title[language]}</span>
-      <p>{t('certificates.request.intro')}</p>
+      <span className="card-title">{programme ? programme.title : course.title[language]}</span>
+      <p>{t(programme ? 'certificates.programme.intro' : 'certificates.request.intro')}</p>
       <TextField
-        id={`holder-${course.id}`}
+        id={`holder-${key}`}
         label={t('certificates.request.nameLabel')}
         hint={t('certificates.request.nameHint')}
         value={name}
