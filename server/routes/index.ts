@@ -9,6 +9,7 @@ import { attestationTable } from './attestations';
 import { authTable } from './auth';
 import { certificateTable, issuerSettings } from './certificates';
 import { classRosterTable } from './classRoster';
+import { complianceRollupTable } from './complianceRollups';
 import { deviceTable } from './devices';
 import { healthTable } from './health';
 import { openApiTable } from './openapi';
@@ -40,6 +41,7 @@ export async function routeTables(
     attendanceTable(db),
     assignmentProgressTable(db),
     agencyTable(db),
+    complianceRollupTable(db),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),
