@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
-import { measureCompliance, printCompliance } from './compliance';
+import {
+  measureCompliance,
+  measureProvinceRollup,
+  printCompliance,
+  printProvinceRollup,
+} from './compliance';
 import { measureCourseFiles, printCourseFiles } from './courseFiles';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { measureFirstVisit, printFirstVisit } from './firstVisit';
@@ -62,6 +67,7 @@ main()
   .then(async () => printDashboardRender(await measureDashboardRender()))
   .then(async () => printClassProgress(await measureClassProgress()))
   .then(async () => printCompliance(await measureCompliance()))
+  .then(async () => printProvinceRollup(await measureProvinceRollup()))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);

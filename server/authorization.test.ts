@@ -5,6 +5,7 @@ import { testBackends, testServer } from './testing';
 import {
   buildWorld,
   COMMUNE_A,
+  newAccount,
   COMMUNE_B,
   ROLES,
   type Org,
@@ -450,6 +451,9 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
         `/api/orgs/${world.home.team_leader!.id}/members/${world.actors.volunteer.accountId}/reset-code`,
       ],
       ['GET', '/api/admin/audit'],
+      ['POST', '/api/admin/province-admins'],
+      ['GET', '/api/provinces/01/compliance'],
+      ['GET', '/api/compliance/national'],
       ['GET', '/api/admin/accounts?login=someone'],
       ['POST', '/api/admin/issuer-key/rotate'],
       ['GET', '/api/sync/pull?kind=learning-event'],
@@ -486,6 +490,125 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       }
     },
   );
+
+  describe('compliance roll-ups of provinces and the nation', () => {
+    // Communes A and B are both in Hà Nội (01); Cao Bằng (04) is another province.
+    const PROVINCE = '01';
+    const OTHER_PROVINCE = '04';
+    type Caller = RoleName | 'province_admin' | 'other_province_admin' | 'staff';
+    const tokens = new Map<Caller, string>();
+
+    beforeAll(async () => {
+      for (const role of ROLES) tokens.set(role, world.actors[role].token);
+      const admin = world.actors.system_admin.token;
+      for (const [caller, code] of [
+        ['province_admin', PROVINCE],
+        ['other_province_admin', OTHER_PROVINCE],
+      ] as const) {
+        const account = await newAccount(app, caller);
+        const grant = await request(app)('POST', '/api/admin/province-admins', admin, {
+          accountId: account.accountId,
+          provinceCode: code,
+        });
+        expect(grant.statusCode, grant.body).toBe(201);
+        tokens.set(caller, account.token);
+      }
+      // A staff member of agency A, signed in with the card the import gives.
+      const imported = await request(app)(
+        'POST',
+        `/api/orgs/${world.home.agency_admin!.id}/staff`,
+        world.actors.agency_admin.token,
+        {
+          rows: [
+            {
+              row: 2,
+              staffNumber: 'CB1',
+              fullName: 'Cán Bộ',
+              unit: 'Văn phòng',
+              position: 'Chuyên viên',
+              phone: '',
+            },
+          ],
+        },
+      );
+      expect(imported.statusCode, imported.body).toBe(201);
+      const card = imported.json<{ imported: { username: string; password: string }[] }>()
+        .imported[0]!;
+      const signIn = await request(app)('POST', '/api/auth/sign-in', undefined, {
+        login: card.username,
+        password: card.password,
+      });
+      tokens.set('staff', signIn.json<{ accessToken: string }>().accessToken);
+    });
+
+    const CALLERS: Caller[] = [...ROLES, 'province_admin', 'other_province_admin', 'staff'];
+    const READS: { url: string; allowed: (caller: Caller) => boolean }[] = [
+      ...['', '.csv', '.xlsx'].flatMap((ext) => [
+        {
+          url: `/api/provinces/${PROVINCE}/compliance${ext}`,
+          allowed: (c: Caller) => c === 'system_admin' || c === 'province_admin',
+        },
+        {
+          url: `/api/provinces/${OTHER_PROVINCE}/compliance${ext}`,
+          allowed: (c: Caller) => c === 'system_admin' || c === 'other_province_admin',
+        },
+      ]),
+      { url: '/api/compliance/national', allowed: (c) => c === 'system_admin' },
+    ];
+
+    it.each(CALLERS)(
+      '%s reads only the roll-ups it is given, as figures, and names no province admin',
+      async (caller) => {
+        const token = tokens.get(caller)!;
+        for (const { url, allowed } of READS) {
+          const response = await request(app)('GET', url, token);
+          if (allowed(caller)) {
+            expect(response.statusCode, `${url} ${response.body}`).toBe(200);
+            // Counts only: no account, name, staff number or phone in any roll-up.
+            expect(response.body, url).not.toMatch(
+              /accountId|displayName|staffNumber|phone|Cán Bộ/,
+            );
+          } else {
+            expect(caller === 'device' ? [401, 403] : [403], `${url} ${response.body}`).toContain(
+              response.statusCode,
+            );
+            expect(response.body).not.toMatch(/"agencies"|"provinces"/);
+          }
+        }
+        const grant = await request(app)('POST', '/api/admin/province-admins', token, {
+          accountId: world.actors.learner.accountId,
+          provinceCode: OTHER_PROVINCE,
+        });
+        if (caller === 'system_admin') expect(grant.statusCode).toBe(201);
+        else expect(caller === 'device' ? [401, 403] : [403]).toContain(grant.statusCode);
+      },
+    );
+
+    it('answers an unknown province 404 and a malformed code 400', async () => {
+      for (const caller of ['system_admin', 'province_admin'] as const) {
+        const unknown = await request(app)(
+          'GET',
+          '/api/provinces/99/compliance',
+          tokens.get(caller),
+        );
+        expect(unknown.statusCode).toBe(404);
+        expect(unknown.json().error.message).toMatch(/No province has the code 99/);
+      }
+      const malformed = await request(app)(
+        'GET',
+        '/api/provinces/1x/compliance',
+        tokens.get('system_admin'),
+      );
+      expect(malformed.statusCode).toBe(400);
+      const grant = await request(app)(
+        'POST',
+        '/api/admin/province-admins',
+        tokens.get('system_admin'),
+        { accountId: world.actors.learner.accountId, provinceCode: '99' },
+      );
+      expect(grant.statusCode).toBe(404);
+    });
+  });
 
   // Last: the teacher's import adds learners to class A, which the routes above count.
   it.each([...ROLES.filter((r) => r !== 'teacher'), 'teacher' as const])(

@@ -4,7 +4,11 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addYears, courseStandings } from '../src/domain/assignments';
 import { vietnamDay } from '../src/domain/vietnamTime';
-import { COMPLIANCE_EXPORT_HEADERS, COMPLIANCE_STATUS_WORDS } from '../src/domain/compliance';
+import {
+  bestScoresText,
+  COMPLIANCE_EXPORT_HEADERS,
+  COMPLIANCE_STATUS_WORDS,
+} from '../src/domain/compliance';
 import { localText } from '../src/domain/exportCells';
 import { newEventId, newRandomId } from '../src/lib/ids';
 import {
@@ -389,12 +393,16 @@ describe.each(backends)('agency staff, programmes and compliance on %s', (backen
       r.completedOn ? localText({ kind: 'date', iso: r.completedOn }) : '',
       r.lastActivity ? localText({ kind: 'moment', iso: r.lastActivity }) : '',
       r.exemptReason ?? '',
+      bestScoresText(r.quizzes),
+      String(r.quizzes.reduce((sum, q) => sum + q.attempts, 0)),
       // No programme certificate is asked for here (programmeCertificates.test.ts).
       '',
       '',
     ]);
     expect(rows.slice(1)).toEqual(expected);
     expect(report.rows.every((r) => r.certificate === null)).toBe(true);
+    // The finisher's best scores, one per course in the programme's order.
+    expect(rows.slice(1).map((row) => row.at(-4))).toContain('8/8; 8/8; 8/8');
 
     const xlsx = await call()('GET', `/api/orgs/${agencyId}/compliance.xlsx`, admin().token);
     expect(xlsx.statusCode).toBe(200);

@@ -413,4 +413,77 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
     expect(sheetRows(cells)).toEqual(await expectedRows(later));
     vi.useRealTimers();
   });
+
+  it('a system admin gives Hà Nội to a province admin, who sees the agency’s figures only', async () => {
+    const signUp = async (username: string, displayName: string) => {
+      const response = await callApi(stack.origin, '/api/auth/sign-up', {
+        username,
+        displayName,
+        password: PASSWORD,
+      });
+      return String((response.body.account as unknown as { id: string }).id);
+    };
+    const sysAdminId = await signUp('quan-tri-he-thong', 'Anh Quản Trị');
+    await stack.db.query(`UPDATE accounts SET is_system_admin = true WHERE id = $1`, [sysAdminId]);
+    await signUp('qt-tinh-ha-noi', 'Chị Lan');
+    const sysAdmin = await phone('quan-tri-he-thong');
+    await sysAdmin.goto(`${stack.origin}/admin`);
+    const form = sysAdmin.getByRole('form', { name: 'Giao quản trị tỉnh' });
+    await form.getByLabel('Tên đăng nhập hoặc số điện thoại').fill('qt-tinh-ha-noi');
+    await form.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Thành phố Hà Nội' });
+    await form.getByRole('button', { name: 'Giao tỉnh cho người này' }).click();
+    await form.getByText('Đã giao Thành phố Hà Nội cho Chị Lan.').waitFor();
+    await form.scrollIntoViewIfNeeded();
+    await checkScreen(sysAdmin, 'admin-province-granted');
+
+    // What the test computes from the raw records: the unit's people, by status.
+    const rows = await expectedRows(new Date());
+    const count = (status: string) => rows.filter((r) => r.status === status).length;
+    const expected = {
+      staff: rows.length,
+      not_started: count(COMPLIANCE_STATUS_WORDS.not_started),
+      in_progress: count(COMPLIANCE_STATUS_WORDS.in_progress),
+      done: count(COMPLIANCE_STATUS_WORDS.done),
+      overdue: count(COMPLIANCE_STATUS_WORDS.overdue),
+      exempt: count(COMPLIANCE_STATUS_WORDS.exempt),
+    };
+    expect(expected).toMatchObject({ done: 1, in_progress: 1, exempt: 1, overdue: 0 });
+    const percent = `${Math.floor((expected.done * 100) / (expected.staff - expected.exempt))}%`;
+
+    const provinceAdmin = await phone('qt-tinh-ha-noi');
+    await provinceAdmin.goto(`${stack.origin}/account`);
+    await provinceAdmin
+      .getByRole('link', { name: /Tiến độ học bắt buộc — Thành phố Hà Nội/ })
+      .click();
+    await provinceAdmin
+      .getByRole('heading', { name: 'Tiến độ học bắt buộc — Thành phố Hà Nội' })
+      .waitFor();
+    const card = provinceAdmin.locator(`[data-agency="${agencyId}"]`);
+    await card.getByRole('heading', { name: PROGRAMME }).waitFor();
+    const shown = async (key: string) =>
+      (await card.locator(`dd[data-count="${key}"]`).first().textContent())?.trim();
+    for (const [key, value] of Object.entries(expected)) {
+      expect(await shown(key), key).toBe(String(value));
+    }
+    expect(await shown('percentDone')).toBe(percent);
+    // One unit reached; its figures are the agency's. No name anywhere on the screen.
+    await card.getByText('Từng phòng ban').click();
+    await card.getByText(UNIT, { exact: true }).waitFor();
+    const body = await provinceAdmin.locator('main').innerText();
+    expect(body).not.toContain('Nguyễn Thị Cán Bộ');
+    expect(body).not.toContain('CB0');
+    await checkScreen(provinceAdmin, 'province-rollup');
+
+    // The system admin reaches the nation, and Hà Nội from it.
+    await sysAdmin.goto(`${stack.origin}/account`);
+    await sysAdmin.getByRole('link', { name: /Tiến độ học bắt buộc cả nước/ }).click();
+    const haNoi = sysAdmin.locator('[data-province="01"]');
+    await haNoi.getByText('1 cơ quan').waitFor();
+    expect((await haNoi.locator('dd[data-count="done"]').textContent())?.trim()).toBe(
+      String(expected.done),
+    );
+    await checkScreen(sysAdmin, 'national-rollup');
+    await haNoi.getByRole('link', { name: /Xem từng cơ quan/ }).click();
+    await sysAdmin.locator(`[data-agency="${agencyId}"]`).waitFor();
+  });
 });

@@ -10,6 +10,7 @@ import { authTable } from './auth';
 import { certificateTable, issuerSettings } from './certificates';
 import { classRosterTable } from './classRoster';
 import { contentTable } from './content';
+import { complianceRollupTable } from './complianceRollups';
 import { deviceTable } from './devices';
 import { healthTable } from './health';
 import { openApiTable } from './openapi';
@@ -42,6 +43,7 @@ export async function routeTables(
     attendanceTable(db),
     assignmentProgressTable(db),
     agencyTable(db, settings),
+    complianceRollupTable(db),
     passwordResetTable(db, guards),
     adminTable(db, () => Boolean(issuerSettings().privateKey)),
     placeTable(db),

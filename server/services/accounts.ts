@@ -5,6 +5,7 @@ import type { Database, Queryable } from '../db/database';
 import { audit } from './audit';
 import type { Device } from './devices';
 import { ownerOfAccount } from './principal';
+import { provincesOf } from './provinceAdmins';
 import { revokeAllTokensIn } from './tokens';
 
 /** argon2id with OWASP's recommended minimum (19 MiB, 2 passes). */
@@ -139,7 +140,10 @@ export async function setPassword(
   await revokeAllTokensIn(tx, accountId);
 }
 
-/** The account's own page: who they are, their organisations, and the communes they oversee. */
+/**
+ * The account's own page: who they are, their organisations, the communes they oversee and the
+ * provinces whose roll-up they read.
+ */
 export async function accountOverview(db: Database, accountId: string) {
   const memberships = await db.query<{
     organisation_id: string;
@@ -161,6 +165,8 @@ export async function accountOverview(db: Database, accountId: string) {
   return {
     account: await getAccount(db, accountId),
     communes: communes.map((c) => ({ code: c.code, name: c.name, provinceName: c.province_name })),
+    // The provinces whose compliance roll-up this account reads: figures only.
+    provinces: await provincesOf(db, accountId),
     memberships: memberships.map((m) => ({
       organisationId: m.organisation_id,
       kind: m.kind,

@@ -6,12 +6,16 @@ export const STAFF_ROLES = ['volunteer', 'team_leader', 'teacher', 'agency_admin
 
 /**
  * The accounts counted as learners among the given members: a learner in one of them, and staff
- * nowhere (a teacher who also joined an agency's course is still staff) nor a system admin.
+ * nowhere (a teacher who also joined an agency's course is still staff) nor a system admin, nor
+ * an agency's staff member outside their agency (a civil servant who joined a class learns
+ * there, but is counted as their agency's, never as the class's learner).
  */
 const LEARNERS_SQL = `m.role = 'learner'
   AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = m.account_id AND a.is_system_admin)
   AND NOT EXISTS (SELECT 1 FROM memberships s
-                  WHERE s.account_id = m.account_id AND s.role = ANY($2::text[]))`;
+                  WHERE s.account_id = m.account_id AND s.role = ANY($2::text[]))
+  AND NOT EXISTS (SELECT 1 FROM agency_staff st
+                  WHERE st.account_id = m.account_id AND st.organisation_id <> m.organisation_id)`;
 
 /** The learners of one organisation, as account ids. */
 export async function learnersOf(db: Database, orgId: string): Promise<Set<string>> {

@@ -66,7 +66,7 @@ export function request(app: FastifyInstance) {
     } as InjectOptions);
 }
 
-async function newAccount(app: FastifyInstance, name: string) {
+export async function newAccount(app: FastifyInstance, name: string) {
   const response = await request(app)('POST', '/api/auth/sign-up', undefined, {
     username: `${name.replace(/[^a-z0-9]+/gi, '-')}-${newRandomId().slice(0, 8)}`,
     displayName: name,

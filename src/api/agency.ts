@@ -30,15 +30,26 @@ const query = (filters: ComplianceQuery) => {
   const params = new URLSearchParams();
   if (filters.unit) params.set('unit', filters.unit);
   if (filters.status) params.set('status', filters.status);
+  if (filters.dueFrom) params.set('dueFrom', filters.dueFrom);
+  if (filters.dueTo) params.set('dueTo', filters.dueTo);
   const text = params.toString();
   return text ? `?${text}` : '';
 };
 
-async function get(token: string, url: string): Promise<Response> {
+/**
+ * A call with the account's token (a GET, or a POST of JSON): the answer, or a typed refusal or
+ * transient error thrown.
+ */
+export async function accountCall(token: string, url: string, body?: unknown): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`${window.location.origin}${url}`, {
-      headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
     });
   } catch (cause) {
     throw new TransientSyncError('No connection to the server', { cause });
@@ -57,7 +68,7 @@ export async function complianceReport(
   agencyId: string,
   filters: ComplianceQuery,
 ): Promise<ComplianceReport> {
-  const response = await get(token, `${agencyPath(agencyId)}/compliance${query(filters)}`);
+  const response = await accountCall(token, `${agencyPath(agencyId)}/compliance${query(filters)}`);
   return complianceReportSchema.parse(await response.json());
 }
 
@@ -68,7 +79,7 @@ export async function complianceFile(
   filters: ComplianceQuery,
   format: 'csv' | 'xlsx',
 ): Promise<Blob> {
-  const response = await get(
+  const response = await accountCall(
     token,
     `${agencyPath(agencyId)}/compliance.${format}${query(filters)}`,
   );

@@ -58,6 +58,14 @@ const ComplianceScreen = lazyScreen(
   () => import('../features/orgs/agency/ComplianceScreen'),
   'ComplianceScreen',
 );
+const ProvinceComplianceScreen = lazyScreen(
+  () => import('../features/rollups/ProvinceComplianceScreen'),
+  'ProvinceComplianceScreen',
+);
+const NationalComplianceScreen = lazyScreen(
+  () => import('../features/rollups/NationalComplianceScreen'),
+  'NationalComplianceScreen',
+);
 const AssignScreen = lazyScreen(
   () => import('../features/orgs/assignments/AssignScreen'),
   'AssignScreen',
@@ -145,6 +153,8 @@ function AppRoutes() {
       <Route path="/orgs/:organisationId/assignments" element={<AssignScreen />} />
       <Route path="/orgs/:organisationId/assignments/progress" element={<ProgressSheetScreen />} />
       <Route path="/orgs/:organisationId/compliance" element={<ComplianceScreen />} />
+      <Route path="/provinces/:code/compliance" element={<ProvinceComplianceScreen />} />
+      <Route path="/compliance/national" element={<NationalComplianceScreen />} />
       <Route
         path="/courses/:courseId"
         element={

@@ -172,10 +172,24 @@ export interface CourseStanding {
   updatedAt: string;
   masteredAt: string | null;
   started: boolean;
+  /** The best score of a finished quiz attempt (0 before any), of `quizTotal` questions. */
+  bestScore: number;
+  quizTotal: number;
+  /** Quiz attempts that reached the end. */
+  attempts: number;
 }
 
 export function courseStanding(p: CourseProgress | undefined): CourseStanding | undefined {
-  return p && { updatedAt: p.updatedAt, masteredAt: masteredAt(p), started: courseStarted(p) };
+  return (
+    p && {
+      updatedAt: p.updatedAt,
+      masteredAt: masteredAt(p),
+      started: courseStarted(p),
+      bestScore: p.quiz.bestScore,
+      quizTotal: p.quiz.total,
+      attempts: p.quiz.completedAttempts.length,
+    }
+  );
 }
 
 /** Each course's standing from a map of folded progress. */

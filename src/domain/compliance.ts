@@ -28,6 +28,8 @@ export const COMPLIANCE_EXPORT_HEADERS = [
   'Ngày hoàn thành',
   'Hoạt động gần nhất',
   'Lý do miễn',
+  'Điểm kiểm tra cao nhất',
+  'Số lần làm bài kiểm tra',
   ...CERTIFICATE_EXPORT_HEADERS,
 ] as const;
 
@@ -58,6 +60,18 @@ export function complianceExportRows(rows: readonly ComplianceRow[]): ExportCell
     row.completedOn === null ? '' : exportDate(row.completedOn),
     row.lastActivity === null ? '' : exportMoment(row.lastActivity),
     row.exemptReason ?? '',
+    bestScoresText(row.quizzes),
+    row.quizzes.reduce((sum, quiz) => sum + quiz.attempts, 0),
     ...certificateExportCells(row),
   ]);
+}
+
+/**
+ * Each course's best quiz score in the programme's order, "8/10; –; 6/8": a dash where no
+ * attempt has reached the end yet.
+ */
+export function bestScoresText(quizzes: ComplianceRow['quizzes']): string {
+  return quizzes
+    .map((quiz) => (quiz.attempts === 0 ? '–' : `${quiz.bestScore}/${quiz.total}`))
+    .join('; ');
 }

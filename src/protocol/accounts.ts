@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phoneSchema } from './phones.ts';
 import { textSchema } from './text.ts';
+import { provinceCodeSchema } from './visits.ts';
 
 /** Accounts, sign-in and organisations: the contract of the /api/auth and /api/orgs routes. */
 export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
@@ -122,6 +123,12 @@ export const grantCommuneSchema = z.strictObject({
   communeCode: z.string().regex(/^\d{5}$/),
 });
 
+/** `POST /api/admin/province-admins`: an account made an admin of a province (its figures). */
+export const grantProvinceSchema = z.strictObject({
+  accountId: z.uuid(),
+  provinceCode: provinceCodeSchema,
+});
+
 /** A join code that still lets people in; the code itself is shown only once, when made. */
 export const joinCodeSchema = z.object({
   id: z.uuid(),
@@ -168,11 +175,18 @@ export const officialCommuneSchema = z.object({
   provinceName: z.string(),
 });
 
+/** A province a system admin gave this account: the compliance roll-up of its agencies. */
+export const adminProvinceSchema = z.object({
+  code: z.string().regex(/^\d{2}$/),
+  name: z.string(),
+});
+
 /** `GET /api/me`. */
 export const meResponseSchema = z.object({
   account: accountSchema,
   memberships: z.array(membershipSchema),
   communes: z.array(officialCommuneSchema),
+  provinces: z.array(adminProvinceSchema),
 });
 
 export const signedOutSchema = z.object({ signedOut: z.literal(true) });

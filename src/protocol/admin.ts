@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'join_code_created',
   'join_code_revoked',
   'commune_granted',
+  'province_granted',
   'export',
   'certificate_revoked',
   'supervision_attested',

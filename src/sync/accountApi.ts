@@ -33,6 +33,8 @@ const meSchema = z.object({
   }),
   memberships: z.array(membershipSchema),
   communes: z.array(officialCommuneSchema),
+  /** The provinces whose compliance roll-up this account reads (absent from older servers). */
+  provinces: z.array(z.object({ code: z.string(), name: z.string() })).default([]),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -8,7 +8,8 @@ import { lockTeamVault } from '../../state/teamVault';
 import { wipeClassData } from '../../data/attendance';
 import { wipeTeamData } from '../../data/visits';
 import { wipeAssignmentData } from '../../data/assignments';
-import { createAccountApi, type OfficialCommune } from '../../sync/accountApi';
+import { createAccountApi, type Me, type OfficialCommune } from '../../sync/accountApi';
+import { NATIONAL_COMPLIANCE_PATH, provinceCompliancePath } from '../orgs/rollupPaths';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { LinkList } from '../../ui/LinkList';
@@ -43,6 +44,7 @@ export function AccountScreen() {
 function SignedIn({ credentials }: { credentials: CredentialsRow }) {
   const { t } = useTranslation();
   const [communes, setCommunes] = useState<OfficialCommune[]>([]);
+  const [provinces, setProvinces] = useState<Me['provinces']>([]);
   const [isSystemAdmin, setIsSystemAdmin] = useState(false);
   // Joining remounts the list so it asks the server again.
   const [joins, setJoins] = useState(0);
@@ -56,6 +58,7 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
       .then((me) => {
         if (!live) return;
         setCommunes(me.communes);
+        setProvinces(me.provinces);
         setIsSystemAdmin(me.account.isSystemAdmin);
       })
       .catch(() => undefined);
@@ -101,6 +104,12 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
                 title: t('admin.open'),
                 detail: t('admin.openDetail'),
               },
+              {
+                key: 'national',
+                to: NATIONAL_COMPLIANCE_PATH,
+                title: t('admin.national.open'),
+                detail: t('admin.national.detail'),
+              },
             ]}
           />
         </nav>
@@ -119,6 +128,20 @@ function SignedIn({ credentials }: { credentials: CredentialsRow }) {
               to: `/communes/${c.code}`,
               title: t('team.commune.link', { name: c.name }),
               detail: c.provinceName,
+            }))}
+          />
+        </section>
+      )}
+
+      {provinces.length > 0 && (
+        <section className="settings-group" aria-labelledby="provinces-heading">
+          <h2 id="provinces-heading">{t('orgs.rollup.accountHeading')}</h2>
+          <LinkList
+            items={provinces.map((p) => ({
+              key: p.code,
+              to: provinceCompliancePath(p.code),
+              title: t('orgs.rollup.accountLink', { province: p.name }),
+              detail: t('orgs.rollup.accountDetail'),
             }))}
           />
         </section>

@@ -7,6 +7,7 @@ import { useServerRead } from '../orgs/useServerRead';
 import { AuditLog } from './AuditLog';
 import { CreateAgencyForm } from './CreateAgencyForm';
 import { NameOfficialForm } from './NameOfficialForm';
+import { NameProvinceAdminForm } from './NameProvinceAdminForm';
 import { RevokeCertificateForm } from './RevokeCertificateForm';
 import { RotateKey } from './RotateKey';
 import './AdminScreen.css';
@@ -38,6 +39,7 @@ export function AdminScreen() {
           <PendingTeams onApproved={changed} />
           <CreateAgencyForm onDone={changed} />
           <NameOfficialForm onDone={changed} />
+          <NameProvinceAdminForm onDone={changed} />
           <RevokeCertificateForm onDone={changed} />
           <RotateKey onDone={changed} />
           <AuditLog changes={changes} />

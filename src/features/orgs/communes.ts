@@ -20,6 +20,12 @@ export function loadCommunes(): Promise<Commune[]> {
   return loading;
 }
 
+/** The 34 provinces and cities, in the official order, from the same chunk. */
+export async function loadProvinces(): Promise<{ code: string; name: string }[]> {
+  const { default: provinces } = await import('./communes.json');
+  return (provinces as [string, string, string][]).map(([code, name]) => ({ code, name }));
+}
+
 /** Lower case without Vietnamese marks, so "ba dinh" finds "Phường Ba Đình". */
 export function fold(text: string): string {
   return text

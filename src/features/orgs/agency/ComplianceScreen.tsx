@@ -5,7 +5,7 @@ import { useCredentials } from '../../../data/hooks';
 import { exportMoment, localText } from '../../../domain/exportCells';
 import { useTranslation } from '../../../i18n';
 import { complianceFile, complianceReport } from '../../../api/agency';
-import { complianceStatuses } from '../../../domain/compliance';
+import { bestScoresText, complianceStatuses } from '../../../domain/compliance';
 import type { ComplianceQuery, ComplianceRow, ComplianceStatus } from '../../../protocol';
 import { useSession } from '../../../state/session';
 import { Button } from '../../../ui/Button';
@@ -35,13 +35,19 @@ export function ComplianceScreen() {
   const credentials = useCredentials(profileId);
   const [unit, setUnit] = useState(ALL);
   const [status, setStatus] = useState<ComplianceStatus | typeof ALL>(ALL);
+  const [dueFrom, setDueFrom] = useState('');
+  const [dueTo, setDueTo] = useState('');
+  // A range typed backwards asks for nothing the server would refuse: its end is left out.
+  const dueRange = dueFrom && dueTo && dueTo < dueFrom ? { dueFrom } : { dueFrom, dueTo };
   const filters: ComplianceQuery = {
     ...(unit === ALL ? {} : { unit }),
     ...(status === ALL ? {} : { status }),
+    ...(dueRange.dueFrom ? { dueFrom: dueRange.dueFrom } : {}),
+    ...(dueRange.dueTo ? { dueTo: dueRange.dueTo } : {}),
   };
   const { state, reload } = useServerRead(
     (token) => complianceReport(token, organisationId, filters),
-    [organisationId, unit, status],
+    [organisationId, unit, status, dueRange.dueFrom, dueRange.dueTo],
   );
   const maker = credentials
     ? { accountId: credentials.accountId, displayName: credentials.displayName }
@@ -84,6 +90,18 @@ export function ComplianceScreen() {
                 })),
               ]}
               onChange={setStatus}
+            />
+            <TextField
+              label={t('orgs.agency.dueFrom')}
+              type="date"
+              value={dueFrom}
+              onChange={setDueFrom}
+            />
+            <TextField
+              label={t('orgs.agency.dueTo')}
+              type="date"
+              value={dueTo}
+              onChange={setDueTo}
             />
           </div>
           <ul className="compliance-counts" aria-label={t('orgs.agency.countsLabel')}>
@@ -167,6 +185,14 @@ function ComplianceCard({
           ? ` ${t('orgs.agency.completed', { date: formatDate(row.completedOn) })}`
           : null}
       </span>
+      {row.quizzes.some((quiz) => quiz.attempts > 0) && (
+        <span className="card-meta">
+          {t('orgs.agency.quizzes', {
+            scores: bestScoresText(row.quizzes),
+            count: row.quizzes.reduce((sum, quiz) => sum + quiz.attempts, 0),
+          })}
+        </span>
+      )}
       <span className="card-meta">
         {row.lastActivity
           ? t('orgs.agency.lastActivity', { time: localText(exportMoment(row.lastActivity)) })
