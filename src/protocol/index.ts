@@ -18,3 +18,4 @@ export * from './compliance.ts';
 export * from './assignmentProgress.ts';
 export * from './places.ts';
 export * from './attendance.ts';
+export * from './carry.ts';
