@@ -88,7 +88,7 @@ export default tseslint.config(
   },
   {
     // Certificate codes need real crypto and encodings: these well-kept, pure-JS libraries only.
-    files: ['src/domain/certificates/**'],
+    files: ['src/domain/certificates/**', 'src/domain/carry/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

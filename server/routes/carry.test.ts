@@ -1,7 +1,12 @@
 import { base64urlnopad } from '@scure/base';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, eventRecord, type CarryFile, type CarryReceipts } from '../../src/protocol';
+import {
+  PROTOCOL_VERSION,
+  eventRecord,
+  type CarryFile,
+  type CarryReceipts,
+} from '../../src/protocol';
 import { eventBatch } from '../../src/test/events';
 import type { Database } from '../db/database';
 import { testBackends, testServer } from '../testing';
@@ -33,7 +38,10 @@ describe.each(backends)('carried records on %s', (backend) => {
 
   async function register(body: object) {
     const response = await app.inject({ method: 'POST', url: '/api/devices', payload: body });
-    return { status: response.statusCode, token: response.json<{ deviceToken?: string }>().deviceToken };
+    return {
+      status: response.statusCode,
+      token: response.json<{ deviceToken?: string }>().deviceToken,
+    };
   }
 
   async function registered(device = carryDevice()) {
@@ -88,9 +96,12 @@ describe.each(backends)('carried records on %s', (backend) => {
       url: '/api/sync/pull?kind=learning-event&since=0&limit=100',
       headers: { authorization: `Bearer ${token}`, 'x-hoc-so-protocol': String(PROTOCOL_VERSION) },
     });
-    expect(pulled.json<{ records: { id: string }[] }>().records.map((r) => r.id).sort()).toEqual(
-      ids,
-    );
+    expect(
+      pulled
+        .json<{ records: { id: string }[] }>()
+        .records.map((r) => r.id)
+        .sort(),
+    ).toEqual(ids);
     const answer = await receipts(device.deviceId, token);
     expect(answer.status).toBe(200);
     expect(answer.body.receipts).toHaveLength(1);

@@ -39,7 +39,8 @@ export function deviceTable(db: Database, guards: Guards) {
     route({
       method: 'PUT',
       url: '/api/devices/key',
-      summary: "Name the device's signing key, once: what it seals for others to carry is checked with it",
+      summary:
+        "Name the device's signing key, once: what it seals for others to carry is checked with it",
       who: 'caller',
       checksProtocol: true,
       schemas: {

@@ -81,6 +81,7 @@ const PackGate = lazy(() =>
   import('../features/content/PackGate').then((module) => ({ default: module.PackGate })),
 );
 const Downloads = lazyScreen(() => import('../features/content/Downloads'), 'Downloads');
+const CarrySection = lazyScreen(() => import('../features/carry/CarrySection'), 'CarrySection');
 
 const CheckScreen = lazyScreen(() => import('../features/welcome/CheckScreen'), 'CheckScreen');
 
@@ -125,6 +126,7 @@ function AppRoutes() {
           <SettingsScreen>
             <Suspense fallback={null}>
               <Downloads />
+              <CarrySection />
             </Suspense>
           </SettingsScreen>
         }

@@ -135,7 +135,16 @@ export const VERSION_12 = {
   catalogue: 'id',
 };
 
-export const CURRENT_VERSION = 12;
+/**
+ * Carry to sync (issue 17): the bundles this phone sealed for others to carry, until their
+ * receipt arrives, and the files this phone carries for others, until the server has them.
+ */
+export const VERSION_13 = {
+  carryMade: 'bundleId, state',
+  carrying: 'id, state',
+};
+
+export const CURRENT_VERSION = 13;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -203,4 +212,5 @@ export function declareSchema(db: Dexie): void {
   db.version(10).stores(VERSION_10);
   db.version(11).stores(VERSION_11);
   db.version(12).stores(VERSION_12);
+  db.version(13).stores(VERSION_13);
 }

@@ -67,7 +67,12 @@ describe('carry files', () => {
   });
 
   it('are refused as foreign when sealed for another server', async () => {
-    const file = await sealCarryBundle(bundleOf(), deviceId, newDeviceSigningKey(), serverKey().seal);
+    const file = await sealCarryBundle(
+      bundleOf(),
+      deviceId,
+      newDeviceSigningKey(),
+      serverKey().seal,
+    );
     expect(await openCarryFile(file, serverKey().open)).toEqual({ ok: false, reason: 'foreign' });
   });
 

@@ -1,10 +1,9 @@
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { deflateSync, Inflate } from 'fflate';
-import { parse as parseUuid, stringify as uuidOf } from 'uuid';
 import {
   CARRY_FORMAT,
   CARRY_FORMAT_VERSION,
@@ -31,6 +30,12 @@ const SIGNATURE_BYTES = 64;
 const PREFIX_BYTES = DEVICE_ID_BYTES + KEY_BYTES + SIGNATURE_BYTES;
 /** A bundle never inflates past this: a file that does is refused before it fills memory. */
 const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
+
+const parseUuid = (id: string) => hexToBytes(id.replaceAll('-', ''));
+function uuidOf(bytes: Uint8Array): string {
+  const hex = bytesToHex(bytes);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const encode = (bytes: Uint8Array) => base64urlnopad.encode(bytes);
 const decode = (text: string) => base64urlnopad.decode(text);
@@ -138,8 +143,7 @@ export interface OpenedCarry {
   bundle: CarryBundle;
 }
 
-export type OpenOutcome =
-  { ok: true; opened: OpenedCarry } | { ok: false; reason: CarryRefusal };
+export type OpenOutcome = { ok: true; opened: OpenedCarry } | { ok: false; reason: CarryRefusal };
 
 /** Inflates at most `MAX_BUNDLE_BYTES`, feeding the input in small pieces; null past it. */
 function inflateCapped(data: Uint8Array): Uint8Array | null {
