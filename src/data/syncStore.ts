@@ -369,7 +369,11 @@ export function createDexieSyncStore(
     },
 
     async settleReceipt({ accepted, refused }: PushResponse) {
-      await guardStorage(() => db.transaction('rw', settleTables, () => settle(accepted, refused)));
+      await guardStorage(() =>
+        db.transaction('rw', settleTables, async () => {
+          await settle(accepted, refused);
+        }),
+      );
     },
 
     async settleUpTo({ highWater, refused }: PushMark) {
