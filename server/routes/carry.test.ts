@@ -132,8 +132,13 @@ describe.each(backends)('carried records on %s', (backend) => {
     expect((await register(otherKey)).status).toBe(409);
     const { token } = await registered(device);
     expect((await receipts(device.deviceId, token)).body.receipts).toHaveLength(1);
-    // Registered once: the same key cannot register it again.
-    expect((await register(keyedRegistration(device))).status).toBe(409);
+    // Its registration answer lost, it registers again with a fresh proof: a new token, the old
+    // one ended. A proof signed long ago (a replayed request) gets nothing.
+    const again = await registered(device);
+    expect((await receipts(device.deviceId, token)).status).toBe(401);
+    expect((await receipts(device.deviceId, again.token)).status).toBe(200);
+    const stale = keyedRegistration(device, new Date(Date.now() - 3_600_000));
+    expect((await register(stale)).status).toBe(409);
   });
 
   it('refuses a registration whose proof is not made by the key it names', async () => {

@@ -27,15 +27,13 @@ export function carryDevice(deviceId = newRandomId()): CarryDevice {
 }
 
 /** The registration body naming the device's key, with its proof. */
-export function keyedRegistration(device: CarryDevice) {
-  const { publicKey } = device.key;
+export function keyedRegistration(device: CarryDevice, signedAt = new Date()) {
+  const claim = { publicKey: device.key.publicKey, signedAt: signedAt.toISOString() };
+  const proof = signWithDeviceKey(deviceKeyProofMessage(device.deviceId, claim), device.key);
   return {
     protocolVersion: PROTOCOL_VERSION,
     deviceId: device.deviceId,
-    key: {
-      publicKey,
-      proof: signWithDeviceKey(deviceKeyProofMessage(device.deviceId, publicKey), device.key),
-    },
+    key: { ...claim, proof },
   };
 }
 

@@ -22,8 +22,8 @@ export async function deviceSigningKey(db: HocSoDatabase = database()): Promise<
 export async function deviceKeyClaim(db: HocSoDatabase = database()): Promise<DeviceKey> {
   const key = await deviceSigningKey(db);
   const deviceId = await getDeviceId(db);
-  const proof = signWithDeviceKey(deviceKeyProofMessage(deviceId, key.publicKey), key);
-  return { publicKey: key.publicKey, proof };
+  const claim = { publicKey: key.publicKey, signedAt: new Date().toISOString() };
+  return { ...claim, proof: signWithDeviceKey(deviceKeyProofMessage(deviceId, claim), key) };
 }
 
 export async function isDeviceKeyNamed(db: HocSoDatabase = database()): Promise<boolean> {
