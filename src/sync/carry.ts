@@ -18,6 +18,7 @@ import {
   waitingCarried,
 } from '../data/carry';
 import { deviceKeyClaim, isDeviceKeyNamed, markDeviceKeyNamed } from '../data/deviceKey';
+import type { HocSoDatabase } from '../data/db';
 import { getDeviceId } from '../data/meta';
 import { call } from './http';
 
@@ -73,24 +74,24 @@ export function createCarryApi(baseUrl: string, doFetch: typeof fetch = fetch): 
  * kept for offline use (fetched once), and bundles another phone carried are settled from their receipts, so
  * their records are not sent a second time.
  */
-export function deviceCarryStep(api: CarryApi) {
+export function deviceCarryStep(api: CarryApi, db?: HocSoDatabase) {
   return async (token: string): Promise<void> => {
-    if (!(await isDeviceKeyNamed())) {
-      await api.nameDeviceKey(token, await deviceKeyClaim());
-      await markDeviceKeyNamed();
+    if (!(await isDeviceKeyNamed(db))) {
+      await api.nameDeviceKey(token, await deviceKeyClaim(db));
+      await markDeviceKeyNamed(db);
     }
-    if (!(await hasCarrySealKey())) await storeCarrySealKey(await api.sealKey());
-    if (await awaitsCarryReceipts()) {
-      await settleCarryReceipts(await api.receipts(token, await getDeviceId()));
+    if (!(await hasCarrySealKey(db))) await storeCarrySealKey(await api.sealKey(), db);
+    if (await awaitsCarryReceipts(db)) {
+      await settleCarryReceipts(await api.receipts(token, await getDeviceId(db)), db);
     }
   };
 }
 
 /** Before a signed-in person's push: forwards the files this phone carries for others. */
-export function forwardCarriedStep(api: CarryApi) {
+export function forwardCarriedStep(api: CarryApi, db?: HocSoDatabase) {
   return async (token: string): Promise<void> => {
-    for (const row of await waitingCarried()) {
-      await settleCarried(row.id, await api.forward(token, JSON.parse(row.file)));
+    for (const row of await waitingCarried(db)) {
+      await settleCarried(row.id, await api.forward(token, JSON.parse(row.file)), db);
     }
   };
 }
