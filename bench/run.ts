@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { measureCarryBundle, printCarryBundle } from './carryBundle';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
 import { measureCompliance, printCompliance } from './compliance';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     `  ratio               : ${ratio(push.httpEventsPerSecond, push.rawEventsPerSecond)} of raw insert (target ≥ 0.50×)`,
   );
   printCertificates(await measureCertificates());
+  printCarryBundle(await measureCarryBundle());
 }
 
 async function concurrent(): Promise<void> {
