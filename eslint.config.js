@@ -87,9 +87,9 @@ export default tseslint.config(
     },
   },
   {
-    // Certificate codes and signed content need real crypto and encodings: these well-kept,
-    // pure-JS libraries only.
-    files: ['src/domain/certificates/**', 'src/domain/content/**'],
+    // Certificate codes, signed content and sealed carry files need real crypto and encodings:
+    // these well-kept, pure-JS libraries only.
+    files: ['src/domain/certificates/**', 'src/domain/content/**', 'src/domain/carry/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

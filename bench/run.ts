@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { measureCarryBundle, printCarryBundle } from './carryBundle';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
 import {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     `  ratio               : ${ratio(push.httpEventsPerSecond, push.rawEventsPerSecond)} of raw insert (target ≥ 0.50×)`,
   );
   printCertificates(await measureCertificates());
+  printCarryBundle(await measureCarryBundle());
 }
 
 async function concurrent(): Promise<void> {

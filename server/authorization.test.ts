@@ -23,8 +23,10 @@ import {
   pushResponseSchema,
   eventRecord,
   orgCertificatesResponseSchema,
+  type CarrySealKey,
   type LearningEvent,
 } from '../src/protocol';
+import { carryDevice, carryFile } from './testkit/carry';
 import { testAssignment } from '../src/test/assignments';
 import { eventBatch } from '../src/test/events';
 
@@ -342,6 +344,35 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
     }
   });
 
+  it.each(ROLES)(
+    'carried files: %s forwards one only when signed in, and reads only its own receipts',
+    async (role) => {
+      const call = request(app);
+      const actor = world.actors[role];
+      const maker = carryDevice();
+      const file = await carryFile(maker, eventBatch(maker.deviceId, 1).map(eventRecord), {
+        ...(await call('GET', '/api/sync/carry-key')).json<CarrySealKey>(),
+      });
+      const forwarded = await call('POST', '/api/sync/carried', actor.token, {
+        protocolVersion: PROTOCOL_VERSION,
+        file,
+      });
+      expect(forwarded.statusCode).toBe(role === 'device' ? 403 : 200);
+      const own = await call(
+        'GET',
+        `/api/sync/carried/receipts?deviceId=${actor.deviceId}`,
+        actor.token,
+      );
+      expect(own.statusCode).toBe(role === 'device' ? 200 : 403);
+      const others = await call(
+        'GET',
+        `/api/sync/carried/receipts?deviceId=${maker.deviceId}`,
+        actor.token,
+      );
+      expect(others.statusCode).toBe(403);
+    },
+  );
+
   describe('certificates', () => {
     /** Each actor's own certificate id, earned in beforeAll. */
     const own = new Map<RoleName, string>();
@@ -458,6 +489,9 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['POST', '/api/admin/issuer-key/rotate'],
       ['GET', '/api/sync/pull?kind=learning-event'],
       ['GET', `/api/sync/mark?deviceId=${world.actors.device.deviceId}`],
+      ['POST', '/api/sync/carried'],
+      ['GET', `/api/sync/carried/receipts?deviceId=${world.actors.device.deviceId}`],
+      ['PUT', '/api/devices/key'],
       ['POST', `/api/orgs/${world.home.teacher!.id}/roster`],
       ['GET', `/api/orgs/${world.home.teacher!.id}/certificates`],
       ['GET', `/api/orgs/${world.home.teacher!.id}/attendance.csv?month=2026-11`],

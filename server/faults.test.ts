@@ -19,6 +19,7 @@ import {
   scheduleCommand,
   settle,
 } from './testkit/faultSchedules';
+import { carryPhone, expectCarriedConverged, type CarryFate } from './testkit/faultCarry';
 import { expectVisitsSettled, teamLedBy } from './testkit/faultVisits';
 
 const backends = await testBackends();
@@ -28,6 +29,8 @@ const command = scheduleCommand({ restarts: true });
 let markReads = 0;
 /** Visit versions the server flagged as rivals, over every schedule. */
 let conflictsSeen = 0;
+/** Carried files made, by what became of them, over every schedule. */
+const fates: Record<CarryFate, number> = { now: 0, twice: 0, late: 0, never: 0 };
 
 describe.each(backends)(
   'sync under random faults, two devices of one account, on %s',
@@ -77,16 +80,31 @@ describe.each(backends)(
                 faultPhone(owner, `fault-${backend}-${schedules}-${i}`, network(), key),
               ),
             );
+            const carry = await carryPhone(`carry-${backend}-${schedules}`, network());
             try {
-              await runSchedule(commands, owner, phones, key, async () => {
-                await server.close();
-                server = await buildServer({ db });
-              });
-              await settle(phones);
+              await runSchedule(
+                commands,
+                owner,
+                phones,
+                key,
+                async () => {
+                  await server.close();
+                  server = await buildServer({ db });
+                },
+                carry,
+              );
+              await settle(phones, carry);
               await expectEventsConverged(db, accountId, phones);
+              await expectCarriedConverged(
+                db,
+                carry,
+                phones.map((p) => p.db),
+              );
               conflictsSeen += await expectVisitsSettled(db, teamId, phones);
             } finally {
-              await discardPhones(phones);
+              for (const fate of Object.keys(fates) as CarryFate[])
+                fates[fate] += carry.fates[fate];
+              await discardPhones(phones, carry);
             }
           }),
           faultRunOptions,
@@ -94,13 +112,16 @@ describe.each(backends)(
         console.log(
           `fault injection on ${backend}: ${schedules} schedules ran, every one converged; ` +
             `phones asked the server for their mark ${markReads} times after a lost answer; ` +
-            `${conflictsSeen} visit versions were flagged as rivals`,
+            `${conflictsSeen} visit versions were flagged as rivals; carried files ` +
+            `(now, twice, late, never): ${Object.values(fates).join(', ')}`,
         );
         expect(schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
         // The resume path is exercised, not only the resend path.
         expect(markReads).toBeGreaterThan(0);
         // Two phones amending the same visit is exercised, not only visits that never clash.
         expect(conflictsSeen).toBeGreaterThan(0);
+        // Every fate of a carried file is exercised.
+        expect(Math.min(...Object.values(fates))).toBeGreaterThan(0);
       },
     );
   },

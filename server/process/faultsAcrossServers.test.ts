@@ -17,6 +17,7 @@ import {
   scheduleCommand,
   settle,
 } from '../testkit/faultSchedules';
+import { carryPhone, expectCarriedConverged, type CarryFate } from '../testkit/faultCarry';
 import { expectVisitsSettled, teamLedBy } from '../testkit/faultVisits';
 import {
   startServersOnFreshSchema,
@@ -35,6 +36,8 @@ const command = scheduleCommand({ restarts: false });
 
 /** Requests per server process over the whole run: each one must have carried its share. */
 const served = [0, 0, 0];
+/** Carried files made, by what became of them, over every schedule. */
+const fates: Record<CarryFate, number> = { now: 0, twice: 0, late: 0, never: 0 };
 
 describe.skipIf(!onPostgres)('sync under random faults over three server processes', () => {
   let servers: ServerProcess[] = [];
@@ -74,25 +77,41 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
           const phones = await Promise.all(
             [0, 1].map((i) => faultPhone(owner, `spread-${schedules}-${i}`, network(), key)),
           );
+          const carry = await carryPhone(`spread-carry-${schedules}`, network());
           try {
-            await runSchedule(commands, owner, phones, key, async () => {
-              throw new Error('the schedules over several servers never restart one');
-            });
-            await settle(phones);
+            await runSchedule(
+              commands,
+              owner,
+              phones,
+              key,
+              async () => {
+                throw new Error('the schedules over several servers never restart one');
+              },
+              carry,
+            );
+            await settle(phones, carry);
             await expectEventsConverged(db, accountId, phones);
+            await expectCarriedConverged(
+              db,
+              carry,
+              phones.map((p) => p.db),
+            );
             await expectVisitsSettled(db, teamId, phones);
           } finally {
-            await discardPhones(phones);
+            for (const fate of Object.keys(fates) as CarryFate[]) fates[fate] += carry.fates[fate];
+            await discardPhones(phones, carry);
           }
         }),
         faultRunOptions,
       );
       console.log(
         `fault injection over 3 server processes: ${schedules} schedules converged in ` +
-          `${Math.round((Date.now() - started) / 1000)} s; requests per process: ${served.join(', ')}`,
+          `${Math.round((Date.now() - started) / 1000)} s; requests per process: ${served.join(', ')}; ` +
+          `carried files (now, twice, late, never): ${Object.values(fates).join(', ')}`,
       );
       expect(schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
       expect(Math.min(...served)).toBeGreaterThan(0);
+      expect(Math.min(...Object.values(fates))).toBeGreaterThan(0);
     },
   );
 });

@@ -7,6 +7,7 @@ import { attendanceTable } from './attendance';
 import { assignmentProgressTable } from './assignmentProgress';
 import { attestationTable } from './attestations';
 import { authTable } from './auth';
+import { carryTable } from './carry';
 import { certificateTable, issuerSettings } from './certificates';
 import { classRosterTable } from './classRoster';
 import { contentTable } from './content';
@@ -36,6 +37,7 @@ export async function routeTables(
     healthTable(db),
     deviceTable(db, guards),
     syncTable(db, guards, settings),
+    carryTable(db, guards),
     authTable(db, guards),
     organisationTable(db, guards),
     teamApprovalTable(db),

@@ -4,17 +4,21 @@ import { expect } from 'vitest';
 import { HocSoDatabase } from '../../src/data/db';
 import { recordEvent } from '../../src/data/learning';
 import { createDexieSyncStore } from '../../src/data/syncStore';
+import { createCarryApi, forwardCarriedStep } from '../../src/sync/carry';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/engine';
 import { createSyncApi } from '../../src/sync/http';
 import type { Database } from '../db/database';
 import { accountProgress } from '../services/progress';
 import { issueTokens } from '../services/tokens';
+import { carryOnce, deliverHeldFiles, type CarryFate, type CarryPhone } from './faultCarry';
 import { logVisit, signInPhone, type LoggingPhone, type PhoneOwner } from './faultVisits';
 
 /**
  * The fault-injection schedules both fault tests run: two phones of one account record learning
  * events and log visits while their network fails in every way, on one server
  * (`server/faults.test.ts`) or spread over three (`server/process/faultsAcrossServers.test.ts`).
+ * Beside them, a phone nobody signed in to hands sealed files of its records to them to carry
+ * (`faultCarry.ts`): at once, twice, late or never, and syncs itself now and then.
  */
 
 /** Schedules per run: at least 1,000 in CI; `npm run test:soak` runs many more. */
@@ -28,8 +32,11 @@ export type Command =
   | { kind: 'sync'; device: 0 | 1 }
   | { kind: 'syncBoth' }
   | { kind: 'restart' }
-  | { kind: 'fault'; device: 0 | 1; fault: Fault }
-  | { kind: 'deliverLate' };
+  /** Device 2 is the carry phone. */
+  | { kind: 'fault'; device: 0 | 1 | 2; fault: Fault }
+  | { kind: 'deliverLate' }
+  | { kind: 'carry'; fate: CarryFate }
+  | { kind: 'carrySync' };
 
 const device = fc.constantFrom<0 | 1>(0, 1);
 
@@ -58,11 +65,19 @@ export function scheduleCommand({ restarts }: { restarts: boolean }): fc.Arbitra
       weight: 3,
       arbitrary: fc.record({
         kind: fc.constant('fault' as const),
-        device,
+        device: fc.constantFrom<0 | 1 | 2>(0, 1, 2),
         fault: fc.constantFrom<Fault>('none', 'offline', 'cut', 'duplicate', 'delay'),
       }),
     },
     { weight: 1, arbitrary: fc.constant({ kind: 'deliverLate' as const }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('carry' as const),
+        fate: fc.constantFrom<CarryFate>('now', 'twice', 'late', 'never'),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ kind: 'carrySync' as const }) },
   );
 }
 
@@ -155,6 +170,8 @@ export async function faultPhone(
     api: createSyncApi('http://app.test', network.fetch),
     store: createDexieSyncStore(local, { kind: 'account', profileId: owner.profileId }, () => key),
     auth: { token: async () => owner.token, forget: async () => undefined },
+    // The account's phones carry the carry phone's files and forward them when they sync.
+    beforePush: forwardCarriedStep(createCarryApi('http://app.test', network.fetch), local),
     onStatus: (status) => {
       if (process.env.DEBUG_FAULTS) console.log(name, status);
     },
@@ -173,8 +190,10 @@ export async function runSchedule(
   phones: FaultPhone[],
   key: CryptoKey,
   restart: () => Promise<void>,
+  carry: CarryPhone,
 ): Promise<void> {
   let lesson = 0;
+  const carriers = phones.map((p) => p.db);
   for (const step of commands) {
     if (step.kind === 'visit') {
       lesson += 1;
@@ -198,19 +217,29 @@ export async function runSchedule(
     } else if (step.kind === 'restart') {
       await restart();
     } else if (step.kind === 'fault') {
-      phones[step.device]!.network.fault = step.fault;
+      (step.device === 2 ? carry : phones[step.device]!).network.fault = step.fault;
+    } else if (step.kind === 'carry') {
+      lesson += 1;
+      await carryOnce(carry, step.fate, carriers, lesson);
+    } else if (step.kind === 'carrySync') {
+      await carry.engine.syncNow();
     } else {
-      await Promise.all(phones.map((p) => p.network.deliverLate()));
+      await Promise.all([...phones, carry].map((p) => p.network.deliverLate()));
+      await deliverHeldFiles(carry, carriers);
     }
   }
 }
 
 /** Quiescence: the network heals, held requests arrive, every phone syncs until settled. */
-export async function settle(phones: FaultPhone[]): Promise<void> {
-  for (const phone of phones) phone.network.fault = 'none';
-  await Promise.all(phones.map((p) => p.network.deliverLate()));
+export async function settle(phones: FaultPhone[], carry: CarryPhone): Promise<void> {
+  for (const phone of [...phones, carry]) phone.network.fault = 'none';
+  await Promise.all([...phones, carry].map((p) => p.network.deliverLate()));
+  await deliverHeldFiles(
+    carry,
+    phones.map((p) => p.db),
+  );
   for (let round = 0; round < 2; round += 1) {
-    for (const phone of phones) await phone.engine.syncNow();
+    for (const phone of [...phones, carry]) await phone.engine.syncNow();
   }
 }
 
@@ -247,8 +276,8 @@ export async function expectEventsConverged(
 }
 
 /** Stops the phones' engines and deletes their databases. */
-export async function discardPhones(phones: FaultPhone[]): Promise<void> {
-  for (const phone of phones) {
+export async function discardPhones(phones: FaultPhone[], carry: CarryPhone): Promise<void> {
+  for (const phone of [...phones, carry]) {
     phone.engine.stop();
     await phone.db.delete();
   }

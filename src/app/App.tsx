@@ -89,6 +89,7 @@ const PackGate = lazy(() =>
   import('../features/content/PackGate').then((module) => ({ default: module.PackGate })),
 );
 const Downloads = lazyScreen(() => import('../features/content/Downloads'), 'Downloads');
+const CarrySection = lazyScreen(() => import('../features/carry/CarrySection'), 'CarrySection');
 
 const CheckScreen = lazyScreen(() => import('../features/welcome/CheckScreen'), 'CheckScreen');
 
@@ -133,6 +134,7 @@ function AppRoutes() {
           <SettingsScreen>
             <Suspense fallback={null}>
               <Downloads />
+              <CarrySection />
             </Suspense>
           </SettingsScreen>
         }

@@ -1,3 +1,4 @@
+import { watchWaitingCarried } from '../data/carry';
 import { allCredentials } from '../data/credentials';
 import { storeCertificates, storeIssuerKeys, storeRevocationList } from '../data/certificates';
 import {
@@ -10,6 +11,7 @@ import { watchWaitingReviews } from '../data/visitReviews';
 import { setSession } from '../state/session';
 import { useTeamVault } from '../state/teamVault';
 import { accountAuth } from '../sync/accountTokens';
+import { createCarryApi, deviceCarryStep, forwardCarriedStep } from '../sync/carry';
 import { createCertificatesApi, type CertificatesApi } from '../sync/certificatesApi';
 import { provideSyncControls } from '../sync/control';
 import type { SyncStatus } from '../protocol/syncStatus';
@@ -72,6 +74,7 @@ export async function startSync(): Promise<void> {
   for (const stop of stops) stop();
   const api = createSyncApi(window.location.origin);
   const certificates = createCertificatesApi(window.location.origin);
+  const carry = createCarryApi(window.location.origin);
   // Each engine reports its own status; the sync bar shows the one that matters most.
   const statuses: SyncStatus[] = [];
   const reporter = (index: number) => (status: SyncStatus) => {
@@ -84,6 +87,7 @@ export async function startSync(): Promise<void> {
       store: createDexieSyncStore(),
       onStatus: reporter(0),
       afterSync: fetchCertificates(certificates, { kind: 'device' }),
+      beforePush: deviceCarryStep(carry),
     }),
     ...(await allCredentials()).map(({ profileId, accountId }, i) =>
       createSyncEngine({
@@ -93,6 +97,7 @@ export async function startSync(): Promise<void> {
         onStatus: reporter(i + 1),
         afterSync: fetchCertificates(certificates, { kind: 'account', profileId }),
         beforePull: refreshOrgMemberships(window.location.origin, accountId),
+        beforePush: forwardCarriedStep(carry),
       }),
     ),
   ];
@@ -104,6 +109,8 @@ export async function startSync(): Promise<void> {
   stops = engines.map((engine) => engine.start());
   // A leader's review is recorded on a screen that does not reach the engines: sent soon too.
   stops.push(watchWaitingReviews(() => engines.forEach((engine) => engine.requestSoon())));
+  // A file carried for another phone is added on a screen too: forwarded soon.
+  stops.push(watchWaitingCarried(() => engines.forEach((engine) => engine.requestSoon())));
 }
 
 let watching = false;

@@ -29,6 +29,8 @@ import type {
   AssignmentRow,
   OrgMembershipsRow,
   VisitReviewRow,
+  CarryMadeRow,
+  CarryingRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -60,6 +62,8 @@ export class HocSoDatabase extends Dexie {
   assignments!: Dexie.Table<AssignmentRow, [string, string]>;
   orgMemberships!: EntityTable<OrgMembershipsRow, 'accountId'>;
   visitReviews!: Dexie.Table<VisitReviewRow, [string, string]>;
+  carryMade!: EntityTable<CarryMadeRow, 'bundleId'>;
+  carrying!: EntityTable<CarryingRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -129,7 +129,15 @@ export type MetaKey =
   /** The issuer's signed revocation list as JSON, exactly as the server sent it. */
   | 'revocationList'
   /** When the revocation list was last fetched from the server (ISO time). */
-  | 'revocationsCheckedAt';
+  | 'revocationsCheckedAt'
+  /** This device's Ed25519 signing key as JSON `{privateKey, publicKey}`: never leaves the phone. */
+  | 'deviceSigningKey'
+  /** 1 once the server holds this device's signing key. */
+  | 'deviceKeyNamed'
+  /** The server's carry sealing key as JSON `{keyId, publicKey}`, cached for offline use. */
+  | 'carrySealKey'
+  /** How many carry bundles this device has sealed. */
+  | 'carryCounter';
 
 /** A profile signed in to an account on this device. */
 export interface CredentialsRow {
@@ -321,4 +329,27 @@ export interface OrgMembershipsRow {
   accountId: string;
   organisations: { organisationId: string; kind: OrgKind; name: string; role: MemberRole }[];
   checkedAt: string;
+}
+
+/** A bundle of this phone's waiting records, sealed for others to carry, until it arrives. */
+export interface CarryMadeRow {
+  bundleId: string;
+  counter: number;
+  createdAt: string;
+  /** How many records it holds. */
+  count: number;
+  /** `waiting` until the server's receipt says it arrived. */
+  state: 'waiting' | 'arrived';
+  arrivedAt?: string;
+}
+
+/** A file this phone carries for another, until the server has it (or refused it). */
+export interface CarryingRow {
+  /** SHA-256 of the file: the same file added twice is kept once. */
+  id: string;
+  file: string;
+  addedAt: string;
+  state: 'waiting' | 'stored' | 'already_received' | 'refused';
+  reason?: string;
+  settledAt?: string;
 }

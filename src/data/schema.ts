@@ -147,7 +147,16 @@ export const VERSION_13 = {
   packSources: 'id',
 };
 
-export const CURRENT_VERSION = 13;
+/**
+ * Version 14, carry to sync (issue 17): the bundles this phone sealed for others to carry, until
+ * their receipt arrives, and the files this phone carries for others, until the server has them.
+ */
+export const VERSION_14 = {
+  carryMade: 'bundleId, state',
+  carrying: 'id, state',
+};
+
+export const CURRENT_VERSION = 14;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -216,4 +225,5 @@ export function declareSchema(db: Dexie): void {
   db.version(11).stores(VERSION_11);
   db.version(12).stores(VERSION_12);
   db.version(13).stores(VERSION_13);
+  db.version(14).stores(VERSION_14);
 }

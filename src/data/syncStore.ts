@@ -26,6 +26,7 @@ import {
   type ClassRecordKind,
 } from './attendanceSync';
 import { database, type HocSoDatabase } from './db';
+import { deviceKeyClaim } from './deviceKey';
 import { derivedTables, foldIntoDerived } from './derive';
 import { guardStorage } from './errors';
 import { deleteMeta, getDeviceId, readMeta, writeMeta } from './meta';
@@ -61,6 +62,12 @@ const visitRef = (recordId: string): [string, number] => {
   return [recordId.slice(0, at), Number(recordId.slice(at + 1))];
 };
 
+/** The Dexie sync store, which also settles records that arrived carried by another phone. */
+export interface DexieSyncStore extends SyncStore {
+  /** Settles a carried bundle's records as its receipt says, leaving any push in flight alone. */
+  settleReceipt(result: PushResponse): Promise<void>;
+}
+
 /**
  * The Dexie side of sync for one device database and one scope: every change it makes
  * happens in one transaction or not at all.
@@ -69,7 +76,7 @@ export function createDexieSyncStore(
   db: HocSoDatabase = database(),
   scope: SyncScope = { kind: 'device' },
   visitKey: VisitKey = noKey,
-): SyncStore {
+): DexieSyncStore {
   async function accountId(): Promise<string | null> {
     if (scope.kind !== 'account') return null;
     return (await db.credentials.get(scope.profileId))?.accountId ?? null;
@@ -282,6 +289,7 @@ export function createDexieSyncStore(
 
   return {
     getDeviceId: () => getDeviceId(db),
+    deviceKey: () => deviceKeyClaim(db),
 
     async getDeviceToken() {
       const token = await readMeta('deviceToken', db);
@@ -356,6 +364,14 @@ export function createDexieSyncStore(
         db.transaction('rw', settleTables, async () => {
           await settle(accepted, refused);
           await forgetPushInFlight();
+        }),
+      );
+    },
+
+    async settleReceipt({ accepted, refused }: PushResponse) {
+      await guardStorage(() =>
+        db.transaction('rw', settleTables, async () => {
+          await settle(accepted, refused);
         }),
       );
     },

@@ -1,4 +1,5 @@
 import type {
+  DeviceKey,
   PulledRecord,
   PushedRecord,
   PushMark,
@@ -27,6 +28,8 @@ export interface SyncStore {
   getDeviceId(): Promise<string>;
   getDeviceToken(): Promise<string | null>;
   setDeviceToken(token: string | null): Promise<void>;
+  /** The device's signing key with its proof, named when the device registers. */
+  deviceKey?(): Promise<DeviceKey>;
   /**
    * The oldest pending outbox records of every kind, at most `limit`, in the order they were
    * written. A record that cannot be read yet (a visit while the team log is locked) ends the

@@ -20,3 +20,4 @@ export * from './places.ts';
 export * from './attendance.ts';
 export * from './courseFile.ts';
 export * from './programmeCertificates.ts';
+export * from './carry.ts';

@@ -27,9 +27,28 @@ export const errorResponseSchema = z.object({
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
+/** A device names its signing key: at registration, or once on its next sync. */
+export const deviceKeySchema = z.strictObject({
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** The phone's clock when it signed: a fresh proof lets a device that lost its token get one. */
+  signedAt: z.iso.datetime(),
+  /** Ed25519 signature of `deviceKeyProofMessage(deviceId, key)`: it holds the key. */
+  proof: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+});
+export type DeviceKey = z.infer<typeof deviceKeySchema>;
+
+export function deviceKeyProofMessage(
+  deviceId: string,
+  { publicKey, signedAt }: Pick<DeviceKey, 'publicKey' | 'signedAt'>,
+): string {
+  return `hocso-device-key/1 ${deviceId} ${publicKey} ${signedAt}`;
+}
+
 export const registerDeviceRequestSchema = z.strictObject({
   protocolVersion: z.int(),
   deviceId: z.uuid(),
+  /** The device's signing key, so records it seals and others carry can be checked. */
+  key: deviceKeySchema.optional(),
 });
 export type RegisterDeviceRequest = z.infer<typeof registerDeviceRequestSchema>;
 

@@ -16,7 +16,7 @@ export function deviceAuth(api: SyncApi, store: SyncStore): SyncAuth {
     async token() {
       const saved = await store.getDeviceToken();
       if (saved) return saved;
-      const fresh = await api.registerDevice(await store.getDeviceId());
+      const fresh = await api.registerDevice(await store.getDeviceId(), await store.deviceKey?.());
       await store.setDeviceToken(fresh);
       return fresh;
     },
@@ -48,6 +48,12 @@ export interface SyncEngineOptions {
    * the classes and agencies the server says it is in. Its failure fails the sync like a pull's.
    */
   beforePull?: (token: string) => Promise<void>;
+  /**
+   * Runs before each push, with the same token: records that reached the server another way
+   * (carried by another phone) are settled first, so they are not sent again. Its failure is
+   * logged and does not fail the sync: the push settles the same records, only sending more.
+   */
+  beforePush?: (token: string) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -122,15 +128,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  async function beforePush(): Promise<void> {
+    if (!options.beforePush) return;
+    try {
+      await options.beforePush(await token());
+    } catch (error) {
+      if (error instanceof ServerRefusal && error.code === 'unauthorized') throw error;
+      console.warn('Before push', error);
+    }
+  }
+
   async function once(): Promise<void> {
     const deviceId = await store.getDeviceId();
     try {
+      await beforePush();
       await pushAll(deviceId);
       await pullAll();
     } catch (error) {
       if (error instanceof ServerRefusal && error.code === 'unauthorized') {
         // The server forgot this device (or its token): get a new token, once.
         await auth.forget();
+        await beforePush();
         await pushAll(deviceId);
         await pullAll();
       } else {

@@ -6,6 +6,7 @@ import {
   pushMarkSchema,
   pushResponseSchema,
   registerDeviceResponseSchema,
+  type DeviceKey,
   type PullResponse,
   type PushedRecord,
   type RecordKindName,
@@ -18,7 +19,8 @@ import { ServerRefusal, TransientSyncError } from '../lib/httpErrors';
 export { ServerRefusal, TransientSyncError };
 
 export interface SyncApi {
-  registerDevice(deviceId: string): Promise<string>;
+  /** Registers the device (with its signing key, when given) and answers its token. */
+  registerDevice(deviceId: string, key?: DeviceKey): Promise<string>;
   push(
     token: string,
     deviceId: string,
@@ -79,14 +81,14 @@ export function createSyncApi(baseUrl: string, doFetch: Fetch = fetch): SyncApi 
   const json = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   const auth = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
   return {
-    registerDevice: (deviceId) =>
+    registerDevice: (deviceId, key) =>
       call(
         doFetch,
         `${baseUrl}/api/devices`,
         {
           method: 'POST',
           headers: json,
-          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
+          body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId, key }),
         },
         (body) => registerDeviceResponseSchema.parse(body).deviceToken,
       ),
