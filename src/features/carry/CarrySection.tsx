@@ -9,7 +9,7 @@ import {
   type MadeCarryFile,
 } from '../../data/carry';
 import { useLanguage, useTranslation } from '../../i18n';
-import { saveBlob } from '../../lib/saveBlob';
+import { shareOrSave } from '../../lib/shareFile';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import './CarrySection.css';
@@ -32,8 +32,7 @@ export function CarrySection() {
     const outcome = await makeCarryFile();
     setMaking(outcome);
     if (outcome.ok) {
-      const blob = new Blob([outcome.text], { type: 'application/json' });
-      saveBlob(blob, `hocso-gui-nho-${outcome.counter}.json`);
+      await shareOrSave(outcome.text, `hocso-gui-nho-${outcome.counter}.json`, 'application/json');
     }
   };
 

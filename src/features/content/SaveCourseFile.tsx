@@ -3,7 +3,7 @@ import { courseFileOf } from '../../data/content';
 import { useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { shareOrSave } from './shareFile';
+import { shareOrSave } from '../../lib/shareFile';
 
 type Outcome = 'saving' | 'shared' | 'saved' | 'unsigned' | 'absent' | 'failed';
 

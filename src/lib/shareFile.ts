@@ -1,18 +1,18 @@
-import { saveBlob } from '../../lib/saveBlob';
+import { saveBlob } from './saveBlob';
 
 /**
  * Hands a file to the phone's share sheet (Zalo, Bluetooth, nearby share) where the browser can
  * share such a file, else to its downloads. Chrome on Android shares only some kinds of files
- * (pictures, text, PDF…), so a course file usually goes to Downloads, from where the phone's
- * file manager shares it. Resolves what happened; the person closing the sheet is 'cancelled'.
+ * (pictures, text, PDF…), so a course or carry file usually goes to Downloads, from where the
+ * phone's file manager shares it. Resolves what happened; closing the sheet is 'cancelled'.
  */
 export async function shareOrSave(
-  bytes: Uint8Array,
+  bytes: Uint8Array | string,
   fileName: string,
+  type = 'application/octet-stream',
 ): Promise<'shared' | 'saved' | 'cancelled'> {
-  const file = new File([bytes as Uint8Array<ArrayBuffer>], fileName, {
-    type: 'application/octet-stream',
-  });
+  const body = typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>);
+  const file = new File([body], fileName, { type });
   if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
     try {
       await navigator.share({ files: [file] });

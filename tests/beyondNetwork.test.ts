@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,7 +7,15 @@ import { encodeCourseFile } from '../src/domain/content/courseFile';
 import { signPack } from '../src/domain/content/packSignature';
 import { gunzip, gzip } from '../src/lib/gzip';
 import { courseFileSchema } from '../src/protocol';
+import { signedInPhone } from './support/account';
+import { callApi } from './support/api';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
+import {
+  forwardCarryBundle,
+  madeBundleStates,
+  makeCarryBundle,
+  readCarryBundle,
+} from './support/carry';
 import {
   builtManifest,
   fileFolder,
@@ -17,7 +25,13 @@ import {
   writeBeside,
 } from './support/courseFiles';
 import { dumpDatabase } from './support/indexeddb';
-import { COURSE_PATH, COURSE_TITLE, deviceEventIds, finishLesson } from './support/learner';
+import {
+  COURSE_PATH,
+  COURSE_TITLE,
+  deviceEventIds,
+  finishLesson,
+  syncBarText,
+} from './support/learner';
 import { captureScreen, checkScreens } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 import { skipWelcome } from './support/welcome';
@@ -45,19 +59,57 @@ async function openHome(page: Page, origin: string): Promise<void> {
     .waitFor();
 }
 
-describe('a course passed phone to phone as a file, in Chromium against the production build', () => {
+const CARRIER = { username: 'chi-mang-du-lieu', displayName: 'Chị Lan', password: 'mang giup ban' };
+
+/** The device id a phone keeps in its meta table. */
+function deviceIdOf(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('hoc-so');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('meta').objectStore('meta').get('deviceId');
+          request.onsuccess = () => {
+            resolve((request.result as { value: string }).value);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Issue 17's three phones, each a browser profile with its own storage and service worker:
+ * A has the network and passes a course as a file; B has none after its first visit, installs
+ * the course from that file, learns, and hands its records to C as a sealed file; C, signed in,
+ * forwards them to the server. Every altered, cut, foreign or replayed file is refused and
+ * changes nothing.
+ */
+describe('beyond the network: a course by file, records carried back, on three phones', () => {
   let stack: Stack;
   let phoneA: BrowserContext;
   let phoneB: BrowserContext;
   let pageA: Page;
   let pageB: Page;
+  let pageC: Page;
   let saved: string;
+  let bundlePath: string;
+  let bundleText: string;
+  let carrierToken: string;
   const folder = fileFolder();
   const packsFetchedByB: string[] = [];
 
+  const storedOfB = async () =>
+    (
+      await stack.db.query<{ id: string }>(
+        `SELECT id::text AS id FROM events WHERE device_id = $1 ORDER BY id`,
+        [await deviceIdOf(pageB)],
+      )
+    ).map((row) => row.id);
+
   beforeAll(async () => {
     stack = await startStack();
-    // Two phones: two browser profiles, each with its own storage and service worker.
     phoneA = await openBrowser(newProfileDir());
     phoneB = await openBrowser(newProfileDir());
     pageA = await firstPage(phoneA);
@@ -65,11 +117,14 @@ describe('a course passed phone to phone as a file, in Chromium against the prod
     phoneB.on('request', (request) => {
       if (request.url().includes('/content/packs/')) packsFetchedByB.push(request.url());
     });
+    const signedUp = await callApi(stack.origin, '/api/auth/sign-up', CARRIER);
+    carrierToken = signedUp.body.accessToken as unknown as string;
   });
 
   afterAll(async () => {
     await phoneA?.close();
     await phoneB?.close();
+    await pageC?.context().close();
     await stack?.close();
   });
 
@@ -98,6 +153,11 @@ describe('a course passed phone to phone as a file, in Chromium against the prod
     await openHome(pageB, stack.origin);
     await waitForServiceWorker(pageB);
     await waitForContentKeys(pageB);
+    // The first visit also kept the server's sealing key: "Gửi nhờ dữ liệu" works offline.
+    await pageB.goto(`${stack.origin}/settings`);
+    await expect
+      .poll(() => pageB.getByText('Cần mở ứng dụng khi có mạng').count(), { timeout: 30_000 })
+      .toBe(0);
     await phoneB.setOffline(true);
 
     const bytes = new Uint8Array(readFileSync(saved));
@@ -168,5 +228,95 @@ describe('a course passed phone to phone as a file, in Chromium against the prod
     const passedOn = await saveCourseFile(pageB, PACK.id, fileFolder());
     expect(readFileSync(passedOn)).toEqual(readFileSync(saved));
     await captureScreen(pageB, 'course-file-passed-on-360');
+  });
+
+  it('phone B, still offline, learns a second lesson and saves its records as a sealed file', async () => {
+    await pageB.goto(`${stack.origin}${COURSE_PATH}`);
+    await pageB.locator('.lesson-link').nth(1).click();
+    await finishLesson(pageB);
+    await expect.poll(() => syncBarText(pageB)).toContain('2 mục đang chờ đồng bộ');
+
+    bundlePath = await makeCarryBundle(pageB);
+    bundleText = readCarryBundle(bundlePath);
+    expect(await madeBundleStates(pageB)).toEqual(['Tệp số 1, 2 mụcĐang chờ người mang đi']);
+    await checkScreens(pageB, 'carry-made');
+  });
+
+  it('the file holds nothing the carrier can read: no record id, field, lesson or device', async () => {
+    const ids = await deviceEventIds(pageB);
+    expect(ids).toHaveLength(2);
+    for (const plain of [
+      ...ids,
+      await deviceIdOf(pageB),
+      'phone-parts',
+      'smartphone-basics',
+      'lesson.completed',
+      'profileId',
+    ]) {
+      expect(bundleText).not.toContain(plain);
+    }
+    expect(Object.keys(JSON.parse(bundleText) as object).sort()).toEqual([
+      'ephemeralKey',
+      'format',
+      'keyId',
+      'nonce',
+      'sealed',
+      'version',
+    ]);
+  });
+
+  it('phone C refuses a cut and an altered file, and they change nothing on the server', async () => {
+    ({ page: pageC } = await signedInPhone(stack.origin, CARRIER.username, CARRIER.password));
+    const dir = bundlePath.slice(0, bundlePath.lastIndexOf('/'));
+    const cut = `${dir}/cut.json`;
+    writeFileSync(cut, bundleText.slice(0, Math.floor(bundleText.length * 0.6)));
+    expect(await forwardCarryBundle(pageC, cut)).toBe(
+      'Tệp không đúng hoặc bị thiếu. Hãy xin người gửi lưu lại tệp.',
+    );
+    const file = JSON.parse(bundleText) as { sealed: string };
+    const at = Math.floor(file.sealed.length / 2);
+    const flipped = file.sealed[at] === 'A' ? 'B' : 'A';
+    const altered = `${dir}/altered.json`;
+    writeFileSync(
+      altered,
+      JSON.stringify({
+        ...file,
+        sealed: file.sealed.slice(0, at) + flipped + file.sealed.slice(at + 1),
+      }),
+    );
+    expect(await forwardCarryBundle(pageC, altered)).toContain(
+      'Máy chủ không nhận tệp nàyTệp đã bị sửa.',
+    );
+    expect(await storedOfB()).toEqual([]);
+  });
+
+  it('phone C forwards the genuine file: the server holds B’s records exactly once', async () => {
+    expect(await forwardCarryBundle(pageC, bundlePath)).toContain('Đã gửi tới máy chủ');
+    const ids = await deviceEventIds(pageB);
+    expect(await storedOfB()).toEqual(ids);
+    // Forwarded again: by C (kept once on the phone), then by anyone to the server.
+    expect(await forwardCarryBundle(pageC, bundlePath)).toBe('Tệp này đã có trên máy.');
+    const replay = await callApi(
+      stack.origin,
+      '/api/sync/carried',
+      { protocolVersion: 3, file: JSON.parse(bundleText) },
+      carrierToken,
+    );
+    expect(replay.body).toEqual({ outcome: 'already_received' });
+    expect(await storedOfB()).toEqual(ids);
+    await checkScreens(pageC, 'carry-forwarded');
+  });
+
+  it('phone B’s next sync shows its records settled, without sending them again', async () => {
+    const pushesBefore = stack.pushes.seen;
+    await phoneB.setOffline(false);
+    await pageB.goto(`${stack.origin}/settings`);
+    await pageB.getByText(/^Đã đồng bộ lúc/).waitFor({ timeout: 60_000 });
+    expect(await madeBundleStates(pageB)).toEqual(['Tệp số 1, 2 mụcĐã tới máy chủ']);
+    await pageB.getByText(/^0 mục đang chờ gửi/).waitFor();
+    expect(await syncBarText(pageB)).not.toContain('đang chờ');
+    expect(stack.pushes.seen).toBe(pushesBefore);
+    expect(await storedOfB()).toEqual(await deviceEventIds(pageB));
+    await checkScreens(pageB, 'carry-arrived');
   });
 });
