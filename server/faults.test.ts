@@ -15,6 +15,7 @@ import {
   faultRunOptions,
   FaultyNetwork,
   FAULT_SCHEDULES,
+  nextPhoneAddress,
   runSchedule,
   scheduleCommand,
   settle,
@@ -49,11 +50,13 @@ describe.each(backends)(
       await db.close();
     });
 
-    /** The server as a phone reaches it, in-process, counting reads of the mark. */
-    const network = () =>
-      new FaultyNetwork(async (url, init) => {
+    /** The server as a phone reaches it, in-process, from its own address, counting mark reads. */
+    const network = () => {
+      const remoteAddress = nextPhoneAddress();
+      return new FaultyNetwork(async (url, init) => {
         if (url.pathname === '/api/sync/mark') markReads += 1;
         const answer = await server.inject({
+          remoteAddress,
           method: (init?.method ?? 'GET') as 'GET' | 'POST',
           url: url.pathname + url.search,
           headers: init?.headers as Record<string, string>,
@@ -61,6 +64,7 @@ describe.each(backends)(
         });
         return new Response(answer.body, { status: answer.statusCode });
       });
+    };
 
     it(
       `delivers every event and visit version exactly once and converges, over ${FAULT_SCHEDULES} random schedules`,

@@ -13,6 +13,7 @@ import {
   faultRunOptions,
   FaultyNetwork,
   FAULT_SCHEDULES,
+  nextPhoneAddress,
   runSchedule,
   scheduleCommand,
   settle,
@@ -47,18 +48,22 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
 
   beforeAll(async () => {
     key = await deriveKey('mật khẩu của tổ', newSalt(), 1_000);
-    cluster = await startServersOnFreshSchema({});
+    // Each phone comes from its own address, as through the proxy in front of the servers.
+    cluster = await startServersOnFreshSchema({ TRUST_PROXY: '127.0.0.1' });
     ({ servers, db } = cluster);
   }, 900_000);
   afterAll(() => cluster?.close());
 
-  /** A phone's way to the load balancer: each request to the next server. */
+  /** A phone's way to the load balancer: each request to the next server, from its address. */
   const network = () => {
     let next = 0;
+    const address = nextPhoneAddress();
     return new FaultyNetwork((url, init) => {
       const index = next++ % servers.length;
       served[index]! += 1;
-      return fetch(`${servers[index]!.url}${url.pathname}${url.search}`, init);
+      const headers = new Headers(init?.headers);
+      headers.set('x-forwarded-for', address);
+      return fetch(`${servers[index]!.url}${url.pathname}${url.search}`, { ...init, headers });
     });
   };
 

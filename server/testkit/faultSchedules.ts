@@ -24,6 +24,17 @@ import { logVisit, signInPhone, type LoggingPhone, type PhoneOwner } from './fau
 /** Schedules per run: at least 1,000 in CI; `npm run test:soak` runs many more. */
 export const FAULT_SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 1000);
 
+let phonesMade = 0;
+
+/**
+ * A new address for each simulated phone, as real phones reach the server from their own: the
+ * limits per address (device registrations) count each phone, not the whole test.
+ */
+export function nextPhoneAddress(): string {
+  phonesMade += 1;
+  return `10.${(phonesMade >> 16) & 255}.${(phonesMade >> 8) & 255}.${phonesMade & 255}`;
+}
+
 export type Fault = 'none' | 'offline' | 'cut' | 'duplicate' | 'delay';
 
 export type Command =
