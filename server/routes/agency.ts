@@ -8,14 +8,13 @@ import {
   staffImportResponseSchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
-import { audit } from '../services/audit';
 import { complianceExport, complianceReport } from '../services/compliance';
 import { withProgrammeCertificates } from '../services/complianceCertificates';
 import type { IssuerSettings } from '../services/certificates';
-import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
+import type { ExportFormat } from '../services/exportFiles';
 import { importStaff } from '../services/staffImport';
 import { sendError } from './errors';
-import { refusals, route } from './table';
+import { fileAnswer, refusals, route, sendExport } from './table';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
@@ -42,7 +41,7 @@ export function agencyTable(db: Database, settings: IssuerSettings) {
         params: idParams,
         querystring: complianceQuerySchema,
         response: {
-          200: { content: { [CONTENT_TYPES[format].split(';')[0]!]: z.string() } },
+          200: fileAnswer(format),
           ...refusals('not_found'),
         },
       },
@@ -53,19 +52,18 @@ export function agencyTable(db: Database, settings: IssuerSettings) {
           await withProgrammeCertificates(db, settings.url, report.value),
           format,
         );
-        await audit(db, caller.accountId, 'export', `org:${params.id}`, {
-          kind: 'compliance',
+        return sendExport(
+          db,
+          reply,
+          {
+            actorId: caller.accountId,
+            target: `org:${params.id}`,
+            kind: 'compliance',
+            file,
+            fileName: `tien-do-bat-buoc-${report.value.asOf.slice(0, 10)}.${format}`,
+          },
           format,
-          rows: file.rows,
-        });
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-type', file.contentType)
-          .header(
-            'content-disposition',
-            `attachment; filename="tien-do-bat-buoc-${report.value.asOf.slice(0, 10)}.${format}"`,
-          )
-          .send(file.body);
+        );
       },
     });
   return [

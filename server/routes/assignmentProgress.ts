@@ -3,10 +3,9 @@ import { assignmentProgressSchema } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { assignmentProgress } from '../services/assignmentProgress';
 import { assignmentProgressExport } from '../services/assignmentProgressExport';
-import { audit } from '../services/audit';
-import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
+import type { ExportFormat } from '../services/exportFiles';
 import { sendError } from './errors';
-import { refusals, route } from './table';
+import { fileAnswer, refusals, route, sendExport } from './table';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
@@ -21,7 +20,7 @@ export function assignmentProgressTable(db: Database) {
       schemas: {
         params: idParams,
         response: {
-          200: { content: { [CONTENT_TYPES[format].split(';')[0]!]: z.string() } },
+          200: fileAnswer(format),
           ...refusals('not_found'),
         },
       },
@@ -34,16 +33,18 @@ export function assignmentProgressTable(db: Database) {
             outcome.code === 'forbidden' ? 'Only the teacher or admin exports this' : 'Not found',
           );
         }
-        await audit(db, caller.accountId, 'export', `org:${params.id}`, {
-          kind: 'assignment-progress',
+        return sendExport(
+          db,
+          reply,
+          {
+            actorId: caller.accountId,
+            target: `org:${params.id}`,
+            kind: 'assignment-progress',
+            file: outcome.value,
+            fileName: `tien-do.${format}`,
+          },
           format,
-          rows: outcome.value.rows,
-        });
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-type', outcome.value.contentType)
-          .header('content-disposition', `attachment; filename="tien-do.${format}"`)
-          .send(outcome.value.body);
+        );
       },
     });
   return [

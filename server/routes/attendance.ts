@@ -3,10 +3,9 @@ import { monthSchema } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { classRole } from '../services/attendance';
 import { attendanceSheetExport } from '../services/attendanceExport';
-import { audit } from '../services/audit';
-import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
+import type { ExportFormat } from '../services/exportFiles';
 import { sendError } from './errors';
-import { route } from './table';
+import { fileAnswer, route, sendExport } from './table';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const sheetQuery = z.strictObject({ month: monthSchema });
@@ -22,7 +21,7 @@ export function attendanceTable(db: Database) {
       schemas: {
         params: idParams,
         querystring: sheetQuery,
-        response: { 200: { content: { [CONTENT_TYPES[format].split(';')[0]!]: z.string() } } },
+        response: { 200: fileAnswer(format) },
       },
       handler: async ({ reply, caller, params, query }) => {
         const classId = params.id;
@@ -34,19 +33,18 @@ export function attendanceTable(db: Database) {
           );
         }
         const file = await attendanceSheetExport(db, classId, query.month, format);
-        await audit(db, caller.accountId, 'export', `org:${classId}`, {
-          kind: 'attendance',
+        return sendExport(
+          db,
+          reply,
+          {
+            actorId: caller.accountId,
+            target: `org:${classId}`,
+            kind: 'attendance',
+            file,
+            fileName: `diem-danh-${query.month}.${format}`,
+          },
           format,
-          rows: file.rows,
-        });
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-type', file.contentType)
-          .header(
-            'content-disposition',
-            `attachment; filename="diem-danh-${query.month}.${format}"`,
-          )
-          .send(file.body);
+        );
       },
     });
   return [sheet('csv'), sheet('xlsx')];

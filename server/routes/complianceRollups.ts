@@ -15,11 +15,11 @@ import {
   provinceComplianceExport,
   provinceExists,
 } from '../services/complianceRollups';
-import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
+import type { ExportFormat } from '../services/exportFiles';
 import { grantProvince, isProvinceAdminOf } from '../services/provinceAdmins';
 import type { Principal } from '../services/principal';
 import { sendError } from './errors';
-import { refusals, route } from './table';
+import { fileAnswer, refusals, route, sendExport } from './table';
 
 const provinceParams = z.strictObject({ code: provinceCodeSchema });
 type Caller = Extract<Principal, { kind: 'account' }>;
@@ -53,7 +53,7 @@ export function complianceRollupTable(db: Database) {
         params: provinceParams,
         querystring: rollupQuerySchema,
         response: {
-          200: { content: { [CONTENT_TYPES[format].split(';')[0]!]: z.string() } },
+          200: fileAnswer(format),
           ...refusals('not_found'),
         },
       },
@@ -62,19 +62,18 @@ export function complianceRollupTable(db: Database) {
         if (!province) return reply;
         const report = await provinceCompliance(db, province, query);
         const file = await provinceComplianceExport(report, format);
-        await audit(db, caller.accountId, 'export', `province:${params.code}`, {
-          kind: 'compliance',
+        return sendExport(
+          db,
+          reply,
+          {
+            actorId: caller.accountId,
+            target: `province:${params.code}`,
+            kind: 'compliance',
+            file,
+            fileName: `tien-do-tinh-${params.code}-${report.asOf.slice(0, 10)}.${format}`,
+          },
           format,
-          rows: file.rows,
-        });
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-type', file.contentType)
-          .header(
-            'content-disposition',
-            `attachment; filename="tien-do-tinh-${params.code}-${report.asOf.slice(0, 10)}.${format}"`,
-          )
-          .send(file.body);
+        );
       },
     });
 

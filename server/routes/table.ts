@@ -8,6 +8,8 @@ import type {
 import { z } from 'zod';
 import { errorResponseSchema, type ErrorCode } from '../../src/protocol';
 import type { Database } from '../db/database';
+import { audit } from '../services/audit';
+import { CONTENT_TYPES, type ExportFile, type ExportFormat } from '../services/exportFiles';
 import { principalOf, type Principal } from '../services/principal';
 import { issuesOf, sendError, statusOf } from './errors';
 import { refuseOutdated } from './protocol';
@@ -188,4 +190,28 @@ export function registerRoutes(app: FastifyInstance, db: Database, table: Route[
         }),
     });
   }
+}
+
+/** How a route documents its answer when it is a CSV or XLSX file. */
+export function fileAnswer(format: ExportFormat): MediaBodies {
+  return { content: { [CONTENT_TYPES[format].split(';')[0]!]: z.string() } };
+}
+
+/**
+ * Sends an export file once the audit log holds who took what (its kind, format and row
+ * count, never its contents): never kept by a cache, saved as `fileName`.
+ */
+export async function sendExport(
+  db: Database,
+  reply: FastifyReply,
+  export_: { actorId: string; target: string; kind: string; file: ExportFile; fileName: string },
+  format: ExportFormat,
+) {
+  const { actorId, target, kind, file, fileName } = export_;
+  await audit(db, actorId, 'export', target, { kind, format, rows: file.rows });
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(file.body);
 }

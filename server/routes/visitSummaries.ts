@@ -8,14 +8,13 @@ import {
   visitRangeQuerySchema,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
-import { audit } from '../services/audit';
 import { communeExists } from '../services/places';
 import { isOfficialOf, readableCommunesIn, teamsInCommunes } from '../services/teamAccess';
 import { communeSummary, provinceSummary } from '../services/visitAggregates';
-import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
+import type { ExportFormat } from '../services/exportFiles';
 import { summaryExport } from '../services/visitExports';
 import { sendError } from './errors';
-import { refusals, route, type ResponseBody } from './table';
+import { fileAnswer, refusals, route, sendExport, type ResponseBody } from './table';
 
 /**
  * Roll-ups of the team log: figures only, never a person, a village or a volunteer.
@@ -26,9 +25,7 @@ type Format = ExportFormat | 'json';
 const FORMATS: Format[] = ['json', 'csv', 'xlsx'];
 
 function answerOf(format: Format, summary: z.ZodType): ResponseBody {
-  if (format === 'json') return summary;
-  const mediaType = CONTENT_TYPES[format].split(';')[0]!;
-  return { content: { [mediaType]: z.string() } };
+  return format === 'json' ? summary : fileAnswer(format);
 }
 
 async function send(
@@ -43,14 +40,8 @@ async function send(
   reply.header('cache-control', 'no-store');
   if (format === 'json') return reply.send(summary);
   const file = await summaryExport(db, summary, groups, format);
-  await audit(db, actorId, 'export', target, { kind: 'visits_summary', format, rows: file.rows });
-  return reply
-    .header('content-type', file.contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="so-lieu-${target.replace(':', '-')}.${format}"`,
-    )
-    .send(file.body);
+  const fileName = `so-lieu-${target.replace(':', '-')}.${format}`;
+  return sendExport(db, reply, { actorId, target, kind: 'visits_summary', file, fileName }, format);
 }
 
 export function visitSummaryTable(db: Database) {

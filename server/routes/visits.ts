@@ -13,15 +13,14 @@ import {
 import type { Database } from '../db/database';
 import type { MemberRole, Organisation } from '../services/organisations';
 import type { Principal } from '../services/principal';
-import { audit } from '../services/audit';
 import { canPush, leads, teamAccess } from '../services/teamAccess';
 import { teamDashboard } from '../services/visitAggregates';
-import { CONTENT_TYPES, type ExportFormat } from '../services/exportFiles';
+import type { ExportFormat } from '../services/exportFiles';
 import { teamVisitsExport } from '../services/visitExports';
 import { getVersion, listConflicts, listHeads, teamRoster } from '../services/visitReads';
 import { resolveVisit } from '../services/visits';
 import { sendError } from './errors';
-import { refusals, route } from './table';
+import { fileAnswer, refusals, route, sendExport } from './table';
 
 const teamParams = z.strictObject({ teamId: z.uuid() });
 const visitParams = z.strictObject({ teamId: z.uuid(), visitId: z.uuid() });
@@ -59,7 +58,6 @@ async function teamCaller(
 
 /** The team log as a file for its leader: every head version in the range, audited. */
 function exportRoute(db: Database, format: ExportFormat) {
-  const mediaType = CONTENT_TYPES[format].split(';')[0]!;
   return route({
     method: 'GET',
     url: `/api/teams/:teamId/visits.${format}`,
@@ -69,21 +67,24 @@ function exportRoute(db: Database, format: ExportFormat) {
     schemas: {
       params: teamParams,
       querystring: visitRangeQuerySchema,
-      response: { 200: { content: { [mediaType]: z.string() } }, ...refusals('not_found') },
+      response: { 200: fileAnswer(format), ...refusals('not_found') },
     },
     handler: async ({ reply, caller, params, query }) => {
       const team = await teamCaller(db, reply, caller, params.teamId, leads);
       if (!team) return reply;
       const file = await teamVisitsExport(db, team.team.id, format, query);
-      await audit(db, team.accountId, 'export', `team:${team.team.id}`, {
-        kind: 'team_visits',
+      return sendExport(
+        db,
+        reply,
+        {
+          actorId: team.accountId,
+          target: `team:${team.team.id}`,
+          kind: 'team_visits',
+          file,
+          fileName: `nhat-ky-to-cong-nghe-so.${format}`,
+        },
         format,
-        rows: file.rows,
-      });
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="nhat-ky-to-cong-nghe-so.${format}"`)
-        .send(file.body);
+      );
     },
   });
 }
