@@ -52,10 +52,31 @@ export type Command =
 const device = fc.constantFrom<0 | 1>(0, 1);
 
 /**
- * One random step of a schedule. `restarts` adds restarting the server, for a test that owns
- * its server in-process.
+ * A random schedule of up to `maxLength` steps. One schedule in five also has the carry phone
+ * (files carried now, twice, late or never, and its own syncs): every schedule with it costs
+ * about twice one without, and CI runs 1,000. `restarts` adds restarting the server, for a test
+ * that owns its server in-process.
  */
-export function scheduleCommand({ restarts }: { restarts: boolean }): fc.Arbitrary<Command> {
+export function faultSchedule({
+  restarts,
+  maxLength,
+}: {
+  restarts: boolean;
+  maxLength: number;
+}): fc.Arbitrary<Command[]> {
+  const steps = (carry: boolean) =>
+    fc.array(scheduleCommand({ restarts, carry }), { minLength: 1, maxLength });
+  return fc.oneof({ weight: 4, arbitrary: steps(false) }, { weight: 1, arbitrary: steps(true) });
+}
+
+/** One random step of a schedule; `carry` adds the carry phone's steps. */
+function scheduleCommand({
+  restarts,
+  carry,
+}: {
+  restarts: boolean;
+  carry: boolean;
+}): fc.Arbitrary<Command> {
   return fc.oneof(
     {
       weight: 4,
@@ -81,14 +102,18 @@ export function scheduleCommand({ restarts }: { restarts: boolean }): fc.Arbitra
       }),
     },
     { weight: 1, arbitrary: fc.constant({ kind: 'deliverLate' as const }) },
-    {
-      weight: 2,
-      arbitrary: fc.record({
-        kind: fc.constant('carry' as const),
-        fate: fc.constantFrom<CarryFate>('now', 'twice', 'late', 'never'),
-      }),
-    },
-    { weight: 1, arbitrary: fc.constant({ kind: 'carrySync' as const }) },
+    ...(carry
+      ? [
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              kind: fc.constant('carry' as const),
+              fate: fc.constantFrom<CarryFate>('now', 'twice', 'late', 'never'),
+            }),
+          },
+          { weight: 1, arbitrary: fc.constant({ kind: 'carrySync' as const }) },
+        ]
+      : []),
   );
 }
 
@@ -194,6 +219,18 @@ export async function faultPhone(
   return { db: local, network, engine, recorded: [], visits: [] };
 }
 
+/**
+ * Whether a schedule needs the carry phone: only one that carries or syncs it makes one, so
+ * the many schedules without it cost what they did before it (CI runs 1,000 of each).
+ */
+export function usesCarryPhone(commands: readonly Command[]): boolean {
+  return commands.some((step) => step.kind === 'carry' || step.kind === 'carrySync');
+}
+
+/** The schedule's phones, with the carry phone when it has one. */
+const allPhones = (phones: FaultPhone[], carry: CarryPhone | undefined) =>
+  carry ? [...phones, carry] : phones;
+
 /** Runs one schedule's steps on the phones; `restart` restarts the server when asked. */
 export async function runSchedule(
   commands: Command[],
@@ -201,7 +238,7 @@ export async function runSchedule(
   phones: FaultPhone[],
   key: CryptoKey,
   restart: () => Promise<void>,
-  carry: CarryPhone,
+  carry: CarryPhone | undefined,
 ): Promise<void> {
   let lesson = 0;
   const carriers = phones.map((p) => p.db);
@@ -228,29 +265,33 @@ export async function runSchedule(
     } else if (step.kind === 'restart') {
       await restart();
     } else if (step.kind === 'fault') {
-      (step.device === 2 ? carry : phones[step.device]!).network.fault = step.fault;
+      const phone = step.device === 2 ? carry : phones[step.device];
+      if (phone) phone.network.fault = step.fault;
     } else if (step.kind === 'carry') {
       lesson += 1;
-      await carryOnce(carry, step.fate, carriers, lesson);
+      await carryOnce(carry!, step.fate, carriers, lesson);
     } else if (step.kind === 'carrySync') {
-      await carry.engine.syncNow();
+      await carry!.engine.syncNow();
     } else {
-      await Promise.all([...phones, carry].map((p) => p.network.deliverLate()));
-      await deliverHeldFiles(carry, carriers);
+      await Promise.all(allPhones(phones, carry).map((p) => p.network.deliverLate()));
+      if (carry) await deliverHeldFiles(carry, carriers);
     }
   }
 }
 
 /** Quiescence: the network heals, held requests arrive, every phone syncs until settled. */
-export async function settle(phones: FaultPhone[], carry: CarryPhone): Promise<void> {
-  for (const phone of [...phones, carry]) phone.network.fault = 'none';
-  await Promise.all([...phones, carry].map((p) => p.network.deliverLate()));
-  await deliverHeldFiles(
-    carry,
-    phones.map((p) => p.db),
-  );
+export async function settle(phones: FaultPhone[], carry?: CarryPhone): Promise<void> {
+  const all = allPhones(phones, carry);
+  for (const phone of all) phone.network.fault = 'none';
+  await Promise.all(all.map((p) => p.network.deliverLate()));
+  if (carry) {
+    await deliverHeldFiles(
+      carry,
+      phones.map((p) => p.db),
+    );
+  }
   for (let round = 0; round < 2; round += 1) {
-    for (const phone of [...phones, carry]) await phone.engine.syncNow();
+    for (const phone of all) await phone.engine.syncNow();
   }
 }
 
@@ -287,8 +328,8 @@ export async function expectEventsConverged(
 }
 
 /** Stops the phones' engines and deletes their databases. */
-export async function discardPhones(phones: FaultPhone[], carry: CarryPhone): Promise<void> {
-  for (const phone of [...phones, carry]) {
+export async function discardPhones(phones: FaultPhone[], carry?: CarryPhone): Promise<void> {
+  for (const phone of allPhones(phones, carry)) {
     phone.engine.stop();
     await phone.db.delete();
   }
