@@ -160,6 +160,10 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
       const wanted = COURSES.some((c) => c.title === label.trim());
       if ((await boxes.nth(i).isChecked()) !== wanted) await boxes.nth(i).click();
     }
+    // Each staff member can be given a programme alone, too.
+    await expect
+      .poll(() => form.getByRole('option', { name: /^Một người: / }).count())
+      .toBe(STAFF.length);
     await form.getByLabel('Giao cho').selectOption({ label: `Phòng ban: ${UNIT}` });
     await form.getByLabel('Hạn hoàn thành').fill(due);
     await checkScreen(admin, 'agency-programme-form');

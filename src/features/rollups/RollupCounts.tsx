@@ -14,7 +14,9 @@ export function RollupCounts({ counts, label }: { counts: ComplianceCounts; labe
       {complianceStatuses.map((status) => (
         <div key={status} className={`rollup-${status}`}>
           <dt>{t(`orgs.agency.statuses.${status}`)}</dt>
-          <dd data-count={status}>{counts[status]}</dd>
+          <dd data-count={status} data-none={counts[status] === 0 || undefined}>
+            {counts[status]}
+          </dd>
         </div>
       ))}
       <div className="rollup-percent">

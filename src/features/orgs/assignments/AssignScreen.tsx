@@ -66,7 +66,9 @@ export function AssignScreen() {
           {t(learners.length > 0 ? 'orgs.assign.offlineKnown' : 'orgs.assign.offline')}
         </Notice>
       )}
-      {org.kind === 'agency' && <ProgrammeForm maker={maker} organisationId={organisationId} />}
+      {org.kind === 'agency' && (
+        <ProgrammeForm maker={maker} organisationId={organisationId} staff={learners} />
+      )}
       <AssignForm maker={maker} organisationId={organisationId} items={items} learners={learners} />
       <AssignmentList maker={maker} rows={rows} items={items} learners={learners} />
       <ProgressSection organisationId={organisationId} items={items} />

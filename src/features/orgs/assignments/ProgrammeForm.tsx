@@ -4,7 +4,7 @@ import { useCourses } from '../../../data/hooks';
 import { vietnamDay } from '../../../domain/vietnamTime';
 import { useLanguage, useTranslation } from '../../../i18n';
 import { newRandomId } from '../../../lib/ids';
-import type { AssignmentTarget } from '../../../protocol';
+import type { AssignmentTarget, Member } from '../../../protocol';
 import { complianceReport } from '../../../api/agency';
 import { Button } from '../../../ui/Button';
 import { Notice } from '../../../ui/Notice';
@@ -16,14 +16,23 @@ import { useSaveAssignment } from './useSaveAssignment';
 
 const WHOLE = 'whole';
 const POSITION = 'position';
+const PERSON = 'person:';
 
 /**
  * "Giao chương trình bắt buộc": a named set of courses (the officials' courses ticked to begin
- * with), to the whole agency, one unit or one position, with a start and a due date and, when
- * asked, yearly renewal. Kept on the phone and sent by the sync engine; the units come from the
- * server when online.
+ * with), to the whole agency, one unit, one position or one person, with a start and a due date
+ * and, when asked, yearly renewal. Kept on the phone and sent by the sync engine; the units come
+ * from the server when online, the staff as the screen knows them.
  */
-export function ProgrammeForm({ maker, organisationId }: { maker: Maker; organisationId: string }) {
+export function ProgrammeForm({
+  maker,
+  organisationId,
+  staff,
+}: {
+  maker: Maker;
+  organisationId: string;
+  staff: readonly Member[];
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const courses = useCourses();
@@ -64,7 +73,9 @@ export function ProgrammeForm({ maker, organisationId }: { maker: Maker; organis
         ? { kind: 'organisation' }
         : target === POSITION
           ? { kind: 'position', position: position.trim() }
-          : { kind: 'unit', unitId: target };
+          : target.startsWith(PERSON)
+            ? { kind: 'member', accountId: target.slice(PERSON.length) }
+            : { kind: 'unit', unitId: target };
     const saved = await save({
       organisationId,
       item: {
@@ -119,6 +130,10 @@ export function ProgrammeForm({ maker, organisationId }: { maker: Maker; organis
           { value: WHOLE, label: t('orgs.programme.wholeAgency') },
           ...units.map((u) => ({ value: u.id, label: t('orgs.programme.unit', { name: u.name }) })),
           { value: POSITION, label: t('orgs.programme.byPosition') },
+          ...staff.map((m) => ({
+            value: `${PERSON}${m.accountId}`,
+            label: t('orgs.programme.person', { name: m.displayName }),
+          })),
         ]}
         onChange={setTarget}
       />
