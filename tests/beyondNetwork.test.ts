@@ -153,11 +153,17 @@ describe('beyond the network: a course by file, records carried back, on three p
     await openHome(pageB, stack.origin);
     await waitForServiceWorker(pageB);
     await waitForContentKeys(pageB);
-    // The first visit also kept the server's sealing key: "Gửi nhờ dữ liệu" works offline.
+    // The first visit also kept the server's sealing key ("Gửi nhờ dữ liệu" works offline), and
+    // its first sync named the device's key to the server, which checks carried files with it.
     await pageB.goto(`${stack.origin}/settings`);
     await expect
       .poll(() => pageB.getByText('Cần mở ứng dụng khi có mạng').count(), { timeout: 30_000 })
       .toBe(0);
+    const keyNamed = async () =>
+      ((await dumpDatabase(pageB)).meta as { key: string; value: unknown }[]).some(
+        (row) => row.key === 'deviceKeyNamed' && row.value === 1,
+      );
+    await expect.poll(keyNamed, { timeout: 30_000 }).toBe(true);
     await phoneB.setOffline(true);
 
     const bytes = new Uint8Array(readFileSync(saved));
