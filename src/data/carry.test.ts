@@ -13,6 +13,7 @@ import {
 } from './carry';
 import { database } from './db';
 import { recordEvent } from './learning';
+import { createDexieSyncStore } from './syncStore';
 import { getDeviceId } from './meta';
 
 const profileId = newRandomId();
@@ -79,6 +80,26 @@ describe('carry files on the phone', () => {
     expect(outbox.map((row) => [row.recordId, row.state])).toEqual([[second!.id, 'refused']]);
     expect(await awaitsCarryReceipts()).toBe(false);
     expect((await database().carryMade.toArray())[0]).toMatchObject({ state: 'arrived', count: 2 });
+  });
+
+  it('stops waiting for a file once the phone pushed its records itself', async () => {
+    await storeCarrySealKey(serverKey().seal);
+    const first = await recordEvent(profileId, 'lesson.completed', course);
+    const made = await makeCarryFile();
+    if (!made.ok) throw new Error(made.problem);
+    const second = await recordEvent(profileId, 'lesson.completed', {
+      ...course,
+      lessonId: 'apps',
+    });
+    const store = createDexieSyncStore();
+    const accept = (id: string) => ({ accepted: [{ kind: 'learning-event' as const, id }] });
+
+    // A push of records the file does not hold leaves it waiting.
+    await store.settleReceipt({ ...accept(second.id), refused: [] });
+    expect(await awaitsCarryReceipts()).toBe(true);
+    await store.settleReceipt({ ...accept(first.id), refused: [] });
+    expect(await awaitsCarryReceipts()).toBe(false);
+    expect((await database().carryMade.toArray())[0]).toMatchObject({ state: 'sentDirectly' });
   });
 
   it('keeps a carried file once, refuses what is not one, and notes the answer', async () => {

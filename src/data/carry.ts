@@ -77,6 +77,7 @@ export async function makeCarryFile(db: HocSoDatabase = database()): Promise<Mad
       counter,
       createdAt: bundle.createdAt,
       count: records.length,
+      records: records.map(({ kind, id }) => ({ kind, id })),
       state: 'waiting',
     }),
   );

@@ -338,8 +338,13 @@ export interface CarryMadeRow {
   createdAt: string;
   /** How many records it holds. */
   count: number;
-  /** `waiting` until the server's receipt says it arrived. */
-  state: 'waiting' | 'arrived';
+  /** Its records as the outbox names them (bundles made before this was kept have none). */
+  records?: { kind: string; id: string }[];
+  /**
+   * `waiting` until the server's receipt says it `arrived`, or until every record in it left the
+   * outbox by the phone's own push (`sentDirectly`): then no receipt is worth waiting for.
+   */
+  state: 'waiting' | 'arrived' | 'sentDirectly';
   arrivedAt?: string;
 }
 

@@ -164,6 +164,23 @@ export function createDexieSyncStore(
     if (account && accepted.some((r) => r.kind === visitVersionKind.kind)) {
       await markSent(account, undefined, db);
     }
+    if (scope.kind === 'device') await settleBundlesSentDirectly();
+  }
+
+  /**
+   * Carry files this phone made whose records have all left the outbox (pushed by the phone
+   * itself, or arrived in another file): their receipt no longer matters, so they stop waiting.
+   */
+  async function settleBundlesSentDirectly(): Promise<void> {
+    for (const bundle of await db.carryMade.where('state').equals('waiting').toArray()) {
+      if (!bundle.records) continue;
+      const stillPending = await db.outbox
+        .where('[kind+recordId]')
+        .anyOf(bundle.records.map(({ kind, id }) => outboxKey(kind, id)))
+        .filter((entry) => entry.state === 'pending')
+        .count();
+      if (stillPending === 0) await db.carryMade.update(bundle.bundleId, { state: 'sentDirectly' });
+    }
   }
 
   async function forgetPushInFlight(): Promise<void> {
@@ -190,6 +207,7 @@ export function createDexieSyncStore(
     db.credentials,
     db.classSessions,
     db.attendanceMarks,
+    db.carryMade,
   ];
 
   async function applyPulledEvents(events: StoredEvent[], nextCursor: number): Promise<void> {

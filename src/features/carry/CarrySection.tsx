@@ -12,7 +12,14 @@ import { useLanguage, useTranslation } from '../../i18n';
 import { shareOrSave } from '../../lib/shareFile';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import type { CarryMadeRow } from '../../data/rows';
 import './CarrySection.css';
+
+const madeStateLabel = {
+  waiting: 'sync.carry.madeWaiting',
+  arrived: 'sync.carry.madeArrived',
+  sentDirectly: 'sync.carry.madeSentDirectly',
+} as const satisfies Record<CarryMadeRow['state'], string>;
 
 /**
  * Settings' carry to sync: "Gửi nhờ dữ liệu" seals this phone's waiting records into a file for
@@ -75,11 +82,7 @@ export function CarrySection() {
                 <span>
                   {t('sync.carry.fileLabel', { counter: bundle.counter, count: bundle.count })}
                 </span>
-                <strong>
-                  {bundle.state === 'arrived'
-                    ? t('sync.carry.madeArrived')
-                    : t('sync.carry.madeWaiting')}
-                </strong>
+                <strong>{t(madeStateLabel[bundle.state])}</strong>
               </li>
             ))}
           </ul>
