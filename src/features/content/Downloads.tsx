@@ -30,6 +30,9 @@ function useStorageEstimate(changes: unknown): { used: number; free: number } | 
   return estimate;
 }
 
+/** Up to this many downloaded lessons, their list shows open. */
+const OPEN_UP_TO = 3;
+
 /**
  * Settings' "lessons on this phone": storage used and free, each downloaded course or
  * walkthrough with its size, "Xoá" (the lesson goes, the person's progress stays) and "Lưu
@@ -98,28 +101,37 @@ export function Downloads() {
       {held.length === 0 ? (
         <p>{t('settings.storage.none')}</p>
       ) : (
-        <ul className="download-list">
-          {held.map((pack) => (
-            <li key={pack.entry.id} className="download-row">
-              <span className="download-name">
-                {titleOf(pack)}
-                <span className="muted">
-                  {' · '}
-                  {size(pack.entry.bytes)}
-                  {pack.state === 'outdated' && ` · ${t('settings.storage.outdated')}`}
+        // A teacher who downloaded everything gets one line, not two buttons per course.
+        <details className="disclosure" open={held.length <= OPEN_UP_TO}>
+          <summary>
+            {t('settings.storage.held', {
+              count: held.length,
+              size: size(held.reduce((sum, pack) => sum + pack.entry.bytes, 0)),
+            })}
+          </summary>
+          <ul className="download-list">
+            {held.map((pack) => (
+              <li key={pack.entry.id} className="download-row">
+                <span className="download-name">
+                  {titleOf(pack)}
+                  <span className="muted">
+                    {' · '}
+                    {size(pack.entry.bytes)}
+                    {pack.state === 'outdated' && ` · ${t('settings.storage.outdated')}`}
+                  </span>
                 </span>
-              </span>
-              <Button
-                variant="secondary"
-                aria-label={t('settings.storage.removeLabel', { title: titleOf(pack) })}
-                onClick={() => void removePack(pack.entry.id)}
-              >
-                {t('settings.storage.remove')}
-              </Button>
-              <SaveCourseFile packId={pack.entry.id} title={titleOf(pack)} />
-            </li>
-          ))}
-        </ul>
+                <Button
+                  variant="secondary"
+                  aria-label={t('settings.storage.removeLabel', { title: titleOf(pack) })}
+                  onClick={() => void removePack(pack.entry.id)}
+                >
+                  {t('settings.storage.remove')}
+                </Button>
+                <SaveCourseFile packId={pack.entry.id} title={titleOf(pack)} />
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <p className="muted">{t('learn.courseFile.openHint')}</p>
       <OpenCourseFile />

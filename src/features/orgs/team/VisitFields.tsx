@@ -119,7 +119,7 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
         );
       })}
       {/* Most visits are about an e-service; the courses stay folded until needed. */}
-      <details className="more-fields" open={coursesOpen}>
+      <details className="more-fields disclosure" open={coursesOpen}>
         <summary>{t('team.form.courses')}</summary>
         <ChipGroup
           legend={t('team.form.coursesLegend')}
@@ -274,7 +274,7 @@ export function VisitFields({ values, onChange, missing = [] }: VisitFieldsProps
         value={values.date}
         onChange={(date) => set({ date })}
       />
-      <details className="more-fields">
+      <details className="more-fields disclosure">
         <summary>{t('team.form.more')}</summary>
         <TextField
           label={t('team.form.phone')}

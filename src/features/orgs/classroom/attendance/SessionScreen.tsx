@@ -147,7 +147,7 @@ function SessionForm({ roster, sessionId, current, before }: SessionFormProps) {
         error={topicError}
         maxLength={120}
       />
-      <details className="attendance-items">
+      <details className="attendance-items disclosure">
         <summary>{t('attendance.items')}</summary>
         <textarea
           className="input"
