@@ -34,6 +34,11 @@ export const PASSPORT_REFUSALS: readonly PassportRefusal[] = [
   'replayed',
 ];
 
+/** A fresh passport's file from the server, or why there is none: offline, nothing synced yet. */
+export type IssuedPassport =
+  | { ok: true; bytes: Uint8Array; issuedAt: string }
+  | { ok: false; problem: 'offline' | 'nothing_synced' };
+
 export type PassportCheck =
   { ok: true; passport: Passport } | { ok: false; reason: PassportRefusal };
 
