@@ -5,7 +5,7 @@ import { database } from './db';
 import { StorageFullError } from './errors';
 import { recordEvent } from './learning';
 import { addPassport, openPassport } from './passports';
-import { createProfile } from './profiles';
+import { createProfile, deleteProfile } from './profiles';
 
 const server = testIssuer('kserver');
 
@@ -67,6 +67,15 @@ describe('progress passports on the phone', () => {
       reason: 'replayed',
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('forgets a passport with the profile it was added to', async () => {
+    const passport = testPassport(server);
+    const added = await addPassport(passport, { kind: 'new' });
+    if (!added.ok) throw new Error(added.reason);
+    await deleteProfile(added.profileId);
+    expect(await database().passports.count()).toBe(0);
+    expect((await addPassport(passport, { kind: 'new' })).ok).toBe(true);
   });
 
   it("adds to a profile's own progress without taking anything away", async () => {
