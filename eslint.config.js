@@ -87,9 +87,14 @@ export default tseslint.config(
     },
   },
   {
-    // Certificate codes, signed content and sealed carry files need real crypto and encodings:
-    // these well-kept, pure-JS libraries only.
-    files: ['src/domain/certificates/**', 'src/domain/content/**', 'src/domain/carry/**'],
+    // Certificate codes, signed content, sealed carry files and signed passports need real crypto
+    // and encodings: these well-kept, pure-JS libraries only.
+    files: [
+      'src/domain/certificates/**',
+      'src/domain/content/**',
+      'src/domain/carry/**',
+      'src/domain/passport/**',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -23,6 +23,7 @@ import {
   pushResponseSchema,
   eventRecord,
   orgCertificatesResponseSchema,
+  passportSchema,
   type CarrySealKey,
   type LearningEvent,
 } from '../src/protocol';
@@ -374,13 +375,15 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
   );
 
   describe('certificates', () => {
-    /** Each actor's own certificate id, earned in beforeAll. */
+    /** Each actor's own certificate id, earned in beforeAll, and the profile that earned it. */
     const own = new Map<RoleName, string>();
+    const profiles = new Map<RoleName, string>();
 
     beforeAll(async () => {
       for (const role of ROLES) {
         const actor = world.actors[role];
         const profileId = newRandomId();
+        profiles.set(role, profileId);
         const events = [
           ...quizAttempt(actor.deviceId, profileId, neededRight(), true),
           certificateRequest(actor.deviceId, profileId, `Người ${role}`),
@@ -402,6 +405,25 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       const response = await request(app)('GET', '/api/certificates', world.actors[role].token);
       const ids = certificatesResponseSchema.parse(response.json()).certificates.map((c) => c.id);
       expect(ids).toEqual([own.get(role)]);
+    });
+
+    it.each(ROLES)('%s gets a passport of its own record only', async (role) => {
+      const call = request(app);
+      const token = world.actors[role].token;
+      const passport = (profileId: string) =>
+        call('POST', '/api/passports', token, { profileId, holderName: 'Người giữ' });
+      const mine = await passport(profiles.get(role)!);
+      expect(mine.statusCode).toBe(200);
+      const held = passportSchema.parse(mine.json());
+      expect(held.certificates.map((c) => c.id)).toEqual([own.get(role)]);
+      // Naming another's profile: a device hears nothing of it; an account gets its own record.
+      const theirs = await passport(profiles.get(role === 'learner' ? 'volunteer' : 'learner')!);
+      if (role === 'device') expect(theirs.statusCode).toBe(404);
+      else
+        expect(passportSchema.parse(theirs.json()).certificates.map((c) => c.id)).toEqual([
+          own.get(role),
+        ]);
+      expect(theirs.body).not.toContain(own.get(role === 'learner' ? 'volunteer' : 'learner'));
     });
 
     it.each(ROLES)('%s downloads its own credential and nobody else’s', async (role) => {
@@ -492,6 +514,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
       ['POST', '/api/sync/carried'],
       ['GET', `/api/sync/carried/receipts?deviceId=${world.actors.device.deviceId}`],
       ['PUT', '/api/devices/key'],
+      ['POST', '/api/passports'],
       ['POST', `/api/orgs/${world.home.teacher!.id}/roster`],
       ['GET', `/api/orgs/${world.home.teacher!.id}/certificates`],
       ['GET', `/api/orgs/${world.home.teacher!.id}/attendance.csv?month=2026-11`],

@@ -16,6 +16,7 @@ import { deviceTable } from './devices';
 import { healthTable } from './health';
 import { openApiTable } from './openapi';
 import { organisationTable } from './organisations';
+import { passportTable } from './passports';
 import { passwordResetTable } from './passwordResets';
 import { placeTable } from './places';
 import { programmeCertificateTable } from './programmeCertificates';
@@ -53,6 +54,7 @@ export async function routeTables(
     contentTable(db),
     verifyPageTable(db, settings),
     programmeCertificateTable(db, settings),
+    passportTable(db, settings),
     attestationTable(db),
     visitTable(db),
     visitSummaryTable(db),

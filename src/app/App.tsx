@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { VERIFY_LINK_ROUTE } from '../features/certificates/paths';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
+import type { IssuePassport } from '../features/passport/SavePassport';
 import { FirstOpen } from '../features/welcome/FirstOpen';
 import { CHECK_PATH } from '../features/welcome/paths';
 import { useSession } from '../state/session';
@@ -90,6 +91,15 @@ const PackGate = lazy(() =>
 );
 const Downloads = lazyScreen(() => import('../features/content/Downloads'), 'Downloads');
 const CarrySection = lazyScreen(() => import('../features/carry/CarrySection'), 'CarrySection');
+const PassportSection = lazy(() =>
+  import('../features/passport/PassportSection').then((module) => ({
+    default: module.PassportSection,
+  })),
+);
+
+/** A fresh progress passport from the server, its code loaded only when asked for. */
+const issuePassport: IssuePassport = (profileId, holderName) =>
+  import('../sync/passport').then((module) => module.issuePassport(profileId, holderName));
 
 const CheckScreen = lazyScreen(() => import('../features/welcome/CheckScreen'), 'CheckScreen');
 
@@ -133,6 +143,7 @@ function AppRoutes() {
         element={
           <SettingsScreen>
             <Suspense fallback={null}>
+              <PassportSection issue={issuePassport} />
               <Downloads />
               <CarrySection />
             </Suspense>

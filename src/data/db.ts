@@ -31,6 +31,7 @@ import type {
   VisitReviewRow,
   CarryMadeRow,
   CarryingRow,
+  PassportRow,
 } from './rows';
 
 export class HocSoDatabase extends Dexie {
@@ -64,6 +65,7 @@ export class HocSoDatabase extends Dexie {
   visitReviews!: Dexie.Table<VisitReviewRow, [string, string]>;
   carryMade!: EntityTable<CarryMadeRow, 'bundleId'>;
   carrying!: EntityTable<CarryingRow, 'id'>;
+  passports!: EntityTable<PassportRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -125,6 +125,7 @@ export async function deleteProfile(profileId: string): Promise<void> {
       db.classRosters,
       db.classSessions,
       db.attendanceMarks,
+      db.passports,
     ],
     async () => {
       await wipeClassData(profileId, db);
@@ -136,6 +137,7 @@ export async function deleteProfile(profileId: string): Promise<void> {
       await db.walkthroughProgress.where('profileId').equals(profileId).delete();
       await db.checklists.where('profileId').equals(profileId).delete();
       await db.certificates.where('profileId').equals(profileId).delete();
+      await db.passports.where('profileId').equals(profileId).delete();
       await db.credentials.delete(profileId);
       await db.profiles.delete(profileId);
       const defaultProfile = await db.meta.get('defaultProfileId');

@@ -10,6 +10,7 @@ import type {
   IssuerKey,
   LearningEvent,
   PackSignature,
+  Passport,
   SignedPack,
   RecordKindName,
   MemberRole,
@@ -357,4 +358,13 @@ export interface CarryingRow {
   state: 'waiting' | 'stored' | 'already_received' | 'refused';
   reason?: string;
   settledAt?: string;
+}
+
+/** A progress passport added on this phone: the whole signed file, and the profile it joined. */
+export interface PassportRow {
+  /** The passport's own id: adding the same one again is a replay and changes nothing. */
+  id: string;
+  profileId: string;
+  addedAt: string;
+  passport: Passport;
 }

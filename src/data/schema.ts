@@ -156,7 +156,16 @@ export const VERSION_14 = {
   carrying: 'id, state',
 };
 
-export const CURRENT_VERSION = 14;
+/**
+ * Version 15, the progress passport (issue 17): each passport added on this phone, by its id
+ * (so the same file added twice is a replay) with the profile it was added to. Its records are
+ * folded into that profile's derived rows; they are never events and never enter the outbox.
+ */
+export const VERSION_15 = {
+  passports: 'id, profileId',
+};
+
+export const CURRENT_VERSION = 15;
 
 async function upgradeToVersion2(tx: Transaction): Promise<void> {
   const meta = tx.table('meta');
@@ -226,4 +235,5 @@ export function declareSchema(db: Dexie): void {
   db.version(12).stores(VERSION_12);
   db.version(13).stores(VERSION_13);
   db.version(14).stores(VERSION_14);
+  db.version(15).stores(VERSION_15);
 }

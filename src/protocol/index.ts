@@ -21,3 +21,4 @@ export * from './attendance.ts';
 export * from './courseFile.ts';
 export * from './programmeCertificates.ts';
 export * from './carry.ts';
+export * from './passport.ts';
