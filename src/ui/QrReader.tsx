@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { barcodeDetector, readQrFromImage } from '../lib/readQr';
 import { Button } from './Button';
 import { CameraScan } from './CameraScan';
+import { FileButton } from './FileButton';
 
 export interface QrReaderProps {
   /** The text of the QR that was read. */
@@ -60,18 +61,7 @@ export function QrReader({ onText, onProblem, labels }: QrReaderProps) {
           </Button>
         </>
       )}
-      <label className="button button-secondary button-wide file-button">
-        <input
-          type="file"
-          accept="image/*"
-          className="visually-hidden"
-          onChange={(event) => {
-            void readPhoto(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-        {labels.photo}
-      </label>
+      <FileButton label={labels.photo} accept="image/*" onFile={(file) => void readPhoto(file)} />
       {reading && <p role="status">{labels.reading}</p>}
     </div>
   );

@@ -13,6 +13,7 @@ import { shareOrSave } from '../../lib/shareFile';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import type { CarryMadeRow } from '../../data/rows';
+import { FileButton } from '../../ui/FileButton';
 import './CarrySection.css';
 
 const madeStateLabel = {
@@ -92,18 +93,11 @@ export function CarrySection() {
       <section aria-labelledby="carry-forward-heading" className="carry">
         <h2 id="carry-forward-heading">{t('sync.carry.forwardTitle')}</h2>
         <p className="muted">{t('sync.carry.forwardHint')}</p>
-        <label className="button button-secondary button-wide file-button">
-          <input
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            onChange={(event) => {
-              void pick(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-          {t('sync.carry.pick')}
-        </label>
+        <FileButton
+          label={t('sync.carry.pick')}
+          accept=".json,application/json"
+          onFile={(file) => void pick(file)}
+        />
         {added === 'added' && <Notice tone="success">{t('sync.carry.added')}</Notice>}
         {added === 'already_here' && <Notice tone="info">{t('sync.carry.alreadyHere')}</Notice>}
         {added === 'malformed' && <Notice tone="error">{t('sync.carry.malformed')}</Notice>}

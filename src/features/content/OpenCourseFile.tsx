@@ -4,6 +4,7 @@ import { StorageFullError } from '../../data/errors';
 import type { CourseFileRefusal } from '../../domain/content/courseFile';
 import { useLanguage, useTranslation } from '../../i18n';
 import { Notice } from '../../ui/Notice';
+import { FileButton } from '../../ui/FileButton';
 
 type Step =
   | { phase: 'idle' | 'reading' }
@@ -38,17 +39,7 @@ export function OpenCourseFile({ onInstalled }: { onInstalled?: (packId: string)
 
   return (
     <div className="course-file course-file-open">
-      <label className="button button-secondary button-wide file-button">
-        <input
-          type="file"
-          className="visually-hidden"
-          onChange={(event) => {
-            void open(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-        {t('learn.courseFile.open')}
-      </label>
+      <FileButton label={t('learn.courseFile.open')} onFile={(file) => void open(file)} />
       {step.phase === 'reading' && <p role="status">{t('learn.courseFile.reading')}</p>}
       {(step.phase === 'installed' || step.phase === 'already') && (
         <Notice tone="success">{t(`learn.courseFile.${step.phase}`, { title: step.title })}</Notice>

@@ -3,6 +3,7 @@ import { useLanguage, useTranslation } from '../../i18n';
 import type { RosterProblem } from '../../protocol';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { FileButton } from '../../ui/FileButton';
 
 /** What reading and checking a picked file gave: rows to send, or why nothing can be. */
 export type SheetRead<Cells> =
@@ -68,18 +69,11 @@ export function SheetImport<Cells>(props: SheetImportProps<Cells>) {
     <section aria-labelledby={heading} className="roster-import">
       <h2 id={heading}>{props.title}</h2>
       <p className="muted">{props.hint(maxRows)}</p>
-      <label className="button button-secondary button-wide file-button">
-        <input
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="visually-hidden"
-          onChange={(event) => {
-            void pick(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-        {t('orgs.import.pick')}
-      </label>
+      <FileButton
+        label={t('orgs.import.pick')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onFile={(file) => void pick(file)}
+      />
       {step.phase === 'reading' && <p role="status">{t('orgs.import.reading')}</p>}
       {step.phase === 'refused' && (
         <div role="alert">

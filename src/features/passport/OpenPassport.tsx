@@ -8,6 +8,7 @@ import type { Passport } from '../../protocol';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { PassportRecord } from './PassportRecord';
+import { FileButton } from '../../ui/FileButton';
 
 type Step =
   | { phase: 'idle' | 'reading' }
@@ -50,17 +51,7 @@ export function OpenPassport({ profile }: { profile: ProfileRow }) {
 
   return (
     <div className="passport-open">
-      <label className="button button-secondary button-wide file-button">
-        <input
-          type="file"
-          className="visually-hidden"
-          onChange={(event) => {
-            void open(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-        {t('certificates.passport.open')}
-      </label>
+      <FileButton label={t('certificates.passport.open')} onFile={(file) => void open(file)} />
       {step.phase === 'reading' && <p role="status">{t('certificates.passport.reading')}</p>}
       {step.phase === 'refused' && (
         <Notice tone="error">
