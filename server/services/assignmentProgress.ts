@@ -10,28 +10,16 @@ import {
   type AssignmentStatus,
 } from '../../src/domain/assignments';
 import { vietnamDay } from '../../src/domain/vietnamTime';
-import {
-  applyEvent,
-  emptyProgress,
-  isCourseEvent,
-  type CourseProgress,
-} from '../../src/domain/progress';
-import {
-  applyWalkthroughEvent,
-  emptyWalkthroughProgress,
-  isWalkthroughEvent,
-  type WalkthroughProgress,
-} from '../../src/domain/walkthroughProgress';
+import type { CourseProgress } from '../../src/domain/progress';
 import type { AssignmentProgress, AssignmentRecord } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { staffDirectory } from './agencyStaff';
 import { eventOfRow, type EventRecord } from './events';
 import { listMembers, type Outcome } from './organisations';
 import { ownerOfAccount } from './principal';
+import { emptyLearning, foldLearning, type FoldedLearning } from './progress';
 
-export interface LearnerProgress {
-  courses: Map<string, CourseProgress>;
-  walkthroughs: Map<string, WalkthroughProgress>;
+export interface LearnerProgress extends FoldedLearning {
   lastSyncedAt: string | null;
 }
 
@@ -48,24 +36,13 @@ export async function learnerProgress(
     [accountIds.map(ownerOfAccount)],
   );
   const byAccount = new Map<string, LearnerProgress>(
-    accountIds.map((id) => [
-      id,
-      { courses: new Map(), walkthroughs: new Map(), lastSyncedAt: null },
-    ]),
+    accountIds.map((id) => [id, { ...emptyLearning(), lastSyncedAt: null }]),
   );
   for (const row of rows) {
     const learner = byAccount.get(row.owner_id.slice('account:'.length))!;
     const received = new Date(row.received_at).toISOString();
     if (!learner.lastSyncedAt || received > learner.lastSyncedAt) learner.lastSyncedAt = received;
-    const event = eventOfRow(row);
-    if (isCourseEvent(event)) {
-      const id = event.payload.courseId;
-      learner.courses.set(id, applyEvent(learner.courses.get(id) ?? emptyProgress('', id), event));
-    } else if (isWalkthroughEvent(event)) {
-      const id = event.payload.walkthroughId;
-      const known = learner.walkthroughs.get(id) ?? emptyWalkthroughProgress('', id);
-      learner.walkthroughs.set(id, applyWalkthroughEvent(known, event));
-    }
+    foldLearning(learner, eventOfRow(row));
   }
   return byAccount;
 }

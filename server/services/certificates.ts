@@ -48,7 +48,7 @@ export function achievementOf(settings: IssuerSettings, course: Course) {
   };
 }
 
-interface CertificateRow {
+export interface CertificateRow {
   id: string;
   profile_id: string;
   course_id: string;
@@ -60,7 +60,7 @@ interface CertificateRow {
   revoked_at: Date | null;
 }
 
-function recordOf(row: CertificateRow): CertificateRecord {
+export function certificateRecordOf(row: CertificateRow): CertificateRecord {
   return {
     id: row.id,
     profileId: row.profile_id,
@@ -242,7 +242,7 @@ export async function ownCertificates(db: Database, ownerId: string): Promise<Ce
      ORDER BY issued_at, id`,
     [ownerId],
   );
-  return rows.map(recordOf);
+  return rows.map(certificateRecordOf);
 }
 
 export async function certificateById(
@@ -253,7 +253,7 @@ export async function certificateById(
     `SELECT * FROM certificates WHERE id = $1`,
     [id],
   );
-  return row ? { ...recordOf(row), ownerId: row.owner_id } : null;
+  return row ? { ...certificateRecordOf(row), ownerId: row.owner_id } : null;
 }
 
 /** Revokes once; false when there is no such certificate or it was revoked before. */

@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Passport, PassportCertificate } from '../../src/protocol';
-import {
-  applyEvent,
-  emptyProgress,
-  isCourseEvent,
-  type CourseProgress,
-} from '../../src/domain/progress';
-import {
-  applyWalkthroughEvent,
-  emptyWalkthroughProgress,
-  isWalkthroughEvent,
-  type WalkthroughProgress,
-} from '../../src/domain/walkthroughProgress';
 import { passportCourseOf, passportWalkthroughOf } from '../../src/domain/passport/merge.ts';
 import { signPassport } from '../../src/domain/passport/passport.ts';
 import type { Database } from '../db/database';
-import { issuerId, type IssuerSettings } from './certificates';
+import {
+  certificateRecordOf,
+  issuerId,
+  type CertificateRow,
+  type IssuerSettings,
+} from './certificates';
 import { eventOfRow, type EventRecord } from './events';
 import { currentSigningKey } from './issuerKeys';
+import { emptyLearning, foldLearning } from './progress';
 import type { Principal } from './principal';
 
 /**
@@ -37,19 +31,9 @@ async function foldedProgress(db: Database, where: { sql: string; params: unknow
      WHERE ${where.sql} ORDER BY server_seq`,
     where.params,
   );
-  const courses = new Map<string, CourseProgress>();
-  const walkthroughs = new Map<string, WalkthroughProgress>();
-  for (const row of rows) {
-    const event = eventOfRow(row);
-    if (isCourseEvent(event)) {
-      const id = event.payload.courseId;
-      courses.set(id, applyEvent(courses.get(id) ?? emptyProgress('', id), event));
-    } else if (isWalkthroughEvent(event)) {
-      const id = event.payload.walkthroughId;
-      const before = walkthroughs.get(id) ?? emptyWalkthroughProgress('', id);
-      walkthroughs.set(id, applyWalkthroughEvent(before, event));
-    }
-  }
+  const learning = emptyLearning();
+  for (const row of rows) foldLearning(learning, eventOfRow(row));
+  const { courses, walkthroughs } = learning;
   return { courses: [...courses.values()], walkthroughs: [...walkthroughs.values()] };
 }
 
@@ -58,28 +42,15 @@ async function standingCertificates(
   db: Database,
   where: { sql: string; params: unknown[] },
 ): Promise<PassportCertificate[]> {
-  const rows = await db.query<{
-    id: string;
-    course_id: string;
-    holder_name: string;
-    issued_at: Date;
-    key_id: string;
-    credential: string;
-    qr: string;
-  }>(
-    `SELECT id, course_id, holder_name, issued_at, key_id, credential, qr FROM certificates
+  const rows = await db.query<CertificateRow>(
+    `SELECT * FROM certificates
      WHERE ${where.sql} AND assignment_id IS NULL AND revoked_at IS NULL ORDER BY issued_at, id`,
     where.params,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    courseId: row.course_id,
-    holderName: row.holder_name,
-    issuedAt: new Date(row.issued_at).toISOString(),
-    keyId: row.key_id,
-    credential: JSON.parse(row.credential) as Record<string, unknown>,
-    qr: row.qr,
-  }));
+  return rows.map((row) => {
+    const { profileId: _profile, revoked: _revoked, ...certificate } = certificateRecordOf(row);
+    return certificate;
+  });
 }
 
 /**

@@ -4,6 +4,13 @@ import {
   isCourseEvent,
   type CourseProgress,
 } from '../../src/domain/progress';
+import {
+  applyWalkthroughEvent,
+  emptyWalkthroughProgress,
+  isWalkthroughEvent,
+  type WalkthroughProgress,
+} from '../../src/domain/walkthroughProgress';
+import type { LearningEvent } from '../../src/protocol';
 import type { Database } from '../db/database';
 import { eventOfRow, type EventRecord } from './events';
 import { ownerOfAccount } from './principal';
@@ -14,6 +21,28 @@ export interface CourseSummary {
   bestScore: number;
   total: number;
   passed: boolean;
+}
+
+/** A person's courses and walkthroughs, by id, as their stored events fold. */
+export interface FoldedLearning {
+  courses: Map<string, CourseProgress>;
+  walkthroughs: Map<string, WalkthroughProgress>;
+}
+
+export function emptyLearning(): FoldedLearning {
+  return { courses: new Map(), walkthroughs: new Map() };
+}
+
+/** Folds one stored event into a person's learning, with the same pure rules the app uses. */
+export function foldLearning(learning: FoldedLearning, event: LearningEvent): void {
+  if (isCourseEvent(event)) {
+    const id = event.payload.courseId;
+    learning.courses.set(id, applyEvent(learning.courses.get(id) ?? emptyProgress('', id), event));
+  } else if (isWalkthroughEvent(event)) {
+    const id = event.payload.walkthroughId;
+    const before = learning.walkthroughs.get(id) ?? emptyWalkthroughProgress('', id);
+    learning.walkthroughs.set(id, applyWalkthroughEvent(before, event));
+  }
 }
 
 /**
@@ -29,17 +58,11 @@ export async function accountProgress(
      WHERE owner_id = ANY($1::text[]) ORDER BY server_seq`,
     [accountIds.map(ownerOfAccount)],
   );
-  const byAccount = new Map<string, Map<string, CourseProgress>>(
-    accountIds.map((id) => [id, new Map()]),
-  );
+  const byAccount = new Map(accountIds.map((id) => [id, emptyLearning()]));
   for (const row of rows) {
-    const event = eventOfRow(row);
-    if (!isCourseEvent(event)) continue;
-    const courses = byAccount.get(row.owner_id.slice('account:'.length))!;
-    const courseId = event.payload.courseId;
-    courses.set(courseId, applyEvent(courses.get(courseId) ?? emptyProgress('', courseId), event));
+    foldLearning(byAccount.get(row.owner_id.slice('account:'.length))!, eventOfRow(row));
   }
-  return new Map([...byAccount].map(([id, courses]) => [id, [...courses.values()]]));
+  return new Map([...byAccount].map(([id, { courses }]) => [id, [...courses.values()]]));
 }
 
 export function summarise(progress: CourseProgress): CourseSummary {
