@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveKey, newSalt } from '../../src/lib/vault';
+import { buildServer } from '../app';
+import type { Database } from '../db/database';
+import { freshDatabase, type Backend } from '../testing';
+import {
+  discardPhones,
+  expectEventsConverged,
+  faultAccount,
+  faultPhone,
+  faultRunOptions,
+  FaultyNetwork,
+  FAULT_SCHEDULES,
+  nextPhoneAddress,
+  runSchedule,
+  usesCarryPhone,
+  faultSchedule,
+  settle,
+} from './faultSchedules';
+import { carryPhone, expectCarriedConverged, type CarryFate } from './faultCarry';
+import { expectVisitsSettled, teamLedBy } from './faultVisits';
+
+const schedule = faultSchedule({ restarts: true, maxLength: 25 });
+
+/**
+ * Issue 11's fault injection on one database, with the server in this process (restarted now
+ * and then): `server/faults.test.ts` runs it on PGlite and `server/faultsPostgres.test.ts` on
+ * PostgreSQL, two files so that the two runs go side by side.
+ */
+export function describeFaultRun(backend: Backend, { skip = false } = {}) {
+  describe.skipIf(skip)(
+    `sync under random faults, two devices of one account, on ${backend}`,
+    () => {
+      /** How often a phone asked for its mark after a lost answer, over every schedule. */
+      let markReads = 0;
+      /** Visit versions the server flagged as rivals, over every schedule. */
+      let conflictsSeen = 0;
+      /** Carried files made, by what became of them, over every schedule. */
+      const fates: Record<CarryFate, number> = { now: 0, twice: 0, late: 0, never: 0 };
+      let db: Database;
+      let server: FastifyInstance;
+      let key: CryptoKey;
+
+      beforeAll(async () => {
+        key = await deriveKey('mật khẩu của tổ', newSalt(), 1_000);
+        db = await freshDatabase(backend);
+        server = await buildServer({ db });
+      });
+      afterAll(async () => {
+        await server.close();
+        await db.close();
+      });
+
+      /** The server as a phone reaches it, in-process, from its own address, counting mark reads. */
+      const network = () => {
+        const remoteAddress = nextPhoneAddress();
+        return new FaultyNetwork(async (url, init) => {
+          if (url.pathname === '/api/sync/mark') markReads += 1;
+          const answer = await server.inject({
+            remoteAddress,
+            method: (init?.method ?? 'GET') as 'GET' | 'POST',
+            url: url.pathname + url.search,
+            headers: init?.headers as Record<string, string>,
+            payload: init?.body as string | undefined,
+          });
+          return new Response(answer.body, { status: answer.statusCode });
+        });
+      };
+
+      it(
+        `delivers every event and visit version exactly once and converges, over ${FAULT_SCHEDULES} random schedules`,
+        { timeout: 1_800_000 },
+        async () => {
+          let schedules = 0;
+          markReads = 0;
+          conflictsSeen = 0;
+          await fc.assert(
+            fc.asyncProperty(schedule, async (commands) => {
+              schedules += 1;
+              const { accountId, token } = await faultAccount(db);
+              const teamId = await teamLedBy(db, accountId);
+              const owner = { accountId, token, profileId: randomUUID(), teamId };
+              const phones = await Promise.all(
+                [0, 1].map((i) =>
+                  faultPhone(owner, `fault-${backend}-${schedules}-${i}`, network(), key),
+                ),
+              );
+              const carry = usesCarryPhone(commands)
+                ? await carryPhone(`carry-${backend}-${schedules}`, network())
+                : undefined;
+              try {
+                await runSchedule(
+                  commands,
+                  owner,
+                  phones,
+                  key,
+                  async () => {
+                    await server.close();
+                    server = await buildServer({ db });
+                  },
+                  carry,
+                );
+                await settle(phones, carry);
+                await expectEventsConverged(db, accountId, phones);
+                if (carry)
+                  await expectCarriedConverged(
+                    db,
+                    carry,
+                    phones.map((p) => p.db),
+                  );
+                conflictsSeen += await expectVisitsSettled(db, teamId, phones);
+              } finally {
+                for (const fate of Object.keys(fates) as CarryFate[])
+                  fates[fate] += carry?.fates[fate] ?? 0;
+                await discardPhones(phones, carry);
+              }
+            }),
+            faultRunOptions,
+          );
+          console.log(
+            `fault injection on ${backend}: ${schedules} schedules ran, every one converged; ` +
+              `phones asked the server for their mark ${markReads} times after a lost answer; ` +
+              `${conflictsSeen} visit versions were flagged as rivals; carried files ` +
+              `(now, twice, late, never): ${Object.values(fates).join(', ')}`,
+          );
+          expect(schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
+          // The resume path is exercised, not only the resend path.
+          expect(markReads).toBeGreaterThan(0);
+          // Two phones amending the same visit is exercised, not only visits that never clash.
+          expect(conflictsSeen).toBeGreaterThan(0);
+          // Every fate of a carried file is exercised.
+          expect(Math.min(...Object.values(fates))).toBeGreaterThan(0);
+        },
+      );
+    },
+  );
+}
