@@ -342,10 +342,10 @@ export interface CarryMadeRow {
   /** Its records as the outbox names them (bundles made before this was kept have none). */
   records?: { kind: string; id: string }[];
   /**
-   * `waiting` until the server's receipt says it `arrived`, or until every record in it left the
-   * outbox by the phone's own push (`sentDirectly`): then no receipt is worth waiting for.
+   * `waiting` until its records reached the server: by this file (the server's receipt says
+   * so) or by any other way (every record in it left the outbox), so no receipt is waited for.
    */
-  state: 'waiting' | 'arrived' | 'sentDirectly';
+  state: 'waiting' | 'arrived';
   arrivedAt?: string;
 }
 

@@ -164,14 +164,15 @@ export function createDexieSyncStore(
     if (account && accepted.some((r) => r.kind === visitVersionKind.kind)) {
       await markSent(account, undefined, db);
     }
-    if (scope.kind === 'device') await settleBundlesSentDirectly();
+    if (scope.kind === 'device') await settleBundlesArrivedOtherwise();
   }
 
   /**
    * Carry files this phone made whose records have all left the outbox (pushed by the phone
-   * itself, or arrived in another file): their receipt no longer matters, so they stop waiting.
+   * itself, settled from its mark, or arrived in another file) reached the server: no receipt
+   * is waited for any more.
    */
-  async function settleBundlesSentDirectly(): Promise<void> {
+  async function settleBundlesArrivedOtherwise(): Promise<void> {
     for (const bundle of await db.carryMade.where('state').equals('waiting').toArray()) {
       if (!bundle.records) continue;
       const stillPending = await db.outbox
@@ -179,7 +180,12 @@ export function createDexieSyncStore(
         .anyOf(bundle.records.map(({ kind, id }) => outboxKey(kind, id)))
         .filter((entry) => entry.state === 'pending')
         .count();
-      if (stillPending === 0) await db.carryMade.update(bundle.bundleId, { state: 'sentDirectly' });
+      if (stillPending === 0) {
+        await db.carryMade.update(bundle.bundleId, {
+          state: 'arrived',
+          arrivedAt: new Date().toISOString(),
+        });
+      }
     }
   }
 

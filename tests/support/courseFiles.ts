@@ -30,6 +30,12 @@ export function fileFolder(): string {
  */
 export async function saveCourseFile(page: Page, packId: string, folder = fileFolder()) {
   await page.goto(new URL('/settings', page.url()).href);
+  // More than three lessons held: their list is folded, as a person would find it.
+  const list = page.locator('details', { has: page.locator('.download-list') });
+  await list.waitFor({ state: 'attached' });
+  if (!(await list.evaluate((details: HTMLDetailsElement) => details.open))) {
+    await list.locator('summary').click();
+  }
   const save = page.getByRole('button', { name: `Lưu thành tệp để chia sẻ: ${packTitle(packId)}` });
   const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
   const path = join(folder, download.suggestedFilename());

@@ -19,7 +19,6 @@ import './CarrySection.css';
 const madeStateLabel = {
   waiting: 'sync.carry.madeWaiting',
   arrived: 'sync.carry.madeArrived',
-  sentDirectly: 'sync.carry.madeSentDirectly',
 } as const satisfies Record<CarryMadeRow['state'], string>;
 
 /**
