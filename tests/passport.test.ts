@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPassport } from '../src/domain/passport/passport';
 import { gunzip, gzip } from '../src/lib/gzip';
 import { passportSchema, type Passport } from '../src/protocol';
-import { waitForServiceWorker } from './support/browser';
+import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { fileFolder, saveCourseFile, waitForContentKeys, writeBeside } from './support/courseFiles';
 import { dumpDatabase } from './support/indexeddb';
 import { COURSE_PATH, COURSE_TITLE, finishLesson, openPhone } from './support/learner';
@@ -232,5 +232,32 @@ describe('a progress passport taken from one phone to another, offline', () => {
         quiz: expect.objectContaining({ passed: true }),
       }),
     ]);
+  });
+
+  it('a new phone with nobody on it opens the passport from the welcome: its learner opens at home', async () => {
+    const context = await openBrowser(newProfileDir());
+    contexts.push(context);
+    const pageC = await firstPage(context);
+    await pageC.goto(stack.origin);
+    const arrive = pageC.getByRole('link', { name: 'Tôi có hồ sơ học tập từ máy khác' });
+    await arrive.waitFor();
+    await waitForServiceWorker(pageC);
+    await expect
+      .poll(async () => (await dumpDatabase(pageC)).issuerKeys?.length ?? 0, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await pageC.context().setOffline(true);
+
+    await arrive.click();
+    await pageC.getByLabel('Mở hồ sơ học tập').setInputFiles(saved);
+    await pageC.getByText('Hồ sơ thật: do Học Số cấp ngày').waitFor();
+    await checkScreens(pageC, 'passport-arrival');
+    await pageC.getByRole('button', { name: 'Thêm thành người học mới trên máy này' }).click();
+
+    // Home, with the record's course passed, and no other learner made on the way.
+    await pageC
+      .getByRole('link', { name: new RegExp(`${COURSE_TITLE}.*Đã đạt`) })
+      .first()
+      .waitFor();
+    expect((await recordOf(pageC)).profiles).toEqual([HOLDER]);
   });
 });

@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { VERIFY_LINK_ROUTE } from '../features/certificates/paths';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ProfilePicker } from '../features/profiles/ProfilePicker';
 import type { IssuePassport } from '../features/passport/SavePassport';
 import { FirstOpen } from '../features/welcome/FirstOpen';
-import { CHECK_PATH } from '../features/welcome/paths';
+import { openProfile } from '../features/profiles/openProfile';
+import { CHECK_PATH, PASSPORT_ARRIVAL_PATH } from '../features/welcome/paths';
 import { useSession } from '../state/session';
 import { LoadingScreen } from '../ui/ScreenMessage';
 import { Layout } from './Layout';
@@ -101,6 +102,22 @@ const PassportSection = lazy(() =>
 const issuePassport: IssuePassport = (profileId, holderName) =>
   import('../sync/passport').then((module) => module.issuePassport(profileId, holderName));
 
+const PassportArrivalScreen = lazy(() =>
+  import('../features/passport/PassportArrivalScreen').then((module) => ({
+    default: module.PassportArrivalScreen,
+  })),
+);
+
+/** A passport added on a phone with nobody on it yet: its learner opens, at home. */
+function PassportArrival() {
+  const navigate = useNavigate();
+  const opened = async (profileId: string) => {
+    void navigate('/', { replace: true });
+    await openProfile(profileId);
+  };
+  return <PassportArrivalScreen onAdded={(profileId) => void opened(profileId)} />;
+}
+
 const CheckScreen = lazyScreen(() => import('../features/welcome/CheckScreen'), 'CheckScreen');
 
 const CertificatesScreen = lazyScreen(
@@ -128,6 +145,7 @@ function AppRoutes() {
         <Route path="/profiles/new" element={<NewProfileScreen />} />
         <Route path="/verify" element={<VerifyScreen />} />
         <Route path={VERIFY_LINK_ROUTE} element={<VerifyScreen />} />
+        <Route path={PASSPORT_ARRIVAL_PATH} element={<PassportArrival />} />
         <Route path="*" element={<FirstOpen />} />
       </Routes>
     );

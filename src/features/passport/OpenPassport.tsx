@@ -19,9 +19,17 @@ type Step =
 /**
  * "Mở hồ sơ học tập": verifies a passport offline and shows whose record it is, so a teacher
  * or commune checks it without adding it; the holder adds it to this phone as a new learner
- * or to the profile open now. Each refusal says why; nothing changes then.
+ * or to the profile open now (`profile`, none on a phone with nobody on it yet). Each refusal
+ * says why; nothing changes then. `onAdded` takes over once it is added (the welcome opens
+ * the new learner).
  */
-export function OpenPassport({ profile }: { profile: ProfileRow }) {
+export function OpenPassport({
+  profile,
+  onAdded,
+}: {
+  profile?: ProfileRow;
+  onAdded?: (profileId: string) => void;
+}) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ phase: 'idle' });
 
@@ -41,6 +49,7 @@ export function OpenPassport({ profile }: { profile: ProfileRow }) {
     try {
       const added = await addPassport(passport, target);
       if (!added.ok) return setStep({ phase: 'refused', reason: added.reason });
+      if (onAdded) return onAdded(added.profileId);
       setStep({ phase: 'added', passport, target: target.kind });
     } catch (failure) {
       console.error('Passport not added', failure);
@@ -70,7 +79,7 @@ export function OpenPassport({ profile }: { profile: ProfileRow }) {
           <Button className="button-wide" onClick={() => void add(step.passport, { kind: 'new' })}>
             {t('certificates.passport.addNew')}
           </Button>
-          {!profile.guest && (
+          {profile && !profile.guest && (
             <Button
               variant="secondary"
               className="button-wide"

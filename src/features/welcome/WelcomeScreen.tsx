@@ -3,10 +3,11 @@ import { useNavigate } from 'react-router';
 import { getDefaultProfileId } from '../../data/meta';
 import { useTranslation } from '../../i18n';
 import { Button } from '../../ui/Button';
+import { ButtonLink } from '../../ui/ButtonLink';
 import { Notice } from '../../ui/Notice';
 import { openProfile } from '../profiles/openProfile';
 import { useNewProfile } from '../profiles/useNewProfile';
-import { CHECK_PATH } from './paths';
+import { CHECK_PATH, PASSPORT_ARRIVAL_PATH } from './paths';
 import './welcome.css';
 
 /**
@@ -61,6 +62,9 @@ export function WelcomeScreen() {
       >
         {t('welcome.skip')}
       </Button>
+      <ButtonLink to={PASSPORT_ARRIVAL_PATH} variant="secondary" className="button-wide">
+        {t('welcome.passport')}
+      </ButtonLink>
     </main>
   );
 }
