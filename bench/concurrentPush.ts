@@ -6,32 +6,28 @@ import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import { startBenchServer } from './benchServer';
 import {
+  alternatedRuns,
   benchDatabaseUrl,
   chunks,
   openBenchDatabase,
   pushBodies,
-  rawInsert,
+  timeRawLanes,
+  type ComparedFigures,
+  type Timed,
 } from './pushThroughput';
 
 export const DEVICES = 100;
 export const EVENTS_PER_DEVICE = 300;
-const BATCH = 100;
-
-export interface ConcurrentFigures {
-  database: string;
-  /** Where the server ran: its own process (autocannon never shares its event loop), or the bench's. */
-  server: string;
-  events: number;
-  httpEventsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  rawEventsPerSecond: number;
-}
+export const BATCH = 100;
+/** Pushes per device in the warm-up run, which is not counted: 500 requests. */
+const WARM_UP_BATCHES = 5;
+/** Pushes per device in each counted run: 3,000 requests, so p99 is the 30th slowest. */
+const BATCHES_PER_RUN = 30;
+const PAIRS = 3;
 
 interface Device {
   deviceId: string;
   token: string;
-  bodies: string[];
 }
 
 /** The events every device has to send, the same ones for our server and for PouchDB. */
@@ -39,68 +35,103 @@ export function deviceEvents(): LearningEvent[][] {
   return Array.from({ length: DEVICES }, () => eventBatch(newRandomId(), EVENTS_PER_DEVICE));
 }
 
+async function registerDevice(url: string, deviceId: string): Promise<Device> {
+  const response = await fetch(`${url}/api/devices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
+  });
+  const { deviceToken } = (await response.json()) as { deviceToken: string };
+  return { deviceId, token: deviceToken };
+}
+
+/** Each device's next `batches` batches of fresh events, in outbox order. */
+function nextEvents(devices: Device[], batches: number): LearningEvent[][] {
+  return devices.map((d) => eventBatch(d.deviceId, batches * BATCH));
+}
+
 /**
- * 100 devices pushing at once over HTTP (autocannon, one connection per device, batches of 50),
- * next to multi-row inserts of the same events on the same database.
+ * Every device's pushes over 100 connections (autocannon), each push timed from its request to
+ * its answer. The requests go round the devices (every device's first batch, then every
+ * device's second…), so the pushes in flight are 100 devices', as when 100 phones sync at once.
  */
-export async function measureConcurrentPush(
+async function timeHttpPush(
+  url: string,
+  devices: Device[],
   perDevice: LearningEvent[][],
-): Promise<ConcurrentFigures> {
+  sentBefore: number,
+): Promise<Timed> {
+  const bodies = devices.map((d, i) => pushBodies(d.deviceId, perDevice[i]!, BATCH, sentBefore));
+  const requests = bodies[0]!.flatMap((_, batch) =>
+    devices.map((d, i) => ({ token: d.token, body: bodies[i]![batch]! })),
+  );
+  let next = 0;
+  // Autocannon ends a run only at its next one-second sample, so its own duration rounds up:
+  // the time is taken from the start to the last answer instead.
+  let lastAnswer = 0;
+  const latenciesMs: number[] = [];
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: DEVICES,
+        amount: requests.length,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/sync/push',
+            setupRequest: (request) => {
+              const { token, body } = requests[next++ % requests.length]!;
+              return {
+                ...request,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                body,
+              };
+            },
+            onResponse: () => {
+              lastAnswer = performance.now();
+            },
+          },
+        ],
+      },
+      (error: unknown, finished) => (error ? fail(error) : done(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latenciesMs.push(ms));
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} pushes failed`);
+  return { seconds: (lastAnswer - started) / 1000, latenciesMs };
+}
+
+/**
+ * 100 devices pushing at once over HTTP (autocannon, one connection per device, batches of
+ * 100), next to multi-row inserts of the same events on the same database, 100 at once through
+ * a pool the size of the server's: a warm-up run of both that is not counted, then alternated
+ * pairs of runs of 3,000 requests each.
+ */
+export async function measureConcurrentPush(): Promise<ComparedFigures> {
   const db: Database = await openBenchDatabase('bench_concurrent');
   await migrate(db);
   await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
   const server = await startBenchServer(db, await benchDatabaseUrl('bench_concurrent'));
   const url = server.url;
+  const devices = await Promise.all(
+    Array.from({ length: DEVICES }, () => registerDevice(url, newRandomId())),
+  );
+  const lanes = (perDevice: LearningEvent[][]) => perDevice.map((events) => chunks(events, BATCH));
 
-  const devices: Device[] = [];
-  for (const events of perDevice) {
-    const deviceId = events[0]!.deviceId;
-    const response = await fetch(`${url}/api/devices`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
-    });
-    const { deviceToken } = (await response.json()) as { deviceToken: string };
-    devices.push({ deviceId, token: deviceToken, bodies: pushBodies(deviceId, events, BATCH) });
-  }
-  const requests = devices.flatMap((d) => d.bodies.map((body) => ({ token: d.token, body })));
-
-  let next = 0;
-  // Autocannon ends a run only at its next one-second sample, so its own duration rounds up:
-  // the time is taken from the start to the last answer instead.
-  let lastAnswer = 0;
-  const started = performance.now();
-  const result = await autocannon({
-    url,
-    connections: DEVICES,
-    amount: requests.length,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/sync/push',
-        setupRequest: (request) => {
-          const { token, body } = requests[next++ % requests.length]!;
-          return {
-            ...request,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body,
-          };
-        },
-        onResponse: () => {
-          lastAnswer = performance.now();
-        },
-      },
-    ],
+  const warmUp = nextEvents(devices, WARM_UP_BATCHES);
+  await timeHttpPush(url, devices, warmUp, 0);
+  await timeRawLanes(db, lanes(warmUp));
+  const eventsPerRun = DEVICES * BATCHES_PER_RUN * BATCH;
+  const figures = await alternatedRuns(PAIRS, eventsPerRun, async (index) => {
+    const perDevice = nextEvents(devices, BATCHES_PER_RUN);
+    const sentBefore = (WARM_UP_BATCHES + index * BATCHES_PER_RUN) * BATCH;
+    return {
+      ours: () => timeHttpPush(url, devices, perDevice, sentBefore),
+      raw: () => timeRawLanes(db, lanes(perDevice)),
+    };
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} pushes failed`);
-  const total = requests.length * BATCH;
-  const seconds = (lastAnswer - started) / 1000;
-
-  const rawStart = performance.now();
-  const all = perDevice.flatMap((events) => chunks(events, BATCH));
-  for (const group of chunks(all, 10))
-    await Promise.all(group.map((batch) => rawInsert(db, [batch])));
-  const rawSeconds = (performance.now() - rawStart) / 1000;
 
   await server.close();
   if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench_concurrent CASCADE');
@@ -108,10 +139,7 @@ export async function measureConcurrentPush(
   return {
     database: db.kind,
     server: server.where,
-    events: total,
-    httpEventsPerSecond: total / seconds,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    rawEventsPerSecond: total / rawSeconds,
+    requests: DEVICES * BATCHES_PER_RUN,
+    ...figures,
   };
 }

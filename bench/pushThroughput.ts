@@ -5,19 +5,11 @@ import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent, eventRecord } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import { startBenchServer } from './benchServer';
+import { percentile, spreadOf, type Spread } from './samples';
 
 const BATCH = 500;
 const DEVICES = 4;
 const EVENTS_PER_DEVICE = 10_000;
-
-export interface PushFigures {
-  database: string;
-  /** Where the server ran: its own process, or the bench's. */
-  server: string;
-  events: number;
-  httpEventsPerSecond: number;
-  rawEventsPerSecond: number;
-}
 
 /** A bench schema's address on the test PostgreSQL, or undefined when none is up (PGlite). */
 export async function benchDatabaseUrl(schema: string): Promise<string | undefined> {
@@ -45,48 +37,140 @@ export function chunks<T>(items: T[], size: number): T[][] {
 
 /**
  * A device's push bodies as the app sends them: batches in outbox order, each with the
- * highest outbox number it carries, serialised before timing (a phone does that work).
+ * highest outbox number it carries (after the `sentBefore` events it pushed earlier),
+ * serialised before timing (a phone does that work).
  */
-export function pushBodies(deviceId: string, events: LearningEvent[], batchSize: number): string[] {
+export function pushBodies(
+  deviceId: string,
+  events: LearningEvent[],
+  batchSize: number,
+  sentBefore = 0,
+): string[] {
   return chunks(events, batchSize).map((batch, i) =>
     JSON.stringify({
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
       records: batch.map(eventRecord),
-      highWater: i * batchSize + batch.length,
+      highWater: sentBefore + i * batchSize + batch.length,
     }),
   );
 }
 
-/** Raw multi-row INSERT … VALUES of the same events: the database's own limit for this work. */
-export async function rawInsert(db: Database, batches: LearningEvent[][]): Promise<void> {
-  for (const batch of batches) {
-    const params: unknown[] = [];
-    const rows = batch.map((e) => {
-      params.push(
-        e.id,
-        `device:${e.deviceId}`,
-        e.deviceId,
-        e.profileId,
-        e.type,
-        JSON.stringify(e.payload),
-        e.occurredAt,
-      );
-      const n = params.length;
-      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
-    });
-    await db.query(
-      `INSERT INTO events_raw (id, owner_id, device_id, profile_id, type, payload, occurred_at)
-       VALUES ${rows.join(', ')}`,
-      params,
+/** Raw multi-row INSERT … VALUES of one batch: the database's own limit for this work. */
+export async function rawInsert(db: Database, batch: LearningEvent[]): Promise<void> {
+  const params: unknown[] = [];
+  const rows = batch.map((e) => {
+    params.push(
+      e.id,
+      `device:${e.deviceId}`,
+      e.deviceId,
+      e.profileId,
+      e.type,
+      JSON.stringify(e.payload),
+      e.occurredAt,
     );
-  }
+    const n = params.length;
+    return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
+  });
+  await db.query(
+    `INSERT INTO events_raw (id, owner_id, device_id, profile_id, type, payload, occurred_at)
+     VALUES ${rows.join(', ')}`,
+    params,
+  );
 }
 
-const ROUNDS = 3;
+/** One timed run: how long it took, and how long each request (push or insert) waited. */
+export interface Timed {
+  seconds: number;
+  latenciesMs: number[];
+}
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/**
+ * Raw inserts as devices would send them: each lane (a device) inserts its batches in order,
+ * every lane at once, through the bench's pool (the same size as the server's). Each insert's
+ * time includes its wait for a connection, as a push's includes its wait in the server.
+ */
+export async function timeRawLanes(db: Database, lanes: LearningEvent[][][]): Promise<Timed> {
+  const latenciesMs: number[] = [];
+  const start = performance.now();
+  await Promise.all(
+    lanes.map(async (batches) => {
+      for (const batch of batches) {
+        const sent = performance.now();
+        await rawInsert(db, batch);
+        latenciesMs.push(performance.now() - sent);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - start) / 1000, latenciesMs };
+}
+
+/** One side (our push, or raw inserts) over the counted runs. */
+export interface SideFigures {
+  eventsPerSecond: Spread;
+  /** Per request, over every counted run's requests together. */
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** Our push next to raw inserts of the same events, in alternated runs of one bench. */
+export interface ComparedFigures {
+  database: string;
+  /** Where the server ran: its own process, or the bench's. */
+  server: string;
+  /** Events each counted run sends, and requests each run makes. */
+  events: number;
+  requests: number;
+  runs: number;
+  http: SideFigures;
+  raw: SideFigures;
+  /** HTTP ÷ raw throughput of each alternated pair of runs. */
+  ratio: Spread;
+}
+
+function sideOf(events: number, runs: Timed[]): SideFigures {
+  const latencies = runs.flatMap((run) => run.latenciesMs);
+  return {
+    eventsPerSecond: spreadOf(runs.map((run) => events / run.seconds)),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
+}
+
+/**
+ * Runs `pairs` pairs of runs, our push and raw inserts of the same fresh events, alternating
+ * which goes first (ours, raw, raw, ours, …) so that neither always meets a warmer or a fuller
+ * table; summarises each side and the ratio of each pair.
+ */
+export async function alternatedRuns(
+  pairs: number,
+  events: number,
+  pair: (index: number) => Promise<{ ours: () => Promise<Timed>; raw: () => Promise<Timed> }>,
+): Promise<Pick<ComparedFigures, 'events' | 'runs' | 'http' | 'raw' | 'ratio'>> {
+  const ours: Timed[] = [];
+  const raw: Timed[] = [];
+  for (let index = 0; index < pairs; index += 1) {
+    const run = await pair(index);
+    if (index % 2 === 0) {
+      ours.push(await run.ours());
+      raw.push(await run.raw());
+    } else {
+      raw.push(await run.raw());
+      ours.push(await run.ours());
+    }
+  }
+  return {
+    events,
+    runs: pairs,
+    http: sideOf(events, ours),
+    raw: sideOf(events, raw),
+    ratio: spreadOf(ours.map((run, i) => raw[i]!.seconds / run.seconds)),
+  };
+}
+
+/** A warm-up round and five counted pairs, alternated. */
+const PAIRS = 5;
+const WARM_UP_EVENTS_PER_DEVICE = 2_000;
 
 interface BenchDevice {
   deviceId: string;
@@ -96,7 +180,7 @@ interface BenchDevice {
   bodies: string[];
 }
 
-async function registerDevices(origin: string): Promise<BenchDevice[]> {
+async function registerDevices(origin: string, eventsPerDevice: number): Promise<BenchDevice[]> {
   return Promise.all(
     Array.from({ length: DEVICES }, async () => {
       const deviceId = newRandomId();
@@ -106,17 +190,20 @@ async function registerDevices(origin: string): Promise<BenchDevice[]> {
         body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
       });
       const { deviceToken } = (await response.json()) as { deviceToken: string };
-      const events = eventBatch(deviceId, EVENTS_PER_DEVICE);
+      const events = eventBatch(deviceId, eventsPerDevice);
       return { deviceId, deviceToken, events, bodies: pushBodies(deviceId, events, BATCH) };
     }),
   );
 }
 
-async function timeHttpPush(origin: string, devices: BenchDevice[]): Promise<number> {
+/** Each device pushes its batches in order, every device at once, each push timed. */
+async function timeHttpPush(origin: string, devices: BenchDevice[]): Promise<Timed> {
+  const latenciesMs: number[] = [];
   const start = performance.now();
   await Promise.all(
     devices.map(async (device) => {
       for (const body of device.bodies) {
+        const sent = performance.now();
         const response = await fetch(`${origin}/api/sync/push`, {
           method: 'POST',
           headers: {
@@ -126,51 +213,44 @@ async function timeHttpPush(origin: string, devices: BenchDevice[]): Promise<num
           body,
         });
         const result = (await response.json()) as { accepted: string[] };
+        latenciesMs.push(performance.now() - sent);
         if (result.accepted.length !== BATCH) throw new Error('push refused events');
       }
     }),
   );
-  return (performance.now() - start) / 1000;
+  return { seconds: (performance.now() - start) / 1000, latenciesMs };
 }
 
-async function timeRawInsert(db: Database, devices: BenchDevice[]): Promise<number> {
-  const start = performance.now();
-  await Promise.all(devices.map((device) => rawInsert(db, chunks(device.events, BATCH))));
-  return (performance.now() - start) / 1000;
-}
+const batchesOf = (devices: BenchDevice[]) => devices.map((d) => chunks(d.events, BATCH));
 
 /**
  * Push throughput through HTTP (Fastify, validation, idempotent insert) next to raw multi-row
- * inserts of the same events into a twin table, on the same database, in one run: three
- * rounds, alternating which goes first, and the median of each.
+ * inserts of the same events into a twin table, on the same database, in one run: a warm-up
+ * round of both that is not counted, then alternated pairs of runs.
  */
-export async function measurePush(): Promise<PushFigures> {
+export async function measurePush(): Promise<ComparedFigures> {
   const db = await openBenchDatabase();
   await migrate(db);
   await db.exec('CREATE TABLE events_raw (LIKE events INCLUDING ALL)');
   const server = await startBenchServer(db, await benchDatabaseUrl('bench'));
   const origin = server.url;
-  const total = DEVICES * EVENTS_PER_DEVICE;
-  const http: number[] = [];
-  const raw: number[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const devices = await registerDevices(origin);
-    if (round % 2 === 0) {
-      http.push(total / (await timeHttpPush(origin, devices)));
-      raw.push(total / (await timeRawInsert(db, devices)));
-    } else {
-      raw.push(total / (await timeRawInsert(db, devices)));
-      http.push(total / (await timeHttpPush(origin, devices)));
-    }
-  }
+  const warmUp = await registerDevices(origin, WARM_UP_EVENTS_PER_DEVICE);
+  await timeHttpPush(origin, warmUp);
+  await timeRawLanes(db, batchesOf(warmUp));
+  const figures = await alternatedRuns(PAIRS, DEVICES * EVENTS_PER_DEVICE, async () => {
+    const devices = await registerDevices(origin, EVENTS_PER_DEVICE);
+    return {
+      ours: () => timeHttpPush(origin, devices),
+      raw: () => timeRawLanes(db, batchesOf(devices)),
+    };
+  });
   await server.close();
   if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench CASCADE');
   await db.close();
   return {
     database: db.kind,
     server: server.where,
-    events: total,
-    httpEventsPerSecond: median(http),
-    rawEventsPerSecond: median(raw),
+    requests: DEVICES * Math.ceil(EVENTS_PER_DEVICE / BATCH),
+    ...figures,
   };
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { POSTGRES_POOL_SIZE } from '../server/db/database';
 import { measureCarryBundle, printCarryBundle } from './carryBundle';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
@@ -11,9 +12,10 @@ import {
 import { measureCourseFiles, printCourseFiles } from './courseFiles';
 import { firstScreenJs, stackFloorJs } from './firstScreen';
 import { measureFirstVisit, printFirstVisit } from './firstVisit';
-import { deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
+import { BATCH, deviceEvents, DEVICES, measureConcurrentPush } from './concurrentPush';
 import { measurePouchReplication } from './pouchPeer';
-import { measurePush } from './pushThroughput';
+import { measurePush, type ComparedFigures } from './pushThroughput';
+import type { Spread } from './samples';
 import { measureTeamDashboard, printTeamDashboard } from './teamDashboard';
 import { measureDashboardRender, printDashboardRender } from './teamDashboardRender';
 
@@ -33,44 +35,66 @@ async function main(): Promise<void> {
   printFirstVisit(await measureFirstVisit());
   printCourseFiles(await measureCourseFiles());
 
-  const push = await measurePush();
-  console.log(
-    `Sync push throughput on ${push.database}, ${push.events} events, batches of 500, 4 devices at once, median of 3 rounds (server in ${push.server})`,
-  );
-  console.log(`  HTTP push           : ${Math.round(push.httpEventsPerSecond)} events/s`);
-  console.log(`  raw multi-row INSERT: ${Math.round(push.rawEventsPerSecond)} events/s`);
-  console.log(
-    `  ratio               : ${ratio(push.httpEventsPerSecond, push.rawEventsPerSecond)} of raw insert (target ≥ 0.50×)`,
-  );
+  await pushFromFourDevices();
   printCertificates(await measureCertificates());
   printCarryBundle(await measureCarryBundle());
 }
 
-async function concurrent(): Promise<void> {
-  const events = deviceEvents();
-  const ours = await measureConcurrentPush(events);
-  const pouch = await measurePouchReplication(events);
+async function pushFromFourDevices(): Promise<void> {
+  const push = await measurePush();
   console.log(
-    `${DEVICES} devices pushing at once on ${ours.database}, ${ours.events} events (autocannon, batches of 100, server in ${ours.server})`,
+    `Sync push throughput on ${push.database}, ${push.events} events a run in ${push.requests} pushes (batches of 500), 4 devices at once, median of ${push.runs} runs alternated with raw after a warm-up (server in ${push.server})`,
   );
+  printSides(push);
   console.log(
-    `  HTTP push           : ${Math.round(ours.httpEventsPerSecond)} events/s, per push request p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms (target ≤ 250 ms)`,
-  );
-  console.log(`  raw multi-row INSERT: ${Math.round(ours.rawEventsPerSecond)} events/s`);
-  console.log(`  PouchDB → pouchdb-server (memory): ${Math.round(pouch)} events/s`);
-  console.log(
-    `  ratios              : ${ratio(ours.httpEventsPerSecond, ours.rawEventsPerSecond)} of raw insert (target ≥ 0.50×), ${ratio(ours.httpEventsPerSecond, pouch)} PouchDB (target ≥ 10×)`,
+    `  ratio               : ${ratio(push.ratio.median, 1)} of raw insert (pairs ${spread(push.ratio, 2)}×) (target ≥ 0.50×)`,
   );
 }
 
-main()
-  .then(concurrent)
-  .then(async () => printTeamDashboard(await measureTeamDashboard()))
-  .then(async () => printDashboardRender(await measureDashboardRender()))
-  .then(async () => printClassProgress(await measureClassProgress()))
-  .then(async () => printCompliance(await measureCompliance()))
-  .then(async () => printProvinceRollup(await measureProvinceRollup()))
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+async function pushFromHundredDevices(): Promise<void> {
+  const ours = await measureConcurrentPush();
+  const pouch = await measurePouchReplication(deviceEvents());
+  console.log(
+    `${DEVICES} devices pushing at once on ${ours.database}, ${ours.events} events a run in ${ours.requests} pushes, median of ${ours.runs} runs alternated with raw after a warm-up (autocannon, batches of ${BATCH}, server in ${ours.server})`,
+  );
+  printSides(ours, ' (target ≤ 250 ms)');
+  const inFlight = DEVICES * BATCH;
+  const floorMs = (inFlight / ours.raw.eventsPerSecond.median) * 1000;
+  console.log(
+    `  Little's law        : ${inFlight} events in flight ÷ raw's pace = ${Math.round(floorMs)} ms a request at 1.00× raw, ${Math.round(floorMs * 2)} ms at 0.50×`,
+  );
+  console.log(`  PouchDB → pouchdb-server (memory): ${Math.round(pouch)} events/s`);
+  console.log(
+    `  ratios              : ${ratio(ours.ratio.median, 1)} of raw insert (pairs ${spread(ours.ratio, 2)}×) (target ≥ 0.50×), ${ratio(ours.http.eventsPerSecond.median, pouch)} PouchDB (target ≥ 10×)`,
+  );
+}
+
+const spread = (s: Spread, digits: number) => `${s.min.toFixed(digits)}–${s.max.toFixed(digits)}`;
+
+/** Each side's throughput (median and range of the runs) and its latency per request. */
+function printSides(f: ComparedFigures, latencyTarget = ''): void {
+  const rate = (s: Spread) => `${Math.round(s.median)} events/s (${spread(s, 0)})`;
+  console.log(
+    `  HTTP push           : ${rate(f.http.eventsPerSecond)}, per push request p50 ${Math.round(f.http.p50Ms)} ms, p99 ${Math.round(f.http.p99Ms)} ms${latencyTarget}`,
+  );
+  console.log(
+    `  raw multi-row INSERT: ${rate(f.raw.eventsPerSecond)}, per insert p50 ${Math.round(f.raw.p50Ms)} ms, p99 ${Math.round(f.raw.p99Ms)} ms (pool of ${POSTGRES_POOL_SIZE})`,
+  );
+}
+
+/** `npm run bench:push` runs only the two push benches. */
+const run =
+  process.argv[2] === 'push'
+    ? pushFromFourDevices().then(pushFromHundredDevices)
+    : main()
+        .then(pushFromHundredDevices)
+        .then(async () => printTeamDashboard(await measureTeamDashboard()))
+        .then(async () => printDashboardRender(await measureDashboardRender()))
+        .then(async () => printClassProgress(await measureClassProgress()))
+        .then(async () => printCompliance(await measureCompliance()))
+        .then(async () => printProvinceRollup(await measureProvinceRollup()));
+
+run.catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -63,9 +63,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
+/** Connections each process holds to PostgreSQL at most. */
+export const POSTGRES_POOL_SIZE = 10;
+
 /** A PostgreSQL server over the network, through a connection pool. */
 export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: POSTGRES_POOL_SIZE });
   // Fail at start, with the server's own message, rather than on the first request.
   await pool.query('SELECT 1');
   return {
