@@ -10,6 +10,43 @@ import type { CertificateRow, IssuerKeyRow } from './rows';
 import type { SyncScope } from './syncStore';
 
 /** The name printed on a certificate: what the person typed, trimmed, 1 to 80 characters. */
+
+/** What a certificate the server signed says, as every path that brings one to the phone has it. */
+interface SignedCertificate {
+  id: string;
+  holderName: string;
+  credential: unknown;
+  qr: string;
+  issuedAt: string;
+  keyId: string;
+  revoked?: boolean;
+}
+
+/**
+ * How this phone keeps a certificate the server signed: fetched after a sync, a programme's, or
+ * one a passport brought. `requestId` is the request made on this phone, if there was one.
+ */
+export function signedCertificateRow(
+  profileId: string,
+  courseId: string,
+  signed: SignedCertificate,
+  requestId = '',
+): CertificateRow {
+  return {
+    profileId,
+    courseId,
+    requestId,
+    holderName: signed.holderName,
+    status: 'signed',
+    certificateId: signed.id,
+    credential: signed.credential,
+    qr: signed.qr,
+    issuedAt: signed.issuedAt,
+    keyId: signed.keyId,
+    revoked: signed.revoked ?? false,
+  };
+}
+
 export class HolderNameError extends Error {
   override name = 'HolderNameError';
   constructor(readonly reason: 'empty' | 'tooLong') {
@@ -74,19 +111,9 @@ export async function storeCertificates(
         const profileId = localProfile(record.profileId);
         if (!profileId) continue;
         const before = await db.certificates.get([profileId, record.courseId]);
-        await db.certificates.put({
-          profileId,
-          courseId: record.courseId,
-          requestId: before?.requestId ?? '',
-          holderName: record.holderName,
-          status: 'signed',
-          certificateId: record.id,
-          credential: record.credential,
-          qr: record.qr,
-          issuedAt: record.issuedAt,
-          keyId: record.keyId,
-          revoked: record.revoked,
-        });
+        await db.certificates.put(
+          signedCertificateRow(profileId, record.courseId, record, before?.requestId),
+        );
       }
       for (const pending of answer.pending) {
         const profileId = localProfile(pending.profileId);

@@ -9,6 +9,7 @@ import { emptyProgress } from '../domain/progress';
 import { emptyWalkthroughProgress } from '../domain/walkthroughProgress';
 import { newRandomId } from '../lib/ids';
 import type { IssuerKey, Passport } from '../protocol';
+import { signedCertificateRow } from './certificates';
 import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
 
@@ -92,19 +93,9 @@ export async function addPassport(
         const key: [string, string] = [profileId, certificate.courseId];
         const before = await db.certificates.get(key);
         if (before?.status === 'signed') continue;
-        await db.certificates.put({
-          profileId,
-          courseId: certificate.courseId,
-          requestId: before?.requestId ?? '',
-          holderName: certificate.holderName,
-          status: 'signed',
-          certificateId: certificate.id,
-          credential: certificate.credential,
-          qr: certificate.qr,
-          issuedAt: certificate.issuedAt,
-          keyId: certificate.keyId,
-          revoked: false,
-        });
+        await db.certificates.put(
+          signedCertificateRow(profileId, certificate.courseId, certificate, before?.requestId),
+        );
       }
       await db.passports.add({ id: passport.id, profileId, addedAt: now, passport });
       return { ok: true, profileId };

@@ -2,7 +2,7 @@ import type {
   ProgrammeCertificate,
   ProgrammeCertificateAnswer,
 } from '../protocol/programmeCertificates';
-import { cleanHolderName } from './certificates';
+import { cleanHolderName, signedCertificateRow } from './certificates';
 import { database, type HocSoDatabase } from './db';
 import { guardStorage } from './errors';
 import type { CertificateRow, ProgrammeOfCertificate } from './rows';
@@ -82,17 +82,11 @@ export async function storeProgrammeCertificates(
   await guardStorage(() =>
     db.certificates.bulkPut(
       certificates.map((certificate) => ({
-        profileId,
-        courseId: programmeCertificateKey(certificate.assignmentId, certificate.round),
-        requestId: '',
-        holderName: certificate.holderName,
-        status: 'signed',
-        certificateId: certificate.id,
-        credential: certificate.credential,
-        qr: certificate.qr,
-        issuedAt: certificate.issuedAt,
-        keyId: certificate.keyId,
-        revoked: certificate.revoked,
+        ...signedCertificateRow(
+          profileId,
+          programmeCertificateKey(certificate.assignmentId, certificate.round),
+          certificate,
+        ),
         programme: {
           organisationId: certificate.organisationId,
           assignmentId: certificate.assignmentId,
