@@ -125,11 +125,11 @@ interface Inserted {
  * refusal the insert would add, and each mark is the push's own (see `markOf`).
  */
 async function insertEvents(db: Database, group: PendingWrite[]): Promise<Inserted> {
-  // One JSON document for all rows: PostgreSQL parses it once, faster than seven arrays.
-  const rows = group.flatMap(({ ownerId, events }) =>
-    events.map((event) => ({ ...event, ownerId })),
-  );
-  if (rows.length === 0) return { owners: new Map(), marksMoved: false };
+  // One JSON document for all rows, grouped by owner as the pushes came (no copy of each event
+  // to add its owner): PostgreSQL parses it once, faster than seven arrays.
+  const count = group.reduce((sum, write) => sum + write.events.length, 0);
+  if (count === 0) return { owners: new Map(), marksMoved: false };
+  const owned = group.map(({ ownerId, events }) => ({ ownerId, events }));
   const marks = latestMarks(group.flatMap((write) => markOf(write, NOTHING_REFUSED)));
   // One statement, so the lock is held only while PostgreSQL works, never while this process
   // is busy elsewhere: it is taken before any row draws its server_seq (the defaults are
@@ -139,9 +139,10 @@ async function insertEvents(db: Database, group: PendingWrite[]): Promise<Insert
     `WITH write_lock AS (SELECT pg_advisory_xact_lock($2)),
      inserted AS (
        INSERT INTO events (id, owner_id, device_id, profile_id, type, payload, occurred_at)
-       SELECT e.id, e."ownerId", e."deviceId", e."profileId", e.type, e.payload, e."occurredAt"
-       FROM write_lock, json_to_recordset($1::json) AS e(id uuid, "ownerId" text,
-         "deviceId" uuid, "profileId" uuid, type text, payload jsonb, "occurredAt" timestamptz)
+       SELECT e.id, g."ownerId", e."deviceId", e."profileId", e.type, e.payload, e."occurredAt"
+       FROM write_lock, json_to_recordset($1::json) AS g("ownerId" text, events json),
+         json_to_recordset(g.events) AS e(id uuid, "deviceId" uuid, "profileId" uuid, type text,
+           payload jsonb, "occurredAt" timestamptz)
        ON CONFLICT (id) DO NOTHING
        RETURNING 1),
      counted AS (SELECT count(*)::int AS stored FROM inserted),
@@ -155,17 +156,17 @@ async function insertEvents(db: Database, group: PendingWrite[]): Promise<Insert
          SET high_water = EXCLUDED.high_water, refused = EXCLUDED.refused, updated_at = now()
          WHERE m.high_water <= EXCLUDED.high_water)
      SELECT stored FROM counted`,
-    [JSON.stringify(rows), EVENT_WRITE_LOCK, JSON.stringify(marks), rows.length],
+    [JSON.stringify(owned), EVENT_WRITE_LOCK, JSON.stringify(marks), count],
+  );
+  const ids = group.flatMap(({ ownerId, events }) =>
+    events.map(({ id }) => [id, ownerId] as const),
   );
   // Usually every row is new, and each is its pusher's. After a retry or a clash, ask who owns
   // each id (events are immutable, so the answer read after the insert holds).
-  if (stored === rows.length) {
-    return { owners: new Map(rows.map((r) => [r.id, r.ownerId])), marksMoved: true };
-  }
-  const ids = [...new Set(rows.map((r) => r.id))];
+  if (stored === count) return { owners: new Map(ids), marksMoved: true };
   const existing = await db.query<{ id: string; owner_id: string }>(
     `SELECT id, owner_id FROM events WHERE id = ANY($1::uuid[])`,
-    [ids],
+    [[...new Set(ids.map(([id]) => id))]],
   );
   return { owners: new Map(existing.map((row) => [row.id, row.owner_id])), marksMoved: false };
 }
