@@ -128,7 +128,10 @@ type JsonSchema = Readonly<Record<string, unknown>>;
  * each zod schema's JSON Schema, and each response schema's serialiser. Compiling them was
  * a fifth of the time of a test that restarts its server often.
  */
-const jsonSchemas = { input: new WeakMap<z.ZodType, JsonSchema>(), output: new WeakMap() };
+const jsonSchemas = {
+  input: new WeakMap<z.ZodType, JsonSchema>(),
+  output: new WeakMap<z.ZodType, JsonSchema>(),
+};
 const serialisers = new WeakMap<JsonSchema, (data: unknown) => string>();
 
 /**
