@@ -56,15 +56,37 @@ function vitest({ name, projects }) {
       const result = JSON.parse(readFileSync(report, 'utf8'));
       // A run that failed with no failed test (a file that would not load) counts as one.
       const failed = result.numFailedTests + (status !== 0 && result.numFailedTests === 0 ? 1 : 0);
-      resolve({ name, status, passed: result.numPassedTests, failed });
+      resolve({
+        name,
+        status,
+        passed: result.numPassedTests,
+        failed,
+        failures: failuresOf(result),
+      });
     });
   });
 }
 
+/** Each failed test's file, name and first line of its error, so the tail of a CI log says what failed. */
+function failuresOf(result) {
+  return result.testResults.flatMap((file) => [
+    ...(file.status === 'failed' && file.assertionResults.length === 0
+      ? [`${file.name}: ${String(file.message ?? '').split('\n')[0]}`]
+      : []),
+    ...file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map(
+        (test) =>
+          `${file.name} > ${test.fullName}: ${String(test.failureMessages?.[0] ?? '').split('\n')[0]}`,
+      ),
+  ]);
+}
+
 const started = Date.now();
 const results = await Promise.all(runs.map(vitest));
-for (const { name, passed, failed } of results) {
+for (const { name, passed, failed, failures = [] } of results) {
   console.log(`${name}: ${passed} passed, ${failed} failed`);
+  for (const failure of failures) console.log(`  failed: ${failure.slice(0, 400)}`);
 }
 console.log(`whole suite: ${Math.round((Date.now() - started) / 1000)} s`);
 const passed = results.reduce((sum, r) => sum + r.passed, 0);

@@ -34,6 +34,9 @@ export function readCarryBundle(path: string): string {
  */
 export async function forwardCarryBundle(page: Page, path: string): Promise<string> {
   await page.goto(new URL('/settings', page.url()).href);
+  // The section shows once its lists are read: counting before would count none, and the
+  // next wait would then take an older file for the new one.
+  await page.locator('#carry-forward-heading').waitFor();
   const before = await page.locator(CARRIED).count();
   await page.getByLabel('Chọn tệp nhờ gửi').setInputFiles(path);
   const refusedHere = page.getByText(/^Tệp (không đúng|này đã có)/);
