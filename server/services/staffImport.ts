@@ -6,7 +6,7 @@ import {
   type RosterProblem,
   type StaffCells,
 } from '../../src/protocol';
-import type { Database } from '../db/database';
+import { isUniqueViolation, type Database } from '../db/database';
 import { audit } from './audit';
 import { getOrganisation, manages } from './organisations';
 import { insertMembers, phonesTaken, prepareAccounts, TakenMeanwhile } from './rosterImport';
@@ -118,8 +118,4 @@ export async function importStaff(
       newUnits: [...newUnits.values()].map((u) => u.name),
     },
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
