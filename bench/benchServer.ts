@@ -9,6 +9,8 @@ export interface BenchServer {
   url: string;
   /** 'own process' on PostgreSQL; 'the bench's process' on PGlite, which one process holds. */
   where: string;
+  /** Its process, when it has its own. */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startBenchServer(db: Database, databaseUrl?: string): Prom
   return {
     url,
     where: 'its own process',
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     close: async () => {
       process.off('exit', stopChild);
       child.kill('SIGTERM');

@@ -1,14 +1,15 @@
-import autocannon from 'autocannon';
 import type { Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import { startBenchServer } from './benchServer';
+import { timePushes } from './httpPush';
 import {
   alternatedRuns,
   benchDatabaseUrl,
   chunks,
+  expectSameEventsStored,
   openBenchDatabase,
   pushBodies,
   timeRawLanes,
@@ -51,56 +52,22 @@ function nextEvents(devices: Device[], batches: number): LearningEvent[][] {
 }
 
 /**
- * Every device's pushes over 100 connections (autocannon), each push timed from its request to
- * its answer. The requests go round the devices (every device's first batch, then every
+ * Every device's pushes, going round the devices (every device's first batch, then every
  * device's second…), so the pushes in flight are 100 devices', as when 100 phones sync at once.
  */
-async function timeHttpPush(
+function timeHttpPush(
   url: string,
   devices: Device[],
   perDevice: LearningEvent[][],
   sentBefore: number,
 ): Promise<Timed> {
-  const bodies = devices.map((d, i) => pushBodies(d.deviceId, perDevice[i]!, BATCH, sentBefore));
-  const requests = bodies[0]!.flatMap((_, batch) =>
-    devices.map((d, i) => ({ token: d.token, body: bodies[i]![batch]! })),
+  return timePushes(
+    url,
+    devices.map((d, i) => ({
+      token: d.token,
+      bodies: pushBodies(d.deviceId, perDevice[i]!, BATCH, sentBefore),
+    })),
   );
-  let next = 0;
-  // Autocannon ends a run only at its next one-second sample, so its own duration rounds up:
-  // the time is taken from the start to the last answer instead.
-  let lastAnswer = 0;
-  const latenciesMs: number[] = [];
-  const started = performance.now();
-  const result = await new Promise<autocannon.Result>((done, fail) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: DEVICES,
-        amount: requests.length,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/sync/push',
-            setupRequest: (request) => {
-              const { token, body } = requests[next++ % requests.length]!;
-              return {
-                ...request,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-                body,
-              };
-            },
-            onResponse: () => {
-              lastAnswer = performance.now();
-            },
-          },
-        ],
-      },
-      (error: unknown, finished) => (error ? fail(error) : done(finished)),
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => latenciesMs.push(ms));
-  });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} pushes failed`);
-  return { seconds: (lastAnswer - started) / 1000, latenciesMs };
 }
 
 /**
@@ -124,16 +91,22 @@ export async function measureConcurrentPush(): Promise<ComparedFigures> {
   await timeHttpPush(url, devices, warmUp, 0);
   await timeRawLanes(db, lanes(warmUp));
   const eventsPerRun = DEVICES * BATCHES_PER_RUN * BATCH;
-  const figures = await alternatedRuns(PAIRS, eventsPerRun, async (index) => {
-    const perDevice = nextEvents(devices, BATCHES_PER_RUN);
-    const sentBefore = (WARM_UP_BATCHES + index * BATCHES_PER_RUN) * BATCH;
-    return {
-      ours: () => timeHttpPush(url, devices, perDevice, sentBefore),
-      raw: () => timeRawLanes(db, lanes(perDevice)),
-    };
-  });
+  const figures = await alternatedRuns(
+    PAIRS,
+    eventsPerRun,
+    async (index) => {
+      const perDevice = nextEvents(devices, BATCHES_PER_RUN);
+      const sentBefore = (WARM_UP_BATCHES + index * BATCHES_PER_RUN) * BATCH;
+      return {
+        ours: () => timeHttpPush(url, devices, perDevice, sentBefore),
+        raw: () => timeRawLanes(db, lanes(perDevice)),
+      };
+    },
+    server.pid,
+  );
 
   await server.close();
+  await expectSameEventsStored(db);
   if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench_concurrent CASCADE');
   await db.close();
   return {

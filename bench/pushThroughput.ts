@@ -5,6 +5,8 @@ import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent, eventRecord } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import { startBenchServer } from './benchServer';
+import { timePushes } from './httpPush';
+import { cpuBetween, cpuSecondsNow, totalCpu, type CpuSeconds } from './cpuTime';
 import { percentile, spreadOf, type Spread } from './samples';
 
 const BATCH = 500;
@@ -79,10 +81,25 @@ export async function rawInsert(db: Database, batch: LearningEvent[]): Promise<v
   );
 }
 
+/**
+ * Both sides were sent the same events: a bench whose pushes lost some (a refusal still answers
+ * 200) must fail, not print a figure.
+ */
+export async function expectSameEventsStored(db: Database): Promise<void> {
+  const [counts] = await db.query<{ ours: number; raw: number }>(
+    `SELECT (SELECT count(*)::int FROM events) AS ours, (SELECT count(*)::int FROM events_raw) AS raw`,
+  );
+  if (counts?.ours !== counts?.raw) {
+    throw new Error(`The server stored ${counts?.ours} events, the raw inserts ${counts?.raw}`);
+  }
+}
+
 /** One timed run: how long it took, and how long each request (push or insert) waited. */
 export interface Timed {
   seconds: number;
   latenciesMs: number[];
+  /** What each process spent on the run, where /proc tells. */
+  cpu?: CpuSeconds;
 }
 
 /**
@@ -111,6 +128,8 @@ export interface SideFigures {
   /** Per request, over every counted run's requests together. */
   p50Ms: number;
   p99Ms: number;
+  /** CPU microseconds per event of each process, over the counted runs (Linux only). */
+  cpuPerEvent?: CpuSeconds;
 }
 
 /** Our push next to raw inserts of the same events, in alternated runs of one bench. */
@@ -130,33 +149,56 @@ export interface ComparedFigures {
 
 function sideOf(events: number, runs: Timed[]): SideFigures {
   const latencies = runs.flatMap((run) => run.latenciesMs);
+  const cpu = totalCpu(runs.map((run) => run.cpu));
+  const perEvent = (seconds: number) => (seconds * 1e6) / (events * runs.length);
   return {
     eventsPerSecond: spreadOf(runs.map((run) => events / run.seconds)),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    ...(cpu
+      ? {
+          cpuPerEvent: {
+            client: perEvent(cpu.client),
+            server: perEvent(cpu.server),
+            database: perEvent(cpu.database),
+          },
+        }
+      : {}),
   };
+}
+
+/** A timed run with the CPU time each process spent on it, where /proc tells. */
+async function withCpu(serverPid: number | undefined, run: () => Promise<Timed>): Promise<Timed> {
+  const before = cpuSecondsNow(serverPid);
+  const timed = await run();
+  const after = cpuSecondsNow(serverPid);
+  return before && after ? { ...timed, cpu: cpuBetween(before, after) } : timed;
 }
 
 /**
  * Runs `pairs` pairs of runs, our push and raw inserts of the same fresh events, alternating
  * which goes first (ours, raw, raw, ours, …) so that neither always meets a warmer or a fuller
- * table; summarises each side and the ratio of each pair.
+ * table; summarises each side and the ratio of each pair. With the server's process id, each
+ * side's CPU time is split between the bench, the server and PostgreSQL.
  */
 export async function alternatedRuns(
   pairs: number,
   events: number,
   pair: (index: number) => Promise<{ ours: () => Promise<Timed>; raw: () => Promise<Timed> }>,
+  serverPid?: number,
 ): Promise<Pick<ComparedFigures, 'events' | 'runs' | 'http' | 'raw' | 'ratio'>> {
   const ours: Timed[] = [];
   const raw: Timed[] = [];
   for (let index = 0; index < pairs; index += 1) {
     const run = await pair(index);
+    const timeOurs = async () => ours.push(await withCpu(serverPid, run.ours));
+    const timeRaw = async () => raw.push(await withCpu(serverPid, run.raw));
     if (index % 2 === 0) {
-      ours.push(await run.ours());
-      raw.push(await run.raw());
+      await timeOurs();
+      await timeRaw();
     } else {
-      raw.push(await run.raw());
-      ours.push(await run.ours());
+      await timeRaw();
+      await timeOurs();
     }
   }
   return {
@@ -196,29 +238,12 @@ async function registerDevices(origin: string, eventsPerDevice: number): Promise
   );
 }
 
-/** Each device pushes its batches in order, every device at once, each push timed. */
+/** Every device's pushes, one connection each, every device at once, each push timed. */
 async function timeHttpPush(origin: string, devices: BenchDevice[]): Promise<Timed> {
-  const latenciesMs: number[] = [];
-  const start = performance.now();
-  await Promise.all(
-    devices.map(async (device) => {
-      for (const body of device.bodies) {
-        const sent = performance.now();
-        const response = await fetch(`${origin}/api/sync/push`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${device.deviceToken}`,
-          },
-          body,
-        });
-        const result = (await response.json()) as { accepted: string[] };
-        latenciesMs.push(performance.now() - sent);
-        if (result.accepted.length !== BATCH) throw new Error('push refused events');
-      }
-    }),
+  return timePushes(
+    origin,
+    devices.map((device) => ({ token: device.deviceToken, bodies: device.bodies })),
   );
-  return { seconds: (performance.now() - start) / 1000, latenciesMs };
 }
 
 const batchesOf = (devices: BenchDevice[]) => devices.map((d) => chunks(d.events, BATCH));
@@ -237,14 +262,20 @@ export async function measurePush(): Promise<ComparedFigures> {
   const warmUp = await registerDevices(origin, WARM_UP_EVENTS_PER_DEVICE);
   await timeHttpPush(origin, warmUp);
   await timeRawLanes(db, batchesOf(warmUp));
-  const figures = await alternatedRuns(PAIRS, DEVICES * EVENTS_PER_DEVICE, async () => {
-    const devices = await registerDevices(origin, EVENTS_PER_DEVICE);
-    return {
-      ours: () => timeHttpPush(origin, devices),
-      raw: () => timeRawLanes(db, batchesOf(devices)),
-    };
-  });
+  const figures = await alternatedRuns(
+    PAIRS,
+    DEVICES * EVENTS_PER_DEVICE,
+    async () => {
+      const devices = await registerDevices(origin, EVENTS_PER_DEVICE);
+      return {
+        ours: () => timeHttpPush(origin, devices),
+        raw: () => timeRawLanes(db, batchesOf(devices)),
+      };
+    },
+    server.pid,
+  );
   await server.close();
+  await expectSameEventsStored(db);
   if (db.kind === 'postgres') await db.exec('DROP SCHEMA bench CASCADE');
   await db.close();
   return {

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { POSTGRES_POOL_SIZE } from '../server/db/database';
 import { measureCarryBundle, printCarryBundle } from './carryBundle';
 import { measureCertificates, printCertificates } from './certificates';
 import { measureClassProgress, printClassProgress } from './classProgress';
+import type { CpuSeconds } from './cpuTime';
 import {
   measureCompliance,
   measureProvinceRollup,
@@ -79,6 +81,25 @@ function printSides(f: ComparedFigures, latencyTarget = ''): void {
   );
   console.log(
     `  raw multi-row INSERT: ${rate(f.raw.eventsPerSecond)}, per insert p50 ${Math.round(f.raw.p50Ms)} ms, p99 ${Math.round(f.raw.p99Ms)} ms (pool of ${POSTGRES_POOL_SIZE})`,
+  );
+  printCpu(f);
+}
+
+/**
+ * Where the CPU went, per event, and the ratio it allows: on a machine whose every core is busy
+ * on both sides, throughput is cores ÷ CPU per event, so ours can reach raw's CPU ÷ ours.
+ */
+function printCpu({ http, raw }: ComparedFigures): void {
+  if (!http.cpuPerEvent || !raw.cpuPerEvent) return;
+  const sum = (c: CpuSeconds) => c.client + c.server + c.database;
+  const us = (n: number) => `${n.toFixed(1)} µs`;
+  const ours = http.cpuPerEvent;
+  const theirs = raw.cpuPerEvent;
+  console.log(
+    `  CPU per event       : push — bench ${us(ours.client)}, server ${us(ours.server)}, PostgreSQL ${us(ours.database)} (${us(sum(ours))}); raw — bench ${us(theirs.client)}, PostgreSQL ${us(theirs.database)} (${us(sum(theirs))})`,
+  );
+  console.log(
+    `  CPU-bound ceiling   : ${ratio(sum(theirs), sum(ours))} of raw with every core busy on both sides (${availableParallelism()} cores)`,
   );
 }
 
