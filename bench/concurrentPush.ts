@@ -1,10 +1,10 @@
 import type { Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { newRandomId } from '../src/lib/ids';
-import { PROTOCOL_VERSION, type LearningEvent } from '../src/protocol';
+import type { LearningEvent } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import { startBenchServer } from './benchServer';
-import { timePushes } from './httpPush';
+import { registerDevice, timePushes } from './httpPush';
 import {
   alternatedRuns,
   benchDatabaseUrl,
@@ -34,16 +34,6 @@ interface Device {
 /** The events every device has to send, the same ones for our server and for PouchDB. */
 export function deviceEvents(): LearningEvent[][] {
   return Array.from({ length: DEVICES }, () => eventBatch(newRandomId(), EVENTS_PER_DEVICE));
-}
-
-async function registerDevice(url: string, deviceId: string): Promise<Device> {
-  const response = await fetch(`${url}/api/devices`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
-  });
-  const { deviceToken } = (await response.json()) as { deviceToken: string };
-  return { deviceId, token: deviceToken };
 }
 
 /** Each device's next `batches` batches of fresh events, in outbox order. */
@@ -83,7 +73,10 @@ export async function measureConcurrentPush(): Promise<ComparedFigures> {
   const server = await startBenchServer(db, await benchDatabaseUrl('bench_concurrent'));
   const url = server.url;
   const devices = await Promise.all(
-    Array.from({ length: DEVICES }, () => registerDevice(url, newRandomId())),
+    Array.from({ length: DEVICES }, async (): Promise<Device> => {
+      const deviceId = newRandomId();
+      return { deviceId, token: await registerDevice(url, deviceId) };
+    }),
   );
   const lanes = (perDevice: LearningEvent[][]) => perDevice.map((events) => chunks(events, BATCH));
 

@@ -1,5 +1,17 @@
 import autocannon from 'autocannon';
+import { PROTOCOL_VERSION } from '../src/protocol';
 import type { Timed } from './pushThroughput';
+
+/** A new device registered on the server, as an app's first visit does: its token. */
+export async function registerDevice(url: string, deviceId: string): Promise<string> {
+  const response = await fetch(`${url}/api/devices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
+  });
+  const { deviceToken } = (await response.json()) as { deviceToken: string };
+  return deviceToken;
+}
 
 /** A device's token and its push bodies in outbox order, serialised before timing. */
 export interface PushLane {

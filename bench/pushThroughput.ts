@@ -5,7 +5,7 @@ import { newRandomId } from '../src/lib/ids';
 import { PROTOCOL_VERSION, type LearningEvent, eventRecord } from '../src/protocol';
 import { eventBatch } from '../src/test/events';
 import { startBenchServer } from './benchServer';
-import { timePushes } from './httpPush';
+import { registerDevice, timePushes } from './httpPush';
 import { cpuBetween, cpuSecondsNow, totalCpu, type CpuSeconds } from './cpuTime';
 import { percentile, spreadOf, type Spread } from './samples';
 
@@ -226,12 +226,7 @@ async function registerDevices(origin: string, eventsPerDevice: number): Promise
   return Promise.all(
     Array.from({ length: DEVICES }, async () => {
       const deviceId = newRandomId();
-      const response = await fetch(`${origin}/api/devices`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId }),
-      });
-      const { deviceToken } = (await response.json()) as { deviceToken: string };
+      const deviceToken = await registerDevice(origin, deviceId);
       const events = eventBatch(deviceId, eventsPerDevice);
       return { deviceId, deviceToken, events, bodies: pushBodies(deviceId, events, BATCH) };
     }),
