@@ -48,8 +48,8 @@ export function cpuSecondsNow(serverPid?: number): CpuReading | undefined {
   if (!existsSync('/proc/self/stat')) return undefined;
   const database = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    const process = secondsOf(pid);
-    if (process?.command.startsWith('postgres')) database.set(pid, process.seconds);
+    const stat = secondsOf(pid);
+    if (stat?.command.startsWith('postgres')) database.set(pid, stat.seconds);
   }
   return {
     client: secondsOf(process.pid)?.seconds ?? 0,
