@@ -18,6 +18,7 @@ import { testEvent } from '../src/test/events';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import { buildWorld, request, type Actor, type World } from './testkit/world';
+import { acceptedOf } from './testkit/pushAnswer';
 
 const backends = await testBackends();
 
@@ -58,13 +59,15 @@ describe.each(backends)('assignments on %s', (backend) => {
   });
 
   async function push(actor: Actor, records: AssignmentRecord[]) {
+    const sent = records.map(assignmentRecord);
     const response = await request(app)('POST', '/api/sync/push', actor.token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: actor.deviceId,
-      records: records.map(assignmentRecord),
+      records: sent,
     });
     expect(response.statusCode, response.body).toBe(200);
-    return pushResponseSchema.parse(response.json());
+    const answer = pushResponseSchema.parse(response.json());
+    return { accepted: acceptedOf(sent, answer), refused: answer.refused };
   }
 
   async function pull(token: string, organisationId: string) {

@@ -12,13 +12,15 @@ import {
   type AttendanceMark,
   type AttendanceStatus,
   type ClassSession,
-  type PushResponse,
+  pushResponseSchema,
+  type RecordRef,
   type StoredAttendanceMark,
   type StoredClassSession,
 } from '../src/protocol';
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import { buildWorld, request, ROLES, type Actor, type RoleName, type World } from './testkit/world';
+import { acceptedOf } from './testkit/pushAnswer';
 
 const backends = await testBackends();
 
@@ -86,14 +88,15 @@ describe.each(backends)('class attendance on %s', (backend) => {
   });
 
   const classOf = (target: 'home' | 'other') => world[target].teacher!;
-  async function push(actor: Actor, records: unknown[]): Promise<PushResponse> {
+  async function push(actor: Actor, records: RecordRef[]) {
     const response = await request(app)('POST', '/api/sync/push', actor.token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId: actor.deviceId,
       records,
     });
     expect(response.statusCode, response.body).toBe(200);
-    return response.json<PushResponse>();
+    const answer = pushResponseSchema.parse(response.json());
+    return { accepted: acceptedOf(records, answer), refused: answer.refused };
   }
 
   async function pull(actor: Actor, kind: string, classId: string) {

@@ -32,6 +32,7 @@ import { learnerProgress } from './services/assignmentProgress';
 import { complianceReport, courseStandingsOf } from './services/compliance';
 import { testBackends, testServer } from './testing';
 import { buildWorld, COMMUNE_A, request, type World } from './testkit/world';
+import { acceptedOf } from './testkit/pushAnswer';
 
 const backends = await testBackends();
 
@@ -164,13 +165,15 @@ describe.each(backends)('agency staff, programmes and compliance on %s', (backen
   }
 
   async function push(token: string, deviceId: string, records: AssignmentRecord[]) {
+    const sent = records.map(assignmentRecord);
     const response = await call()('POST', '/api/sync/push', token, {
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      records: records.map(assignmentRecord),
+      records: sent,
     });
     expect(response.statusCode, response.body).toBe(200);
-    return pushResponseSchema.parse(response.json());
+    const answer = pushResponseSchema.parse(response.json());
+    return { accepted: acceptedOf(sent, answer), refused: answer.refused };
   }
 
   async function signIn(member: ImportedStaff) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCourseFile } from '../src/domain/content/courseFile';
 import { signPack } from '../src/domain/content/packSignature';
 import { gunzip, gzip } from '../src/lib/gzip';
-import { courseFileSchema } from '../src/protocol';
+import { courseFileSchema, PROTOCOL_VERSION } from '../src/protocol';
 import { signedInPhone } from './support/account';
 import { callApi } from './support/api';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
@@ -305,7 +305,7 @@ describe('beyond the network: a course by file, records carried back, on three p
     const replay = await callApi(
       stack.origin,
       '/api/sync/carried',
-      { protocolVersion: 3, file: JSON.parse(bundleText) },
+      { protocolVersion: PROTOCOL_VERSION, file: JSON.parse(bundleText) },
       carrierToken,
     );
     expect(replay.body).toEqual({ outcome: 'already_received' });

@@ -2,6 +2,7 @@ import { base64urlnopad } from '@scure/base';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  OLDEST_READABLE_RECORDS,
   PROTOCOL_VERSION,
   eventRecord,
   type CarryFile,
@@ -109,6 +110,23 @@ describe.each(backends)('carried records on %s', (backend) => {
     expect(answer.body.receipts[0]!.refused).toEqual([]);
   });
 
+  it('stores a file made by an app not yet updated whose records are unchanged, and refuses others', async () => {
+    const { device } = await registered();
+    const sealKey = await sealKeyOf(app);
+    const records = recordsOf(device, 3);
+    const beforeUpdate = await carryFile(device, records, sealKey, OLDEST_READABLE_RECORDS);
+    expect((await forwardCarried(app, carrier, beforeUpdate)).body).toEqual({ outcome: 'stored' });
+    expect(await storedIds(device.deviceId)).toEqual(records.map((r) => r.id).sort());
+    for (const version of [OLDEST_READABLE_RECORDS - 1, PROTOCOL_VERSION + 1]) {
+      const file = await carryFile(device, recordsOf(device, 1), sealKey, version);
+      expect((await forwardCarried(app, carrier, file)).body).toEqual({
+        outcome: 'refused',
+        reason: 'protocol_mismatch',
+      });
+    }
+    expect(await storedIds(device.deviceId)).toHaveLength(3);
+  });
+
   it('gives each record the refusal a push would, and keeps it in the receipt', async () => {
     const { device, token } = await registered();
     const [good] = recordsOf(device, 1);
@@ -191,7 +209,10 @@ describe.each(backends)('carried records on %s', (backend) => {
       app.inject({
         method: 'PUT',
         url: '/api/devices/key',
-        headers: { authorization: `Bearer ${plain.token}`, 'x-hoc-so-protocol': '3' },
+        headers: {
+          authorization: `Bearer ${plain.token}`,
+          'x-hoc-so-protocol': String(PROTOCOL_VERSION),
+        },
         payload: body,
       });
     const { key } = keyedRegistration(device);

@@ -15,7 +15,7 @@ import type { Guards } from '../rateLimits';
 import { RECORD_HANDLERS } from '../records';
 import { processRequests, type IssuerSettings } from '../services/certificates';
 import { readPushMark } from '../services/pushMarks';
-import { pushRecords } from '../services/recordSync';
+import { pushRecords, type PushOutcome } from '../services/recordSync';
 import { sendError } from './errors';
 import { refusals, route } from './table';
 
@@ -23,9 +23,9 @@ import { refusals, route } from './table';
 const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** Whether a push stored a request for a certificate, which the server then tries to sign. */
-function storedCertificateRequest(request: PushRequest, response: PushResponse): boolean {
+function storedCertificateRequest(request: PushRequest, outcome: PushOutcome): boolean {
   const accepted = new Set(
-    response.accepted.filter((r) => r.kind === learningEventKind.kind).map((r) => r.id),
+    outcome.accepted.filter((r) => r.kind === learningEventKind.kind).map((r) => r.id),
   );
   return request.records.some(
     (r) =>
@@ -54,14 +54,15 @@ export function syncTable(db: Database, guards: Guards, settings: IssuerSettings
         if (caller.kind === 'device' && body.deviceId !== caller.deviceId) {
           return sendError(reply, 'forbidden', 'The batch names another device than the token');
         }
-        const response = await pushRecords(db, caller, body);
-        if (storedCertificateRequest(body, response)) {
+        const outcome = await pushRecords(db, caller, body);
+        if (storedCertificateRequest(body, outcome)) {
           // Signing is checked again on every certificates list: a failure here never fails a push.
           await processRequests(db, settings, courseCatalog(), caller.ownerId).catch(
             (error: unknown) => request.log.error({ err: error }, 'certificate signing failed'),
           );
         }
-        return reply.send(response);
+        const answer: PushResponse = { refused: outcome.refused };
+        return reply.send(answer);
       },
     }),
     route({

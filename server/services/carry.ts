@@ -1,10 +1,12 @@
 import { base64urlnopad } from '@scure/base';
 import {
+  OLDEST_READABLE_RECORDS,
   PROTOCOL_VERSION,
   type CarriedResponse,
   type CarryReceipts,
   type CarrySealKey,
   type PushResponse,
+  type RecordRef,
 } from '../../src/protocol';
 import {
   carryKeyIdOf,
@@ -84,7 +86,8 @@ export async function receiveCarried(db: Database, file: unknown): Promise<Carri
   const opened = await openCarryFile(file, await openKeys(db));
   if (!opened.ok) return { outcome: 'refused', reason: opened.reason };
   const { deviceId, devicePublicKey, bundle } = opened.opened;
-  if (bundle.protocolVersion !== PROTOCOL_VERSION) {
+  const { protocolVersion } = bundle;
+  if (protocolVersion < OLDEST_READABLE_RECORDS || protocolVersion > PROTOCOL_VERSION) {
     return { outcome: 'refused', reason: 'protocol_mismatch' };
   }
   const held = await keyOfDevice(db, deviceId, devicePublicKey);
@@ -116,7 +119,7 @@ export async function carryReceipts(db: Database, deviceId: string): Promise<Car
   const rows = await db.query<{
     bundle_id: string;
     received_at: Date;
-    accepted: PushResponse['accepted'];
+    accepted: RecordRef[];
     refused: PushResponse['refused'];
   }>(
     `SELECT bundle_id, received_at, accepted, refused FROM carried_bundles

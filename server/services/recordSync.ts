@@ -2,8 +2,8 @@ import {
   recordKindNamed,
   type AnyRecordKind,
   type PushRequest,
-  type PushResponse,
   type RecordKind,
+  type RecordRef,
   type Refusal,
 } from '../../src/protocol';
 import type { z } from 'zod';
@@ -30,6 +30,15 @@ function parseRecord(kind: AnyRecordKind, data: unknown): Parsed {
   if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
   const id = declared.idOf(parsed.data);
   return { ok: true, data: parsed.data, id, deviceId: declared.deviceOf(parsed.data) };
+}
+
+/**
+ * What a push settled: the records stored (now, or before by the same owner), and a refusal
+ * for each other. The push's answer states only the refusals; a carried file's receipt both.
+ */
+export interface PushOutcome {
+  accepted: RecordRef[];
+  refused: Refusal[];
 }
 
 interface SortedBatch {
@@ -80,13 +89,13 @@ export async function pushRecords(
   db: Database,
   caller: Principal,
   request: PushRequest,
-): Promise<PushResponse> {
+): Promise<PushOutcome> {
   const { deviceId, highWater } = request;
   const { byKind, refused } = sortBatch(deviceId, request.records);
   // A kind whose handler stores the mark goes last (the sort is stable), so the mark follows
   // every other kind's records.
   const shares = [...byKind].sort(([a], [b]) => storesMark(a) - storesMark(b));
-  const accepted: PushResponse['accepted'] = [];
+  const accepted: RecordRef[] = [];
   let markStored = false;
   for (const [index, [kind, records]] of shares.entries()) {
     const handler = RECORD_HANDLERS[kind.kind];
@@ -108,7 +117,26 @@ export async function pushRecords(
   if (highWater !== undefined && !markStored) {
     await recordPushMarks(db, [{ deviceId, ownerId: caller.ownerId, highWater, refused }]);
   }
+  expectEverySettled(request.records, accepted, refused);
   return { accepted, refused };
+}
+
+/**
+ * The phone takes every record of its batch that is not refused as stored (protocol 4): a
+ * handler that left one out would lose it, so the push fails instead (500) and is sent again.
+ */
+function expectEverySettled(
+  sent: PushRequest['records'],
+  accepted: RecordRef[],
+  refused: Refusal[],
+) {
+  const settled = new Set<string>();
+  for (const { kind, id } of accepted) settled.add(`${kind} ${id}`);
+  for (const { kind, id } of refused) settled.add(`${kind} ${id}`);
+  for (const { kind, id } of sent) {
+    if (!settled.has(`${kind} ${id}`))
+      throw new Error(`${kind} ${id} was neither stored nor refused`);
+  }
 }
 
 /** 1 when the kind's handler stores a batch's mark with its records, else 0. */

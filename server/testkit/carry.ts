@@ -41,15 +41,16 @@ export async function sealKeyOf(app: FastifyInstance): Promise<CarrySealKey> {
   return (await app.inject({ method: 'GET', url: '/api/sync/carry-key' })).json<CarrySealKey>();
 }
 
-/** The device's next bundle of these records, sealed for the server. */
+/** The device's next bundle of these records, sealed for the server (by an app of `protocolVersion`). */
 export async function carryFile(
   device: CarryDevice,
   records: PushedRecord[],
   sealKey: CarrySealKey,
+  protocolVersion = PROTOCOL_VERSION,
 ): Promise<CarryFile> {
   device.counter += 1;
   const bundle = {
-    protocolVersion: PROTOCOL_VERSION,
+    protocolVersion,
     bundleId: newRandomId(),
     counter: device.counter,
     createdAt: new Date().toISOString(),

@@ -4,10 +4,12 @@ import {
   PROTOCOL_VERSION,
   pushResponseSchema,
   visitVersionKind,
+  type RecordRef,
   type Refusal,
   type VisitVersion,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
+import { acceptedOf } from './pushAnswer';
 import { COMMUNE_A, COMMUNE_B, request } from './world';
 
 /** Everyone the team toolkit's rules talk about, built through the API as people would. */
@@ -121,23 +123,26 @@ const TEST_DEVICE = '0190f5a4-1c2b-7000-8000-00000000d001';
 
 /**
  * Pushes visit versions through the one sync push, from the phone the first one names (a
- * version from another phone is refused as such, as it would be from a real phone).
+ * version from another phone is refused as such, as it would be from a real phone). The
+ * answer comes with the records sent, which `visitOutcome` reads it against.
  */
-export function pushVisits(app: FastifyInstance, token: string, versions: unknown[]) {
+export async function pushVisits(app: FastifyInstance, token: string, versions: unknown[]) {
   const first = versions[0] as { deviceId?: unknown } | undefined;
   const deviceId = typeof first?.deviceId === 'string' ? first.deviceId : TEST_DEVICE;
-  return request(app)('POST', '/api/sync/push', token, {
+  const sent = versions.map((data) => {
+    const ref = data as { visitId?: unknown; version?: unknown };
+    return {
+      kind: visitVersionKind.kind,
+      id: `${String(ref.visitId)}:${String(ref.version)}`,
+      data,
+    };
+  });
+  const response = await request(app)('POST', '/api/sync/push', token, {
     protocolVersion: PROTOCOL_VERSION,
     deviceId,
-    records: versions.map((data) => {
-      const ref = data as { visitId?: unknown; version?: unknown };
-      return {
-        kind: visitVersionKind.kind,
-        id: `${String(ref.visitId)}:${String(ref.version)}`,
-        data,
-      };
-    }),
+    records: sent,
   });
+  return Object.assign(response, { sent });
 }
 
 type VersionRef = Pick<VisitVersion, 'visitId' | 'version'>;
@@ -149,9 +154,12 @@ export interface VisitOutcome {
   refused: (VersionRef & { reason: Refusal['reason']; message: string })[];
 }
 
-/** Reads a push answer as what became of each visit version. */
-export function visitOutcome(response: { json(): unknown }): VisitOutcome {
-  const body = pushResponseSchema.parse(response.json());
+/** Reads a push answer as what became of each visit version it carried. */
+export function visitOutcome(pushed: {
+  json(): unknown;
+  sent: readonly RecordRef[];
+}): VisitOutcome {
+  const body = pushResponseSchema.parse(pushed.json());
   const refOf = (id: string): VersionRef => {
     const [visitId = '', version = ''] = id.split(':');
     return { visitId, version: Number(version) };
@@ -160,7 +168,7 @@ export function visitOutcome(response: { json(): unknown }): VisitOutcome {
     items.filter((item) => item.kind === visitVersionKind.kind);
   const refused = visits(body.refused);
   return {
-    accepted: visits(body.accepted).map((r) => refOf(r.id)),
+    accepted: visits(acceptedOf(pushed.sent, body)).map((r) => refOf(r.id)),
     conflicts: refused.filter((r) => r.reason === 'conflict').map((r) => refOf(r.id)),
     refused: refused
       .filter((r) => r.reason !== 'conflict')

@@ -35,7 +35,7 @@ function echoServer() {
           data: { ...(r.data as object), serverSeq: stored.length + 1, madeBy: teacher },
         } as PulledRecord);
       }
-      return { accepted: records.map(({ kind, id }) => ({ kind, id })), refused: [] };
+      return { refused: [] };
     },
     mark: async () => ({ highWater: 0, refused: [] }),
     pull: async (_token, kind, since) => ({
@@ -135,9 +135,10 @@ describe('assignments on the phone', () => {
     const store = teacherStore();
     const {
       records: [record],
+      highWater,
     } = await store.pendingRecords(10);
-    await store.settlePush({
-      accepted: [],
+    await store.settleUpTo({
+      highWater,
       refused: [{ kind: 'assignment', id: record!.id, reason: 'forbidden_scope', message: 'no' }],
     });
     expect((await store.pendingRecords(10)).records).toEqual([]);

@@ -55,7 +55,7 @@ describe('attendance on the teacher’s phone', () => {
       ]),
     );
     const store = teacherStore();
-    const { records: pending } = await store.pendingRecords(500);
+    const { records: pending, highWater } = await store.pendingRecords(500);
     expect(pending.map((r) => r.kind)).toEqual([
       'class-session',
       'attendance-mark',
@@ -66,8 +66,8 @@ describe('attendance on the teacher’s phone', () => {
     expect((await createDexieSyncStore().pendingRecords(500)).records).toEqual([]);
 
     const [session, absent, late] = pending;
-    await store.settlePush({
-      accepted: [session!, absent!].map(({ kind, id }) => ({ kind, id })),
+    await store.settleUpTo({
+      highWater,
       refused: [{ kind: late!.kind, id: late!.id, reason: 'invalid_record', message: 'no' }],
     });
     expect((await store.pendingRecords(500)).records).toEqual([]);

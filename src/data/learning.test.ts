@@ -70,14 +70,14 @@ describe('the Dexie sync store', () => {
     await database().delete({ disableAutoOpen: false });
   });
 
-  it('deletes accepted outbox entries and keeps refused ones with their reason', async () => {
+  it('deletes the entries of a settled batch and keeps refused ones with their reason', async () => {
     const kept = await recordEvent(profileId, 'lesson.completed', course);
     const sent = await recordEvent(profileId, 'lesson.completed', { ...course, lessonId: 'b' });
     const batch = await dexieSyncStore.pendingRecords(10);
     expect(batch.records.map((r) => r.id)).toEqual([kept.id, sent.id]);
     await dexieSyncStore.markPushInFlight(batch.highWater);
-    await dexieSyncStore.settlePush({
-      accepted: [{ kind: 'learning-event', id: sent.id }],
+    await dexieSyncStore.settleUpTo({
+      highWater: batch.highWater,
       refused: [{ kind: 'learning-event', id: kept.id, reason: 'invalid_record', message: 'bad' }],
     });
     expect(await dexieSyncStore.pendingRecords(10)).toEqual({ records: [], highWater: 0 });

@@ -10,7 +10,7 @@ import {
   type PulledRecord,
   type PushedRecord,
   type PushMark,
-  type PushResponse,
+  type RecordRef,
   type Refusal,
   type StoredEvent,
 } from '../protocol';
@@ -65,7 +65,7 @@ const visitRef = (recordId: string): [string, number] => {
 /** The Dexie sync store, which also settles records that arrived carried by another phone. */
 export interface DexieSyncStore extends SyncStore {
   /** Settles a carried bundle's records as its receipt says, leaving any push in flight alone. */
-  settleReceipt(result: PushResponse): Promise<void>;
+  settleReceipt(receipt: { accepted: RecordRef[]; refused: Refusal[] }): Promise<void>;
 }
 
 /**
@@ -120,7 +120,7 @@ export function createDexieSyncStore(
   const outboxKey = (kind: string, id: string) => [kind, id];
 
   /** Applies what the server said of each record to the outbox and to the record's own row. */
-  async function settle(accepted: PushResponse['accepted'], refused: Refusal[]): Promise<void> {
+  async function settle(accepted: RecordRef[], refused: Refusal[]): Promise<void> {
     const account = await accountId();
     for (const { kind, id } of accepted) {
       await db.outbox.where('[kind+recordId]').equals(outboxKey(kind, id)).delete();
@@ -383,16 +383,7 @@ export function createDexieSyncStore(
       return typeof value === 'number' ? value : null;
     },
 
-    async settlePush({ accepted, refused }: PushResponse) {
-      await guardStorage(() =>
-        db.transaction('rw', settleTables, async () => {
-          await settle(accepted, refused);
-          await forgetPushInFlight();
-        }),
-      );
-    },
-
-    async settleReceipt({ accepted, refused }: PushResponse) {
+    async settleReceipt({ accepted, refused }) {
       await guardStorage(() =>
         db.transaction('rw', settleTables, async () => {
           await settle(accepted, refused);

@@ -1,11 +1,4 @@
-import type {
-  DeviceKey,
-  PulledRecord,
-  PushedRecord,
-  PushMark,
-  PushResponse,
-  RecordKindName,
-} from '../protocol';
+import type { DeviceKey, PulledRecord, PushedRecord, PushMark, RecordKindName } from '../protocol';
 
 /** The oldest pending records of a scope, and the highest outbox number among them. */
 export interface PendingBatch {
@@ -41,13 +34,10 @@ export interface SyncStore {
   /** The `highWater` of a batch sent but never answered, or null. */
   pushInFlight(): Promise<number | null>;
   /**
-   * Deletes accepted outbox entries and keeps refused ones with their reason, updates each
-   * record's own state, and forgets the batch in flight, in one transaction.
-   */
-  settlePush(result: PushResponse): Promise<void>;
-  /**
-   * Settles every pending entry up to the server's mark (a batch whose answer was lost):
-   * accepted, or refused as the mark lists; in one transaction.
+   * Settles every pending entry up to `highWater` (a batch the server answered, or one whose
+   * answer was lost and whose mark the server kept), in one transaction: refused entries stay
+   * with their reason, the others are deleted as stored; each record's own state follows, and
+   * the batch in flight is forgotten.
    */
   settleUpTo(mark: PushMark): Promise<void>;
   /** The kinds and scopes to pull now. */

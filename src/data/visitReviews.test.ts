@@ -42,13 +42,13 @@ describe('a leader’s reviews on the phone', () => {
     const locked = createDexieSyncStore(database(), { kind: 'account', profileId: 'p1' });
     expect((await locked.pendingRecords(10)).records).toEqual([]);
     const store = createDexieSyncStore(database(), { kind: 'account', profileId: 'p1' }, () => key);
-    const { records } = await store.pendingRecords(10);
+    const { records, highWater } = await store.pendingRecords(10);
     expect(records).toHaveLength(1);
     expect(records[0]!.kind).toBe('visit-review');
     const data = visitReviewSchema.parse(records[0]!.data);
     expect(data).toMatchObject({ visitId, version: 2, decision: 'sent_back', comment: COMMENT });
 
-    await store.settlePush({ accepted: [{ kind: 'visit-review', id: row.id }], refused: [] });
+    await store.settleUpTo({ highWater, refused: [] });
     expect(await database().outbox.count()).toBe(0);
     expect((await database().visitReviews.get([accountId, row.id]))?.state).toBe('stored');
   });

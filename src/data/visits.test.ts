@@ -109,10 +109,17 @@ describe('team visit log on the device', () => {
     expect((await database().outbox.toArray()).map((r) => [r.kind, r.recordId])).toEqual([
       ['visit-version', `${first.visitId}:1`],
     ]);
-    await createDexieSyncStore().settlePush({
-      accepted: [{ kind: 'visit-version', id: `${first.visitId}:1` }],
-      refused: [],
+    // The server stored it: the volunteer's store settles the batch that carried it.
+    await database().credentials.put({
+      profileId: 'p1',
+      accountId,
+      displayName: 'Chị Lan',
+      accessToken: 'a',
+      refreshToken: 'r',
+      pullCursor: 0,
     });
+    const store = createDexieSyncStore(database(), { kind: 'account', profileId: 'p1' }, () => key);
+    await store.settleUpTo({ highWater: (await store.pendingRecords(10)).highWater, refused: [] });
     const amendId = await startAmendment(key, first.visitId);
     const draft = await readDraft(key, amendId);
     expect(draft?.row.amends).toBe(1);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pushRequestSchema, pushResponseSchema } from './sync.ts';
+import { pushRequestSchema, pushResponseSchema, recordRefSchema } from './sync.ts';
 
 /**
  * Carry to sync: a phone with no connection seals its waiting records for the server and signs
@@ -59,7 +59,7 @@ export const CARRY_REFUSALS = [
   'bad_signature',
   /** The device is registered without a key, so nothing signed by it can be checked. */
   'device_key_unknown',
-  /** Made by an app speaking another protocol version. */
+  /** Made by an app speaking a protocol version whose records this server does not read. */
   'protocol_mismatch',
 ] as const;
 export type CarryRefusal = (typeof CARRY_REFUSALS)[number];
@@ -100,7 +100,7 @@ export const carryReceiptsSchema = z.object({
     z.object({
       bundleId: z.uuid(),
       receivedAt: z.iso.datetime(),
-      accepted: z.array(z.object({ kind: z.string(), id: z.string() })),
+      accepted: z.array(recordRefSchema),
       refused: pushResponseSchema.shape.refused,
     }),
   ),

@@ -125,11 +125,16 @@ const refusalSchema = z.object({
 });
 export type Refusal = z.infer<typeof refusalSchema>;
 
-/** The answer to a push: the ids stored (now or before), and a typed refusal for each other. */
-export const pushResponseSchema = z.object({
-  accepted: z.array(z.object({ kind: z.string(), id: z.string() })),
-  refused: z.array(refusalSchema),
-});
+/** A record named by its kind and id. */
+export const recordRefSchema = z.object({ kind: z.string(), id: z.string() });
+export type RecordRef = z.infer<typeof recordRefSchema>;
+
+/**
+ * The answer to a push: a typed refusal for each record refused. Every other record of the
+ * batch is stored (now, or before by the same owner): the phone knows what it sent, so the
+ * answer does not list it back (protocol 4).
+ */
+export const pushResponseSchema = z.object({ refused: z.array(refusalSchema) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Query of `GET /api/sync/mark`: which device's mark, for the caller's own records. */

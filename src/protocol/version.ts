@@ -8,8 +8,18 @@
  * categories, visit reviews, and assignments that are programmes, target units or positions, or
  * exempt a person. A version-2 app would refuse a whole pull page holding one of them and stall,
  * so it gets `protocol_outdated` ("please update") instead.
+ * Version 4: the answer to a push lists only the refused records, not every accepted id back
+ * (a third of the server's work on a push, and a download the phone did not need). A version-3
+ * app would read no record as accepted, so it gets `protocol_outdated`. Records are unchanged:
+ * a file carried by hand from a version-3 phone is still read (see `OLDEST_READABLE_RECORDS`).
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
+
+/**
+ * The oldest protocol whose records this server still reads: a carried file made by a phone
+ * that has not updated yet is stored, not refused, when its records are unchanged since.
+ */
+export const OLDEST_READABLE_RECORDS = 3;
 
 /** Sent on every request that has no body (pull), so the server can refuse an outdated app. */
 export const PROTOCOL_HEADER = 'x-hoc-so-protocol';

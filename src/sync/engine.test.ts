@@ -4,7 +4,6 @@ import {
   type LearningEvent,
   type PushedRecord,
   type PushMark,
-  type PushResponse,
   type StoredEvent,
 } from '../protocol';
 import { eventBatch } from '../test/events';
@@ -42,11 +41,6 @@ function memoryStore(events: LearningEvent[]) {
       state.inFlight = highWater;
     },
     pushInFlight: async () => state.inFlight,
-    settlePush: async ({ accepted, refused }: PushResponse) => {
-      for (const { id } of accepted) settle(id, false);
-      for (const { id } of refused) settle(id, true);
-      state.inFlight = null;
-    },
     settleUpTo: async ({ highWater, refused }: PushMark) => {
       const refusedIds = new Set(refused.map((r) => r.id));
       for (const { event, seq, refused: done } of [...outbox.values()]) {
@@ -79,7 +73,7 @@ function acceptingApi(
     push: async (_token, _device, records, highWater) => {
       pushes.push(records);
       serverMark.highWater = highWater ?? serverMark.highWater;
-      return { accepted: records.map(({ kind, id }) => ({ kind, id })), refused: [] };
+      return { refused: [] };
     },
     mark: async () => serverMark,
     pull: async (_token, _kind, since) => ({ records: [], nextCursor: since, hasMore: false }),
@@ -173,7 +167,6 @@ describe('sync engine', () => {
     const { store, outbox } = memoryStore(events);
     const api = acceptingApi({
       push: async (_t, _d, batch) => ({
-        accepted: batch.slice(1).map(({ kind, id }) => ({ kind, id })),
         refused: [
           { kind: 'learning-event', id: batch[0]!.id, reason: 'invalid_record', message: 'no' },
         ],
@@ -183,6 +176,21 @@ describe('sync engine', () => {
     await engine.syncNow();
     await engine.syncNow();
     expect([...outbox.values()]).toEqual([{ event: events[0], seq: 1, refused: true }]);
+  });
+
+  it('retries later, never loops, when a settled batch stays pending', async () => {
+    const { store, outbox } = memoryStore(eventBatch(deviceId, 6));
+    store.settleUpTo = async () => {};
+    const api = acceptingApi();
+    const { engine, statuses } = engineWith(api, store);
+    await engine.syncNow();
+    expect(api.pushes.map((b) => b.length)).toEqual([4]);
+    expect(outbox.size).toBe(6);
+    expect(statuses.at(-1)).toMatchObject({
+      phase: 'retrying',
+      detail: 'The last batch stayed pending',
+    });
+    engine.stop();
   });
 
   it('keeps everything and retries later when the connection fails', async () => {
@@ -218,7 +226,7 @@ describe('sync engine', () => {
     api.push = async (...args) => {
       await push(...args);
       if (cut) throw new TransientSyncError('The answer never came');
-      return { accepted: args[2].map(({ kind, id }) => ({ kind, id })), refused: [] };
+      return { refused: [] };
     };
     const { engine } = engineWith(api, store);
     await engine.syncNow();

@@ -91,14 +91,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if ((await store.pushInFlight()) !== null) {
       await store.settleUpTo(await api.mark(await token(), deviceId));
     }
+    let settledUpTo = 0;
     for (;;) {
       const { records, highWater } = await store.pendingRecords(batchSize);
       if (records.length === 0) return;
+      // Settling a batch leaves nothing pending up to its high water: never send it again.
+      if (highWater <= settledUpTo) throw new TransientSyncError('The last batch stayed pending');
       await store.markPushInFlight(highWater);
-      const result = await api.push(await token(), deviceId, records, highWater);
-      await store.settlePush(result);
-      const settled = result.accepted.length + result.refused.length;
-      if (settled === 0) throw new TransientSyncError('The server settled no record of the batch');
+      const { refused } = await api.push(await token(), deviceId, records, highWater);
+      // Every record of the batch not refused is stored: the answer does not list it back.
+      await store.settleUpTo({ highWater, refused });
+      settledUpTo = highWater;
     }
   }
 
