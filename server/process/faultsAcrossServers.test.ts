@@ -13,6 +13,7 @@ import {
   faultRunOptions,
   FaultyNetwork,
   FAULT_SCHEDULES,
+  FAULT_TIMEOUT_MS,
   nextPhoneAddress,
   runSchedule,
   usesCarryPhone,
@@ -70,7 +71,7 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
 
   it(
     `delivers every event and visit version exactly once and converges, over ${FAULT_SCHEDULES} schedules`,
-    { timeout: 1_800_000 },
+    { timeout: FAULT_TIMEOUT_MS },
     async () => {
       let schedules = 0;
       const started = Date.now();

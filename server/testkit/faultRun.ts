@@ -14,6 +14,7 @@ import {
   faultRunOptions,
   FaultyNetwork,
   FAULT_SCHEDULES,
+  FAULT_TIMEOUT_MS,
   nextPhoneAddress,
   runSchedule,
   usesCarryPhone,
@@ -72,7 +73,7 @@ export function describeFaultRun(backend: Backend, { skip = false } = {}) {
 
       it(
         `delivers every event and visit version exactly once and converges, over ${FAULT_SCHEDULES} random schedules`,
-        { timeout: 1_800_000 },
+        { timeout: FAULT_TIMEOUT_MS },
         async () => {
           let schedules = 0;
           markReads = 0;

@@ -24,6 +24,12 @@ import { logVisit, signInPhone, type LoggingPhone, type PhoneOwner } from './fau
 /** Schedules per run: at least 1,000 in CI; `npm run test:soak` runs many more. */
 export const FAULT_SCHEDULES = Number(process.env.FAULT_SCHEDULES ?? 1000);
 
+/**
+ * How long a run may take: half a second a schedule, at least 30 minutes. A schedule takes
+ * about 0.15-0.2 s alone; 10,000 of them beside other work passed the fixed 30 minutes.
+ */
+export const FAULT_TIMEOUT_MS = Math.max(1_800_000, FAULT_SCHEDULES * 500);
+
 let phonesMade = 0;
 
 /**
