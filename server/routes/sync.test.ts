@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newRandomId } from '../../src/lib/ids';
 import {
   MAX_PUSH_BATCH,
@@ -11,6 +11,7 @@ import {
 } from '../../src/protocol';
 import { eventBatch, lessonEvent } from '../../src/test/events';
 import type { Database } from '../db/database';
+import { RECORD_HANDLERS } from '../records';
 import { testBackends, testServer } from '../testing';
 
 const backends = await testBackends();
@@ -115,6 +116,39 @@ describe.each(backends)('sync API on %s', (backend) => {
     ]);
     expect(mixed.json().refused).toEqual([]);
     expect(await countEvents()).toBe(before + 40);
+  });
+
+  it('fails a push whose handler left a record neither stored nor refused, and keeps its mark', async () => {
+    const device = await register();
+    const events = eventBatch(device.deviceId, 3);
+    const handler = RECORD_HANDLERS['learning-event'];
+    // A handler that answers for two of the three events and stores nothing.
+    const forgetful = vi.spyOn(handler, 'push').mockResolvedValueOnce({
+      accepted: [events[0]!.id],
+      refused: [
+        { kind: 'learning-event', id: events[1]!.id, reason: 'invalid_record', message: 'no' },
+      ],
+    });
+    try {
+      const response = await push(device.token, {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: device.deviceId,
+        records: events.map(eventRecord),
+        highWater: 3,
+      });
+      expect(response.statusCode).toBe(500);
+    } finally {
+      forgetful.mockRestore();
+    }
+    const mark = await app.inject({
+      method: 'GET',
+      url: `/api/sync/mark?deviceId=${device.deviceId}`,
+      headers: {
+        authorization: `Bearer ${device.token}`,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      },
+    });
+    expect(mark.json()).toEqual({ highWater: 0, refused: [] });
   });
 
   it('refuses a stale protocol version with a typed answer and writes nothing', async () => {

@@ -24,14 +24,15 @@ const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** Whether a push stored a request for a certificate, which the server then tries to sign. */
 function storedCertificateRequest(request: PushRequest, outcome: PushOutcome): boolean {
-  const accepted = new Set(
-    outcome.accepted.filter((r) => r.kind === learningEventKind.kind).map((r) => r.id),
-  );
-  return request.records.some(
+  const asked = request.records.filter(
     (r) =>
-      accepted.has(r.id) &&
       r.kind === learningEventKind.kind &&
-      (r.data as { type?: unknown }).type === 'certificate.requested',
+      // A refused record's data may be anything, null included.
+      (r.data as { type?: unknown } | null)?.type === 'certificate.requested',
+  );
+  // Most pushes ask for none: the accepted ids are looked through only when one does.
+  return asked.some((r) =>
+    outcome.accepted.some(({ kind, id }) => kind === learningEventKind.kind && id === r.id),
   );
 }
 

@@ -41,15 +41,20 @@ export interface PushOutcome {
   refused: Refusal[];
 }
 
+/** A kind's valid records of a batch, once per id, in the order they came, with their ids. */
+interface Share {
+  ids: string[];
+  records: unknown[];
+}
+
 interface SortedBatch {
-  /** Each known kind's valid records, once per id, in the order they came. */
-  byKind: Map<AnyRecordKind, unknown[]>;
+  byKind: Map<AnyRecordKind, Share>;
   refused: Refusal[];
 }
 
 /** Checks each record against its kind: unknown kinds, invalid data and other devices' records are refused alone. */
 function sortBatch(deviceId: string, records: PushRequest['records']): SortedBatch {
-  const byKind = new Map<AnyRecordKind, unknown[]>();
+  const byKind = new Map<AnyRecordKind, Share>();
   const refused: Refusal[] = [];
   const seen = new Set<string>();
   // No closure is made per record: a push carries hundreds, and this loop is the hot path.
@@ -71,8 +76,9 @@ function sortBatch(deviceId: string, records: PushRequest['records']): SortedBat
       refused.push({ kind: name, id, reason: 'wrong_device', message });
     } else if (!seen.has(`${name} ${id}`)) {
       seen.add(`${name} ${id}`);
-      const share = byKind.get(kind) ?? [];
-      share.push(parsed.data);
+      const share = byKind.get(kind) ?? { ids: [], records: [] };
+      share.ids.push(id);
+      share.records.push(parsed.data);
       byKind.set(kind, share);
     }
   }
@@ -97,10 +103,10 @@ export async function pushRecords(
   const shares = [...byKind].sort(([a], [b]) => storesMark(a) - storesMark(b));
   const accepted: RecordRef[] = [];
   let markStored = false;
-  for (const [index, [kind, records]] of shares.entries()) {
+  for (const [index, [kind, share]] of shares.entries()) {
     const handler = RECORD_HANDLERS[kind.kind];
     // Each record was parsed by this kind's own schema in `sortBatch`.
-    const typed = records as KindBatch<typeof kind>['records'];
+    const typed = share.records as KindBatch<typeof kind>['records'];
     const carriesMark =
       highWater !== undefined && index === shares.length - 1 && storesMark(kind) === 1;
     const mark = carriesMark ? { highWater, refused: [...refused] } : undefined;
@@ -111,31 +117,34 @@ export async function pushRecords(
       ...(mark ? { mark } : {}),
     });
     markStored = carriesMark;
-    accepted.push(...[...new Set(outcome.accepted)].map((id) => ({ kind: kind.kind, id })));
+    const stored = new Set(outcome.accepted);
+    expectEverySettled(kind, share.ids, stored, outcome.refused);
+    for (const id of stored) accepted.push({ kind: kind.kind, id });
     refused.push(...outcome.refused);
   }
   if (highWater !== undefined && !markStored) {
     await recordPushMarks(db, [{ deviceId, ownerId: caller.ownerId, highWater, refused }]);
   }
-  expectEverySettled(request.records, accepted, refused);
   return { accepted, refused };
 }
 
 /**
- * The phone takes every record of its batch that is not refused as stored (protocol 4): a
- * handler that left one out would lose it, so the push fails instead (500) and is sent again.
+ * The phone takes every record of its batch that is not refused as stored (protocol 4), and so
+ * does its mark: a handler that left one out would lose it, so the push fails (500) and the
+ * phone sends the batch again. The mark has not moved then: the only handler that moves it
+ * with its records (learning events) answers for every event it is given.
  */
 function expectEverySettled(
-  sent: PushRequest['records'],
-  accepted: RecordRef[],
+  kind: AnyRecordKind,
+  ids: string[],
+  stored: Set<string>,
   refused: Refusal[],
-) {
-  const settled = new Set<string>();
-  for (const { kind, id } of accepted) settled.add(`${kind} ${id}`);
-  for (const { kind, id } of refused) settled.add(`${kind} ${id}`);
-  for (const { kind, id } of sent) {
-    if (!settled.has(`${kind} ${id}`))
-      throw new Error(`${kind} ${id} was neither stored nor refused`);
+): void {
+  const refusedIds = new Set(refused.map((r) => r.id));
+  for (const id of ids) {
+    if (!stored.has(id) && !refusedIds.has(id)) {
+      throw new Error(`${kind.kind} ${id} was neither stored nor refused`);
+    }
   }
 }
 
