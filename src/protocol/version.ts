@@ -9,9 +9,10 @@
  * exempt a person. A version-2 app would refuse a whole pull page holding one of them and stall,
  * so it gets `protocol_outdated` ("please update") instead.
  * Version 4: the answer to a push lists only the refused records, not every accepted id back
- * (a third of the server's work on a push, and a download the phone did not need). A version-3
- * app would read no record as accepted, so it gets `protocol_outdated`. Records are unchanged:
- * a file carried by hand from a version-3 phone is still read (see `OLDEST_READABLE_RECORDS`).
+ * (over a quarter of the server's CPU on a push, and a download the phone did not need). A
+ * version-3 app would read no record as accepted, so it gets `protocol_outdated`. Records are
+ * unchanged: a file carried by hand from a version-3 phone is still read (see
+ * `OLDEST_READABLE_RECORDS`).
  */
 export const PROTOCOL_VERSION = 4;
 
