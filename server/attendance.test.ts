@@ -12,7 +12,6 @@ import {
   type AttendanceMark,
   type AttendanceStatus,
   type ClassSession,
-  pushResponseSchema,
   type RecordRef,
   type StoredAttendanceMark,
   type StoredClassSession,
@@ -20,7 +19,7 @@ import {
 import type { Database } from './db/database';
 import { testBackends, testServer } from './testing';
 import { buildWorld, request, ROLES, type Actor, type RoleName, type World } from './testkit/world';
-import { acceptedOf } from './testkit/pushAnswer';
+import { readPushAnswer } from './testkit/pushAnswer';
 
 const backends = await testBackends();
 
@@ -95,8 +94,7 @@ describe.each(backends)('class attendance on %s', (backend) => {
       records,
     });
     expect(response.statusCode, response.body).toBe(200);
-    const answer = pushResponseSchema.parse(response.json());
-    return { accepted: acceptedOf(records, answer), refused: answer.refused };
+    return readPushAnswer(records, response.json());
   }
 
   async function pull(actor: Actor, kind: string, classId: string) {

@@ -32,7 +32,7 @@ import { learnerProgress } from './services/assignmentProgress';
 import { complianceReport, courseStandingsOf } from './services/compliance';
 import { testBackends, testServer } from './testing';
 import { buildWorld, COMMUNE_A, request, type World } from './testkit/world';
-import { acceptedOf } from './testkit/pushAnswer';
+import { readPushAnswer } from './testkit/pushAnswer';
 
 const backends = await testBackends();
 
@@ -172,8 +172,7 @@ describe.each(backends)('agency staff, programmes and compliance on %s', (backen
       records: sent,
     });
     expect(response.statusCode, response.body).toBe(200);
-    const answer = pushResponseSchema.parse(response.json());
-    return { accepted: acceptedOf(sent, answer), refused: answer.refused };
+    return readPushAnswer(sent, response.json());
   }
 
   async function signIn(member: ImportedStaff) {

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { newRandomId } from '../../src/lib/ids';
 import {
   PROTOCOL_VERSION,
-  pushResponseSchema,
   visitVersionKind,
   type RecordRef,
   type Refusal,
   type VisitVersion,
 } from '../../src/protocol';
 import type { Database } from '../db/database';
-import { acceptedOf } from './pushAnswer';
+import { readPushAnswer } from './pushAnswer';
 import { COMMUNE_A, COMMUNE_B, request } from './world';
 
 /** Everyone the team toolkit's rules talk about, built through the API as people would. */
@@ -159,7 +158,7 @@ export function visitOutcome(pushed: {
   json(): unknown;
   sent: readonly RecordRef[];
 }): VisitOutcome {
-  const body = pushResponseSchema.parse(pushed.json());
+  const body = readPushAnswer(pushed.sent, pushed.json());
   const refOf = (id: string): VersionRef => {
     const [visitId = '', version = ''] = id.split(':');
     return { visitId, version: Number(version) };
@@ -168,7 +167,7 @@ export function visitOutcome(pushed: {
     items.filter((item) => item.kind === visitVersionKind.kind);
   const refused = visits(body.refused);
   return {
-    accepted: visits(acceptedOf(pushed.sent, body)).map((r) => refOf(r.id)),
+    accepted: visits(body.accepted).map((r) => refOf(r.id)),
     conflicts: refused.filter((r) => r.reason === 'conflict').map((r) => refOf(r.id)),
     refused: refused
       .filter((r) => r.reason !== 'conflict')

@@ -3,6 +3,7 @@ import {
   assignmentRecord,
   learningEventKind,
   reviewRecord,
+  storedOf,
   visitReviewKind,
   visitVersionId,
   visitVersionKind,
@@ -394,14 +395,12 @@ export function createDexieSyncStore(
     async settleUpTo({ highWater, refused }: PushMark) {
       await guardStorage(() =>
         db.transaction('rw', settleTables, async () => {
-          const refusedKeys = new Set(refused.map((r) => `${r.kind} ${r.id}`));
           const settled = (await pendingInScope())
             .filter(({ seq }) => seq <= highWater)
             .map((entry) => ({ kind: entry.kind, id: pendingId(entry) }));
-          const accepted = settled.filter((r) => !refusedKeys.has(`${r.kind} ${r.id}`));
           const inScope = new Set(settled.map((r) => `${r.kind} ${r.id}`));
           await settle(
-            accepted,
+            storedOf(settled, refused),
             refused.filter((r) => inScope.has(`${r.kind} ${r.id}`)),
           );
           await forgetPushInFlight();

@@ -137,6 +137,24 @@ export type RecordRef = z.infer<typeof recordRefSchema>;
 export const pushResponseSchema = z.object({ refused: z.array(refusalSchema) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/**
+ * What a push stored, as its answer says: every record sent but the refused ones (a visit
+ * version refused as a `conflict` is stored but flagged, so it is not among them), once each,
+ * in the order sent.
+ */
+export function storedOf(sent: readonly RecordRef[], refused: readonly RecordRef[]): RecordRef[] {
+  // Refused and already taken: the keys a record sent is not stored under (again).
+  const passed = new Set(refused.map(({ kind, id }) => `${kind} ${id}`));
+  const stored: RecordRef[] = [];
+  for (const { kind, id } of sent) {
+    const key = `${kind} ${id}`;
+    if (passed.has(key)) continue;
+    passed.add(key);
+    stored.push({ kind, id });
+  }
+  return stored;
+}
+
 /** Query of `GET /api/sync/mark`: which device's mark, for the caller's own records. */
 export const pushMarkQuerySchema = z.strictObject({ deviceId: z.uuid() });
 
