@@ -214,6 +214,9 @@ describe('a progress passport taken from one phone to another, offline', () => {
   it("the new learner's finished lesson, passed course and certificate show on phone B", async () => {
     await pageB.goto(`${stack.origin}/profiles`);
     await pageB.locator('.profile-tile', { hasText: HOLDER }).click();
+    // The picker reads the profile, remembers it for this tab, then goes home: loading another
+    // address before that would reload the app with the profile that was open before.
+    await pageB.waitForURL(`${stack.origin}/`);
     await pageB.goto(`${stack.origin}/certificates`);
     await pageB.locator('.certificate-badge', { hasText: 'Đã ký' }).waitFor();
     await captureScreen(pageB, '360-passport-certificates');
