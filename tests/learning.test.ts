@@ -4,7 +4,7 @@ import { seriousViolations } from './support/axe';
 import { firstPage, newProfileDir, openBrowser, visitOnceThenGoOffline } from './support/browser';
 import { dumpDatabase } from './support/indexeddb';
 import { COURSE_PATH, COURSE_TITLE, finishLesson } from './support/learner';
-import { answerKey, answerQuestion } from './support/quiz';
+import { answerKey, answerQuestion, checkAnswer } from './support/quiz';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
 
@@ -22,6 +22,40 @@ function recordReadAloud() {
     calls.push({ kind: 'audio', src: this.currentSrc || this.src });
     return play.call(this);
   };
+}
+
+/**
+ * Arms the page to read, the moment an answer's feedback appears, how many quiz results are
+ * already in IndexedDB (a transaction started then sees only what committed before it).
+ */
+async function countResultsWhenFeedbackShows(page: Page): Promise<() => Promise<number>> {
+  type Armed = Window & { resultsAtFeedback?: Promise<number> };
+  await page.evaluate(
+    () =>
+      new Promise<void>((armed, failed) => {
+        const open = indexedDB.open('hoc-so');
+        open.onerror = () => failed(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          (window as Armed).resultsAtFeedback = new Promise<number>((resolve, reject) => {
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector('.feedback')) return;
+              observer.disconnect();
+              const request = db.transaction('events').objectStore('events').getAll();
+              request.onerror = () => reject(request.error);
+              request.onsuccess = () => {
+                db.close();
+                const events = request.result as { type: string }[];
+                resolve(events.filter((e) => e.type === 'quiz.completed').length);
+              };
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+          });
+          armed();
+        };
+      }),
+  );
+  return () => page.evaluate(() => (window as Armed).resultsAtFeedback!);
 }
 
 const readAloudCalls = (page: Page) =>
@@ -55,9 +89,10 @@ describe('learning on a shared phone, offline', () => {
     await stack?.close();
   });
 
-  async function quizOrder(right: boolean): Promise<string[]> {
+  /** Answers the quiz's first `count` questions (all of them unless told). */
+  async function quizOrder(right: boolean, count = key.size): Promise<string[]> {
     const asked: string[] = [];
-    for (let i = 0; i < key.size; i += 1) asked.push(await answerQuestion(page, key, right));
+    for (let i = 0; i < count; i += 1) asked.push(await answerQuestion(page, key, right));
     return asked;
   }
 
@@ -70,7 +105,13 @@ describe('learning on a shared phone, offline', () => {
     const first = await quizOrder(false);
     await page.getByText(/Bạn cần đúng ít nhất 8 câu/).waitFor();
     await page.getByRole('button', { name: 'Làm lại' }).click();
-    const second = await quizOrder(true);
+    const second = await quizOrder(true, key.size - 1);
+    const resultsAtFeedback = await countResultsWhenFeedbackShows(page);
+    second.push(await checkAnswer(page, key, true));
+    // The attempt is closed before the last answer's feedback shows: leaving the app on
+    // seeing it loses no result.
+    expect(await resultsAtFeedback()).toBe(2);
+    await page.reload();
     await page.getByText('Chúc mừng! Bạn đã đạt bài kiểm tra.').waitFor();
     expect(second).not.toEqual(first);
     expect(new Set(second)).toEqual(new Set(first));

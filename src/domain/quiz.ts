@@ -1,5 +1,4 @@
 import type { Question } from '../protocol/content';
-import type { CourseProgress } from './progress';
 
 /**
  * A choice is right when it picks exactly the answer's options — in any order, except for an
@@ -24,12 +23,11 @@ export interface AttemptState {
   nextQuestionIndex: number | null;
 }
 
-/** Where the current attempt stands, from the recorded answers alone, in the attempt's order. */
+/** Where an attempt stands, from its recorded answers alone, in the attempt's order. */
 export function attemptState(
   questions: readonly Question[],
-  progress: CourseProgress | undefined,
+  answers: Readonly<Record<string, { correct: boolean } | undefined>>,
 ): AttemptState {
-  const answers = progress?.quiz.answers ?? {};
   const total = questions.length;
   const answered = questions.filter((q) => answers[q.id]).length;
   const score = questions.filter((q) => answers[q.id]?.correct).length;

@@ -32,10 +32,10 @@ async function arrange(page: Page, target: string[]): Promise<void> {
 }
 
 /**
- * Answers the question on screen, rightly or wrongly, checks it and moves on.
- * Returns the question's id.
+ * Answers the question on screen, rightly or wrongly, and checks it: resolves once its feedback
+ * shows. Returns the question's id.
  */
-export async function answerQuestion(page: Page, key: Map<string, Question>, right: boolean) {
+export async function checkAnswer(page: Page, key: Map<string, Question>, right: boolean) {
   const id = await page.locator('form.question').getAttribute('data-question-id');
   const question = key.get(id ?? '');
   if (!question) throw new Error(`unknown question ${id}`);
@@ -49,10 +49,19 @@ export async function answerQuestion(page: Page, key: Map<string, Question>, rig
   }
   await page.getByRole('button', { name: /^(Kiểm tra|Check)$/ }).click();
   await page.locator('.feedback').waitFor();
+  return question.id;
+}
+
+/**
+ * Answers the question on screen, rightly or wrongly, checks it and moves on.
+ * Returns the question's id.
+ */
+export async function answerQuestion(page: Page, key: Map<string, Question>, right: boolean) {
+  const id = await checkAnswer(page, key, right);
   await page
     .getByRole('button', { name: /Câu tiếp theo|Xem kết quả|Next question|See your result/ })
     .click();
   // The next question (or the result) replaces this one's feedback; answer nothing stale.
   await page.locator('.feedback').waitFor({ state: 'detached' });
-  return question.id;
+  return id;
 }

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { passMark } from '../../domain/course';
-import { attemptState, isCorrectChoice, meetsMastery } from '../../domain/quiz';
+import { attemptState, isCorrectChoice, meetsMastery, type AttemptState } from '../../domain/quiz';
 import { seededShuffle } from '../../domain/shuffle';
 import { newEventId } from '../../lib/ids';
 import { useLanguage, useTranslation } from '../../i18n';
@@ -27,7 +27,8 @@ export function QuizScreen() {
   const [retrying, setRetrying] = useState(false);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const completing = useRef(new Set<string>());
+  /** Each attempt's completion, once written or being written. */
+  const completing = useRef(new Map<string, Promise<boolean>>());
 
   const current = progress?.quiz.attemptId ?? null;
   const completedAttempts = progress?.quiz.completedAttempts ?? [];
@@ -37,24 +38,33 @@ export function QuizScreen() {
   const quiz = course?.quiz;
   // Each attempt asks the questions in its own order, the same after a reload.
   const questions = quiz ? seededShuffle(quiz.questions, attemptId) : [];
-  const state = quiz
-    ? attemptState(questions, progress && attemptId === current ? progress : undefined)
-    : null;
+  const state = quiz ? attemptState(questions, answers) : null;
   const completed = completedAttempts.includes(attemptId);
+  const mastery = course?.mastery;
 
-  // Close the attempt once every question has an answer (also repairs an attempt whose
-  // completion was interrupted, e.g. by the phone switching off).
+  /** Closes an attempt, once: every caller of the same attempt waits for the same write. */
+  const complete = useCallback(
+    (attempt: string, { score, total }: AttemptState): Promise<boolean> => {
+      const closing =
+        completing.current.get(attempt) ??
+        record('quiz.completed', {
+          courseId,
+          attemptId: attempt,
+          score,
+          total,
+          passed: mastery !== undefined && meetsMastery(score, total, mastery),
+        });
+      completing.current.set(attempt, closing);
+      return closing;
+    },
+    [courseId, mastery, record],
+  );
+
+  // Repairs an attempt whose every question has an answer but whose completion was cut off,
+  // e.g. by the phone switching off between the two writes.
   useEffect(() => {
-    if (!course || !state?.finished || completed || completing.current.has(attemptId)) return;
-    completing.current.add(attemptId);
-    void record('quiz.completed', {
-      courseId,
-      attemptId,
-      score: state.score,
-      total: state.total,
-      passed: meetsMastery(state.score, state.total, course.mastery),
-    });
-  }, [course, state, completed, attemptId, courseId, record]);
+    if (state?.finished && !completed) void complete(attemptId, state);
+  }, [state, completed, attemptId, complete]);
 
   if (loading) return <LoadingScreen />;
   if (!course || !quiz || !state) {
@@ -70,13 +80,18 @@ export function QuizScreen() {
   const check = async (questionId: string, chosen: string[]) => {
     const question = quiz.questions.find((q) => q.id === questionId)!;
     setBusy(true);
+    const correct = isCorrectChoice(question, chosen);
     const saved = await record('quiz.answered', {
       courseId,
       attemptId,
       questionId,
       chosen,
-      correct: isCorrectChoice(question, chosen),
+      correct,
     });
+    // The last answer closes the attempt before its feedback shows, so leaving the app on
+    // seeing it cannot leave a passed quiz unrecorded.
+    const after = attemptState(questions, { ...answers, [questionId]: { correct } });
+    if (saved && after.finished) await complete(attemptId, after);
     setBusy(false);
     if (saved) setReviewing(questionId);
   };
