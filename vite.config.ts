@@ -80,6 +80,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A poll in a browser test often waits on the server and IndexedDB behind the screen:
+          // on a loaded machine that takes more than the default second.
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },

@@ -4,7 +4,7 @@ import { vietnamDay } from '../src/domain/vietnamTime';
 import { signedInPhone } from './support/account';
 import { callApi } from './support/api';
 import { seriousViolations } from './support/axe';
-import { COURSE_PATH, COURSE_TITLE } from './support/learner';
+import { COURSE_PATH, COURSE_TITLE, waitUntilSent } from './support/learner';
 import { answerKey, answerQuestion } from './support/quiz';
 import { captureScreen } from './support/screens';
 import { startStack, type Stack } from './support/stack';
@@ -168,6 +168,8 @@ describe('a teacher assigns a course with a due date; the learner sees it first,
     await assigned.getByText(`Đã xong ngày ${today}`).waitFor();
     await checkScreen(learner, 'home-assigned-done');
     await learner.context().setOffline(false);
+    // The teacher's screen reads what has reached the server.
+    await waitUntilSent(learner);
   });
 
   it('the teacher sees where each learner stands, from what has synced, then withdraws', async () => {

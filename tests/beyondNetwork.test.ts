@@ -156,6 +156,8 @@ describe('beyond the network: a course by file, records carried back, on three p
     // The first visit also kept the server's sealing key ("Gửi nhờ dữ liệu" works offline), and
     // its first sync named the device's key to the server, which checks carried files with it.
     await pageB.goto(`${stack.origin}/settings`);
+    // The section draws nothing until its lists are read: only then can the notice be missed.
+    await pageB.locator('#carry-heading').waitFor();
     await expect
       .poll(() => pageB.getByText('Cần mở ứng dụng khi có mạng').count(), { timeout: 30_000 })
       .toBe(0);

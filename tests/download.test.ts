@@ -43,8 +43,13 @@ describe('download only what a person learns, in Chromium against the production
   const received: Received[] = [];
   const counting = new Set<Promise<void>>();
 
-  const packUrls = () =>
-    received.filter((r) => r.url.includes('/content/packs/')).map((r) => new URL(r.url).pathname);
+  /** The course packs fetched so far, once the sizes of every finished request are read. */
+  const packUrls = async () => {
+    await Promise.all(counting);
+    return received
+      .filter((r) => r.url.includes('/content/packs/'))
+      .map((r) => new URL(r.url).pathname);
+  };
 
   beforeAll(async () => {
     stack = await startStack();
@@ -108,7 +113,7 @@ describe('download only what a person learns, in Chromium against the production
     );
     expect(homeBytes).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
     expect(received.some((r) => r.url.endsWith('/content/manifest.json'))).toBe(true);
-    expect(packUrls()).toEqual([]);
+    expect(await packUrls()).toEqual([]);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys())
@@ -133,7 +138,7 @@ describe('download only what a person learns, in Chromium against the production
       .click();
     await page.getByRole('heading', { level: 1, name: COURSE_TITLE }).waitFor();
     await page.locator('.lesson-link').first().waitFor();
-    expect(packUrls()).toEqual([packOf('smartphone-basics').url]);
+    expect(await packUrls()).toEqual([packOf('smartphone-basics').url]);
     await page.locator('.lesson-link').first().click();
     await finishLesson(page);
 
@@ -159,7 +164,7 @@ describe('download only what a person learns, in Chromium against the production
     await page.setViewportSize({ width: 320, height: 640 });
     await captureScreen(page, 'download-offline-320');
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(packUrls()).toEqual([packOf('smartphone-basics').url]);
+    expect(await packUrls()).toEqual([packOf('smartphone-basics').url]);
   });
 
   it('(d) a pack whose bytes were altered is refused and never kept', async () => {

@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { firstPage, newProfileDir, openBrowser } from './browser';
+import { dumpDatabase } from './indexeddb';
 import { skipWelcome } from './welcome';
 import { downloadEverything } from './downloads';
 
@@ -60,6 +62,13 @@ export function deviceEventIds(page: Page): Promise<string[]> {
         };
       }),
   );
+}
+
+/** Waits until the phone has sent everything it recorded: nothing is left in its outbox. */
+export async function waitUntilSent(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await dumpDatabase(page, ['outbox'])).outbox!.length, { timeout: 60_000 })
+    .toBe(0);
 }
 
 /** What the sync bar says right now. */
