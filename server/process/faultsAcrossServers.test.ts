@@ -1,27 +1,23 @@
 import 'fake-indexeddb/auto';
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey, newSalt } from '../../src/lib/vault';
 import type { Database } from '../db/database';
 import { testBackends } from '../testing';
 import {
-  discardPhones,
-  expectEventsConverged,
-  faultAccount,
-  faultPhone,
+  convergesUnderFaults,
+  emptyTally,
+  fatesLine,
+  type FaultTarget,
+} from '../testkit/faultProperty';
+import {
   faultRunOptions,
   FaultyNetwork,
   FAULT_SCHEDULES,
   FAULT_TIMEOUT_MS,
   nextPhoneAddress,
-  runSchedule,
-  usesCarryPhone,
   faultSchedule,
-  settle,
 } from '../testkit/faultSchedules';
-import { carryPhone, expectCarriedConverged, type CarryFate } from '../testkit/faultCarry';
-import { expectVisitsSettled, teamLedBy } from '../testkit/faultVisits';
 import {
   startServersOnFreshSchema,
   type ServerCluster,
@@ -39,8 +35,6 @@ const schedule = faultSchedule({ restarts: false, maxLength: 20 });
 
 /** Requests per server process over the whole run: each one must have carried its share. */
 const served = [0, 0, 0];
-/** Carried files made, by what became of them, over every schedule. */
-const fates: Record<CarryFate, number> = { now: 0, twice: 0, late: 0, never: 0 };
 
 describe.skipIf(!onPostgres)('sync under random faults over three server processes', () => {
   let servers: ServerProcess[] = [];
@@ -73,56 +67,26 @@ describe.skipIf(!onPostgres)('sync under random faults over three server process
     `delivers every event and visit version exactly once and converges, over ${FAULT_SCHEDULES} schedules`,
     { timeout: FAULT_TIMEOUT_MS },
     async () => {
-      let schedules = 0;
+      const tally = emptyTally();
       const started = Date.now();
-      await fc.assert(
-        fc.asyncProperty(schedule, async (commands) => {
-          schedules += 1;
-          const { accountId, token } = await faultAccount(db);
-          const teamId = await teamLedBy(db, accountId);
-          const owner = { accountId, token, profileId: randomUUID(), teamId };
-          const phones = await Promise.all(
-            [0, 1].map((i) => faultPhone(owner, `spread-${schedules}-${i}`, network(), key)),
-          );
-          const carry = usesCarryPhone(commands)
-            ? await carryPhone(`spread-carry-${schedules}`, network())
-            : undefined;
-          try {
-            await runSchedule(
-              commands,
-              owner,
-              phones,
-              key,
-              async () => {
-                throw new Error('the schedules over several servers never restart one');
-              },
-              carry,
-            );
-            await settle(phones, carry);
-            await expectEventsConverged(db, accountId, phones);
-            if (carry)
-              await expectCarriedConverged(
-                db,
-                carry,
-                phones.map((p) => p.db),
-              );
-            await expectVisitsSettled(db, teamId, phones);
-          } finally {
-            for (const fate of Object.keys(fates) as CarryFate[])
-              fates[fate] += carry?.fates[fate] ?? 0;
-            await discardPhones(phones, carry);
-          }
-        }),
-        faultRunOptions,
-      );
+      const target: FaultTarget = {
+        db,
+        network,
+        key,
+        restart: async () => {
+          throw new Error('the schedules over several servers never restart one');
+        },
+        name: 'spread',
+      };
+      await fc.assert(convergesUnderFaults(schedule, target, tally), faultRunOptions);
       console.log(
-        `fault injection over 3 server processes: ${schedules} schedules converged in ` +
+        `fault injection over 3 server processes: ${tally.schedules} schedules converged in ` +
           `${Math.round((Date.now() - started) / 1000)} s; requests per process: ${served.join(', ')}; ` +
-          `carried files (now, twice, late, never): ${Object.values(fates).join(', ')}`,
+          `carried files (now, twice, late, never): ${fatesLine(tally)}`,
       );
-      expect(schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
+      expect(tally.schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
       expect(Math.min(...served)).toBeGreaterThan(0);
-      expect(Math.min(...Object.values(fates))).toBeGreaterThan(0);
+      expect(Math.min(...Object.values(tally.fates))).toBeGreaterThan(0);
     },
   );
 });

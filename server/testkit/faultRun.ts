@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,23 +5,15 @@ import { deriveKey, newSalt } from '../../src/lib/vault';
 import { buildServer } from '../app';
 import type { Database } from '../db/database';
 import { freshDatabase, type Backend } from '../testing';
+import { convergesUnderFaults, emptyTally, fatesLine, type FaultTarget } from './faultProperty';
 import {
-  discardPhones,
-  expectEventsConverged,
-  faultAccount,
-  faultPhone,
   faultRunOptions,
   FaultyNetwork,
   FAULT_SCHEDULES,
   FAULT_TIMEOUT_MS,
   nextPhoneAddress,
-  runSchedule,
-  usesCarryPhone,
   faultSchedule,
-  settle,
 } from './faultSchedules';
-import { carryPhone, expectCarriedConverged, type CarryFate } from './faultCarry';
-import { expectVisitsSettled, teamLedBy } from './faultVisits';
 
 const schedule = faultSchedule({ restarts: true, maxLength: 25 });
 
@@ -37,10 +28,6 @@ export function describeFaultRun(backend: Backend, { skip = false } = {}) {
     () => {
       /** How often a phone asked for its mark after a lost answer, over every schedule. */
       let markReads = 0;
-      /** Visit versions the server flagged as rivals, over every schedule. */
-      let conflictsSeen = 0;
-      /** Carried files made, by what became of them, over every schedule. */
-      const fates: Record<CarryFate, number> = { now: 0, twice: 0, late: 0, never: 0 };
       let db: Database;
       let server: FastifyInstance;
       let key: CryptoKey;
@@ -75,65 +62,31 @@ export function describeFaultRun(backend: Backend, { skip = false } = {}) {
         `delivers every event and visit version exactly once and converges, over ${FAULT_SCHEDULES} random schedules`,
         { timeout: FAULT_TIMEOUT_MS },
         async () => {
-          let schedules = 0;
-          markReads = 0;
-          conflictsSeen = 0;
-          await fc.assert(
-            fc.asyncProperty(schedule, async (commands) => {
-              schedules += 1;
-              const { accountId, token } = await faultAccount(db);
-              const teamId = await teamLedBy(db, accountId);
-              const owner = { accountId, token, profileId: randomUUID(), teamId };
-              const phones = await Promise.all(
-                [0, 1].map((i) =>
-                  faultPhone(owner, `fault-${backend}-${schedules}-${i}`, network(), key),
-                ),
-              );
-              const carry = usesCarryPhone(commands)
-                ? await carryPhone(`carry-${backend}-${schedules}`, network())
-                : undefined;
-              try {
-                await runSchedule(
-                  commands,
-                  owner,
-                  phones,
-                  key,
-                  async () => {
-                    await server.close();
-                    server = await buildServer({ db });
-                  },
-                  carry,
-                );
-                await settle(phones, carry);
-                await expectEventsConverged(db, accountId, phones);
-                if (carry)
-                  await expectCarriedConverged(
-                    db,
-                    carry,
-                    phones.map((p) => p.db),
-                  );
-                conflictsSeen += await expectVisitsSettled(db, teamId, phones);
-              } finally {
-                for (const fate of Object.keys(fates) as CarryFate[])
-                  fates[fate] += carry?.fates[fate] ?? 0;
-                await discardPhones(phones, carry);
-              }
-            }),
-            faultRunOptions,
-          );
+          const tally = emptyTally();
+          const target: FaultTarget = {
+            db,
+            network,
+            key,
+            restart: async () => {
+              await server.close();
+              server = await buildServer({ db });
+            },
+            name: `fault-${backend}`,
+          };
+          await fc.assert(convergesUnderFaults(schedule, target, tally), faultRunOptions);
           console.log(
-            `fault injection on ${backend}: ${schedules} schedules ran, every one converged; ` +
+            `fault injection on ${backend}: ${tally.schedules} schedules ran, every one converged; ` +
               `phones asked the server for their mark ${markReads} times after a lost answer; ` +
-              `${conflictsSeen} visit versions were flagged as rivals; carried files ` +
-              `(now, twice, late, never): ${Object.values(fates).join(', ')}`,
+              `${tally.rivals} visit versions were flagged as rivals; carried files ` +
+              `(now, twice, late, never): ${fatesLine(tally)}`,
           );
-          expect(schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
+          expect(tally.schedules).toBeGreaterThanOrEqual(FAULT_SCHEDULES);
           // The resume path is exercised, not only the resend path.
           expect(markReads).toBeGreaterThan(0);
           // Two phones amending the same visit is exercised, not only visits that never clash.
-          expect(conflictsSeen).toBeGreaterThan(0);
+          expect(tally.rivals).toBeGreaterThan(0);
           // Every fate of a carried file is exercised.
-          expect(Math.min(...Object.values(fates))).toBeGreaterThan(0);
+          expect(Math.min(...Object.values(tally.fates))).toBeGreaterThan(0);
         },
       );
     },
