@@ -15,8 +15,9 @@ import { logVisit, signInPhone, type LoggingPhone, type PhoneOwner } from './fau
 
 /**
  * The fault-injection schedules every fault run plays (`faultProperty.ts`): two phones of one
- * account record learning events and log visits while their network fails in every way, on one server
- * (`server/faults.test.ts`) or spread over three (`server/process/faultsAcrossServers.test.ts`).
+ * account record learning events and log visits while their network fails in every way, on one
+ * server (`server/faults.test.ts`) or spread over three
+ * (`server/process/faultsAcrossServers.test.ts`).
  * Beside them, a phone nobody signed in to hands sealed files of its records to them to carry
  * (`faultCarry.ts`): at once, twice, late or never, and syncs itself now and then.
  */
