@@ -208,9 +208,17 @@ describe('an agency imports 50 staff, assigns a programme to a unit and reads wh
       if (member === finisher) {
         // An official's home: the programme, then the officials' courses; no citizen next step.
         await expect.poll(() => page.getByText('Bước tiếp theo').count()).toBe(0);
-        const headings = await page.locator('main h1, main h2').allInnerTexts();
-        expect(headings.indexOf('Bài được giao')).toBe(0);
-        expect(headings.indexOf(OFFICIALS_HEADING)).toBeLessThan(headings.indexOf('Khoá học'));
+        // Read again until home knows the person is staff: until then the officials' courses
+        // are drawn where a citizen sees them, after the others.
+        const headings = () => page.locator('main h1, main h2').allInnerTexts();
+        await expect
+          .poll(async () => {
+            const order = await headings();
+            const officials = order.indexOf(OFFICIALS_HEADING);
+            return officials >= 0 && officials < order.indexOf('Khoá học');
+          })
+          .toBe(true);
+        expect((await headings()).indexOf('Bài được giao')).toBe(0);
         await checkScreen(page, 'agency-staff-home');
       }
       await page.context().setOffline(true);
