@@ -143,13 +143,13 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
  * in the order sent.
  */
 export function storedOf(sent: readonly RecordRef[], refused: readonly RecordRef[]): RecordRef[] {
-  // Refused and already taken: the keys a record sent is not stored under (again).
-  const passed = new Set(refused.map(({ kind, id }) => `${kind} ${id}`));
+  // The keys not to list: those refused, and those listed already.
+  const skipped = new Set(refused.map(({ kind, id }) => `${kind} ${id}`));
   const stored: RecordRef[] = [];
   for (const { kind, id } of sent) {
     const key = `${kind} ${id}`;
-    if (passed.has(key)) continue;
-    passed.add(key);
+    if (skipped.has(key)) continue;
+    skipped.add(key);
     stored.push({ kind, id });
   }
   return stored;
