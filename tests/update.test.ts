@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstPage, newProfileDir, openBrowser, waitForServiceWorker } from './support/browser';
 import { answerWithFirstOption, COURSE_PATH, questionCounter } from './support/learner';
@@ -35,12 +35,7 @@ describe('(d) a new version of the app', () => {
     await answerWithFirstOption(page);
     expect(await questionCounter(page)).toBe('Câu 2/10');
 
-    appendFileSync(join(distDir, 'sw.js'), '\n// next version\n');
-    // As a build does: its compressed copies are made again (else the old worker is sent).
-    precompress(distDir);
-    await page.evaluate(async () => {
-      await (await navigator.serviceWorker.getRegistration())?.update();
-    });
+    await publishNextVersion(page, 'next version');
 
     const update = page.getByRole('button', { name: 'Cập nhật' });
     await page.getByText('Có phiên bản mới').waitFor();
@@ -59,4 +54,42 @@ describe('(d) a new version of the app', () => {
     await answerWithFirstOption(page);
     expect(await questionCounter(page)).toBe('Câu 3/10');
   });
+
+  it('takes the new version even when the app calls the server as the old worker stops', async () => {
+    // A request that reaches the old worker while it stops for the new one restarts it, and
+    // Chromium then leaves the new one waiting until every tab closes. A sync may run then.
+    const page = await firstPage(context);
+    await publishNextVersion(page, 'version after that');
+    await page.getByText('Có phiên bản mới').waitFor();
+    const devtools = await context.newCDPSession(page);
+    devtools.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.status === 'activated' && v.runningStatus === 'stopping'))
+        void page.evaluate(() => fetch('/api/health')).catch(() => undefined);
+    });
+    await devtools.send('ServiceWorker.enable');
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Cập nhật' }).click();
+    await reloaded;
+
+    const registration = await page.evaluate(async () => {
+      const found = await navigator.serviceWorker.getRegistration();
+      return {
+        waiting: found?.waiting !== null,
+        controlled: navigator.serviceWorker.controller !== null,
+      };
+    });
+    expect(registration).toEqual({ waiting: false, controlled: true });
+    expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
+    expect(await questionCounter(page)).toBe('Câu 3/10');
+  });
+
+  /** Changes the worker on the server as a build would, and has the page look for it. */
+  async function publishNextVersion(page: Page, label: string): Promise<void> {
+    appendFileSync(join(distDir, 'sw.js'), `\n// ${label}\n`);
+    // As a build does: its compressed copies are made again (else the old worker is sent).
+    precompress(distDir);
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+  }
 });
