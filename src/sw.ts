@@ -36,15 +36,16 @@ self.addEventListener('install', (event) => {
   const routable = event as ExtendableEvent & {
     addRoutes?: (rules: StaticRoute[]) => Promise<void>;
   };
-  if (routable.addRoutes)
-    event.waitUntil(
-      routable.addRoutes(
-        ['/api/*', '/content/packs/*'].map((pathname) => ({
-          condition: { urlPattern: { pathname } },
-          source: 'network',
-        })),
-      ),
-    );
+  const rules: StaticRoute[] = ['/api/*', '/content/packs/*'].map((pathname) => ({
+    condition: { urlPattern: { pathname } },
+    source: 'network',
+  }));
+  // A browser that refuses the rules still installs this version, only without them.
+  try {
+    if (routable.addRoutes) event.waitUntil(routable.addRoutes(rules).catch(() => undefined));
+  } catch {
+    // Refused at once rather than later: the same.
+  }
 });
 
 /** A rule of the Static Routing API, as far as we use it. */

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -79,6 +79,20 @@ describe('(d) a new version of the app', () => {
       };
     });
     expect(registration).toEqual({ waiting: false, controlled: true });
+    expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
+    expect(await questionCounter(page)).toBe('Câu 3/10');
+  });
+
+  it('installs a version whose request routes the browser refuses, without them', async () => {
+    const page = await firstPage(context);
+    const worker = join(distDir, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replace('/content/packs/*', '/content/('));
+    await publishNextVersion(page, 'a version with a broken route');
+    await page.getByText('Có phiên bản mới').waitFor();
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Cập nhật' }).click();
+    await reloaded;
+
     expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
     expect(await questionCounter(page)).toBe('Câu 3/10');
   });
