@@ -37,11 +37,7 @@ describe('(d) a new version of the app', () => {
 
     await publishNextVersion(page, 'next version');
 
-    const update = page.getByRole('button', { name: 'Cập nhật' });
-    await page.getByText('Có phiên bản mới').waitFor();
-    const reloaded = page.waitForEvent('load');
-    await update.click();
-    await reloaded;
+    await acceptUpdate(page);
 
     expect(await questionCounter(page)).toBe('Câu 2/10');
     expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
@@ -67,9 +63,8 @@ describe('(d) a new version of the app', () => {
         void page.evaluate(() => fetch('/api/health')).catch(() => undefined);
     });
     await devtools.send('ServiceWorker.enable');
-    const reloaded = page.waitForEvent('load');
-    await page.getByRole('button', { name: 'Cập nhật' }).click();
-    await reloaded;
+    await acceptUpdate(page);
+    await devtools.detach();
 
     const registration = await page.evaluate(async () => {
       const found = await navigator.serviceWorker.getRegistration();
@@ -88,14 +83,19 @@ describe('(d) a new version of the app', () => {
     const worker = join(distDir, 'sw.js');
     writeFileSync(worker, readFileSync(worker, 'utf8').replace('/content/packs/*', '/content/('));
     await publishNextVersion(page, 'a version with a broken route');
-    await page.getByText('Có phiên bản mới').waitFor();
-    const reloaded = page.waitForEvent('load');
-    await page.getByRole('button', { name: 'Cập nhật' }).click();
-    await reloaded;
+    await acceptUpdate(page);
 
     expect(await page.getByText('Có phiên bản mới').count()).toBe(0);
     expect(await questionCounter(page)).toBe('Câu 3/10');
   });
+
+  /** Waits for the update prompt, taps "Cập nhật" and waits for the page to load again. */
+  async function acceptUpdate(page: Page): Promise<void> {
+    await page.getByText('Có phiên bản mới').waitFor();
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Cập nhật' }).click();
+    await reloaded;
+  }
 
   /** Changes the worker on the server as a build would, and has the page look for it. */
   async function publishNextVersion(page: Page, label: string): Promise<void> {
